@@ -1,0 +1,12 @@
+"""Input limits, in one place so the README, messages and tests agree."""
+
+MAX_BYTES = 20 * 1024 * 1024  # largest file, page or stdin we open: 20 MiB
+TIMEOUT_S = 15.0  # seconds to wait for a URL
+
+
+def human_size(n: int) -> str:
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}".replace(".0 ", " ")
+        n /= 1024
+    raise AssertionError("unreachable")

@@ -1,0 +1,104 @@
+"""Markdown → reading text: front matter read as metadata, markup removed, blocks kept as spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reader.document.model import Block, BlockKind, Span
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass
+class _Builder:
+    """Appends blocks separated by blank lines, recording each block's span."""
+
+    parts: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    size: int = 0
+
+    def add(self, kind: BlockKind, content: str) -> None:
+        content = content.strip()
+        if not content:
+            return
+        if self.parts:
+            self.parts.append("\n\n")
+            self.size += 2
+        self.blocks.append(Block(kind, Span(self.size, self.size + len(content))))
+        self.parts.append(content)
+        self.size += len(content)
+
+
+def front_matter(source: str) -> tuple[dict[str, str], str]:
+    """Split simple ``key: value`` front matter from the body (no YAML dependency needed)."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    meta = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
+            meta[key.strip().lower()] = value.strip().strip("'\"")
+    return meta, source[match.end() :]
+
+
+def iso_date(value: str | None) -> str | None:
+    """The YYYY-MM-DD at the start of ``value``, if it has one."""
+    match = _ISO_DATE.search(value or "")
+    return match.group() if match else None
+
+
+def _inline(token: Token) -> str:
+    out = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type == "softbreak":
+            out.append(" ")
+        elif child.type == "hardbreak":
+            out.append("\n")
+        elif child.type == "image":
+            out.append(child.content)
+    return "".join(out)
+
+
+def render(markdown: str, title: str | None = None) -> tuple[str, tuple[Block, ...], str | None]:
+    """Reading text and blocks of ``markdown``; returns (text, blocks, title).
+
+    ``title`` (from metadata) opens the text unless the body opens with the same heading; without
+    one, a leading level-1 heading becomes the title.
+    """
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    out = _Builder()
+    title = title.strip() if title else None
+    if title:
+        out.add("title", title)
+    kind: BlockKind = "paragraph"
+    prefix, in_list = "", 0
+    for tok in tokens:
+        if tok.type == "heading_open":
+            kind = "title" if tok.tag == "h1" and not out.blocks else "heading"
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            in_list += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            in_list -= 1
+        elif tok.type == "list_item_open":
+            prefix = f"{tok.info}. " if tok.info else "• "
+        elif tok.type == "inline":
+            content = _inline(tok)
+            if kind == "heading" and len(out.blocks) == 1 and content.strip() == title:
+                pass  # the body repeats the front-matter title
+            elif kind == "title":
+                title = content.strip()
+                out.add("title", content)
+            else:
+                out.add(kind, prefix + content if in_list else content)
+            kind, prefix = "paragraph", ""
+        elif tok.type in ("fence", "code_block"):
+            out.add("paragraph", tok.content)
+    return "".join(out.parts), tuple(out.blocks), title
