@@ -1,0 +1,25 @@
+"""Shared fixtures: the repository's sample articles and the corpora folder (when present)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "articles"
+SEED = ARTICLES / "nato-kyiv-bucharest.txt"
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def needs_corpora(sub: str) -> Path:
+    """Path of a corpus under ``../shared/corpora``; skips the calling test where it is absent."""
+    path = CORPORA / sub
+    if not path.exists():
+        pytest.skip(f"corpus {sub} not available")
+    return path

@@ -1,0 +1,137 @@
+"""Loaders: every kind of source becomes one Document whose blocks are spans of its text."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+
+import pytest
+
+from conftest import ARTICLES, SEED
+from reader.document.decode import normalise
+from reader.document.errors import LoadError
+from reader.document.limits import MAX_BYTES
+from reader.document.load import from_bytes, load
+
+
+def block_texts(doc, kind):
+    return [doc.text[b.span.start : b.span.end] for b in doc.blocks if b.kind == kind]
+
+
+def test_seed_text_is_the_file_and_structure_is_detected(seed_text):
+    doc = load(str(SEED))
+    assert doc.text == seed_text
+    assert block_texts(doc, "title") == ["NATO pledges to support Kyiv as long as necessary"]
+    assert block_texts(doc, "heading") == ["Kuleba is invited to the summit", "Help from allies"]
+    assert len(block_texts(doc, "paragraph")) == 7
+    assert doc.title == "NATO pledges to support Kyiv as long as necessary"
+
+
+def test_hard_wrapped_text_groups_lines_into_paragraphs():
+    doc = load(str(ARTICLES / "glacier-study.txt"))
+    paragraphs = block_texts(doc, "paragraph")
+    assert paragraphs[0].startswith("Switzerland's glaciers") and paragraphs[0].endswith("on Wednesday.")
+    assert block_texts(doc, "heading") == ["What the measurements show"]
+
+
+def test_markdown_front_matter_is_metadata_and_markup_is_removed():
+    doc = load(str(ARTICLES / "river-port-reopens.md"))
+    assert (doc.title, doc.date, doc.author) == ("River port reopens after three-week strike", "2024-03-14",
+                                                 "Maria Lindqvist")
+    assert "**" not in doc.text and "---" not in doc.text and "#" not in doc.text
+    assert "said Pieter de Vries, the union’s" in doc.text
+    assert block_texts(doc, "title") == ["River port reopens after three-week strike"]  # not repeated
+    assert block_texts(doc, "heading") == ["What was agreed", "What comes next"]
+
+
+def test_html_main_content_and_metadata_are_extracted():
+    doc = load(str(ARTICLES / "museum-night.html"))
+    assert doc.title == "Lisbon museum opens its doors at night"
+    assert (doc.author, doc.date) == ("João Pereira", "2023-10-06")
+    assert "Helena Costa" in doc.text and "All rights reserved" not in doc.text and "Sport" not in doc.text
+    assert block_texts(doc, "heading") == ["A pilot for other museums"]
+
+
+def test_bom_and_crlf_are_normalised():
+    doc = from_bytes("\ufeffTitle here\r\n\r\nA paragraph.\rAnother one.\r\n".encode(), "x.txt", None)
+    assert doc.text == "Title here\n\nA paragraph.\nAnother one.\n"
+
+
+def test_other_encodings_are_detected_with_a_warning():
+    doc = from_bytes(("Новости дня: правительство объявило о новых мерах поддержки.\n" * 5).encode("cp1251"),
+                     "x.txt", None)
+    assert doc.text.startswith("Новости дня") and doc.warnings
+
+
+def test_control_characters_and_ansi_escapes_become_visible_and_keep_offsets():
+    raw = "Title\n\nRed \x1b[31malert\x1b[0m and a bell\x07 and [bold]markup[/bold].\n"
+    doc = from_bytes(raw.encode(), "x.txt", None)
+    assert len(doc.text) == len(raw)
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in doc.text)
+    assert "␛[31malert" in doc.text and "[bold]markup[/bold]" in doc.text
+    assert normalise("\x9b") == "\ufffd"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "missing.txt", "no such file"),
+        (lambda p: p, "is a directory"),
+        (lambda p: (p / "empty.txt").write_text("  \n") and p / "empty.txt", "empty"),
+        (lambda p: (p / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100)) and p / "x.png", "PNG image"),
+        (lambda p: (p / "r.bin").write_bytes(bytes(range(256)) * 40) and p / "r.bin", "binary"),
+        (lambda p: (p / "e.html").write_text("<html><head><title>t</title></head><body><div></div></body></html>")
+         and p / "e.html", "no article text"),
+    ],
+)
+def test_bad_files_give_one_line_errors(tmp_path, make, message):
+    with pytest.raises(LoadError) as err:
+        load(str(make(tmp_path)))
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_huge_file_is_refused_with_the_limit_in_the_message(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(200 * 1024 * 1024)  # sparse: nothing is written, only the size is checked
+    with pytest.raises(LoadError, match="20 MiB"):
+        load(str(big))
+    assert MAX_BYTES == 20 * 1024 * 1024
+
+
+def test_unreachable_url_and_bad_scheme():
+    with pytest.raises(LoadError, match="cannot reach"):
+        load("http://127.0.0.1:9/article")
+    with pytest.raises(LoadError, match="only http and https"):
+        load("ftp://example.com/article.txt")
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        body, ctype = {
+            "/image": (b"\x89PNG\r\n", "image/png"),
+            "/article": (SEED.read_bytes(), "text/plain; charset=utf-8"),
+        }.get(self.path, (b"gone", "text/plain"))
+        self.send_response(200 if self.path != "/missing" else 404)
+        self.send_header("Content-Type", ctype)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_urls_are_fetched_and_checked(server, seed_text):
+    assert load(f"{server}/article").text == seed_text
+    with pytest.raises(LoadError, match="unsupported content type image/png"):
+        load(f"{server}/image")
+    with pytest.raises(LoadError, match="404"):
+        load(f"{server}/missing")
