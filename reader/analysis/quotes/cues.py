@@ -1,0 +1,144 @@
+"""Speech cues around a quotation and the local mention of who speaks.
+
+Shallow patterns over a few words of context, no parser: news attribution is formulaic
+(“…,” X said / said X / X said: “…” / X called it “…” / according to X / “…” ― X), and the
+mention only has to be the local phrase (a name, "the senator", "he"); linking it to an entity
+is ``speakers``' job. When a sentence holds several cues the first one wins: in "X said that Y
+called it “…”" the quotation is reported by X.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.analysis.quotes.lexicon import DETERMINERS, INTRO, JUDGING_VERBS, NO_INVERSION, SUBJECT_PRONOUNS
+from reader.analysis.quotes.phrases import (DASHES, SENTENCE_END, name_after, np_backward, np_forward, skip_back,
+                                            subject)
+from reader.analysis.quotes.words import Tok, cue_length, tokens
+from reader.document.model import Span
+
+_NOT_INVERTED = NO_INVERSION | JUDGING_VERBS
+_QUOTE_MARKS = frozenset("“”‘’\"«»")
+_WINDOW = 240  # characters of context read after a quotation
+_AFTER_TOKENS = 34  # tokens read after it: a speaker phrase and verb, or a comma clause
+_FRAME = 400  # characters read before a quotation, so a sentence-less text stays linear
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech cue (verb or phrase; None for a dash byline) and the local speaker mention."""
+
+    cue: Span | None
+    mention: Span | None
+
+
+def _sentence_end(toks: list[Tok], j: int) -> bool:
+    """Whether token ``j`` ends a sentence ("R-Ky.," and "(D-Wis.)" do not)."""
+    if toks[j].word not in SENTENCE_END:
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is None or not (nxt.word in {",", ")"} or nxt.word[:1].islower())
+
+
+def after(text: str, end: int, hi: int) -> Cue | None:
+    """A cue after a quotation, in its sentence: `“…,” X said`, `“…,” said X`, `“…” ― X`."""
+    toks = tokens(text, end, min(hi, end + _WINDOW), _AFTER_TOKENS)
+    i = 1 if toks and toks[0].word == "," else 0
+    if i >= len(toks):
+        return None
+    if toks[i].word in DASHES:
+        if i + 1 < len(toks) and toks[i + 1].capital and toks[i + 1].word not in DETERMINERS:
+            mention = np_forward(toks, i + 1)
+            return Cue(None, mention) if mention else None
+        return None
+    n = cue_length(toks, i)
+    if n:
+        cue = Span(toks[i].start, toks[i + n - 1].end)
+        mention = np_forward(toks, i + n) or name_after(toks, i + n)
+        inverted = toks[i].word == "according" or toks[i].word not in _NOT_INVERTED
+        return Cue(cue, mention) if inverted and mention else None
+    depth = 0
+    for j in range(i + 1, min(len(toks), i + 30)):
+        w = toks[j].word
+        depth += (w == "(") - (w == ")")
+        if depth <= 0 and (_sentence_end(toks, j) or w in _QUOTE_MARKS):
+            return None
+        n = cue_length(toks, j) if depth <= 0 else 0
+        if not n or w == "according" or w.endswith("ing"):
+            continue  # "“…” campaign dubbing them": a participle has no subject of its own
+        cue = Span(toks[j].start, toks[j + n - 1].end)
+        mention = np_forward(toks, i)
+        if mention is not None and mention.end <= cue.start:
+            return Cue(cue, mention)
+        if toks[j - 1].word == "," and toks[j].word not in _NOT_INVERTED:
+            return Cue(cue, np_forward(toks, j + n) or name_after(toks, j + n))  # "…" for X, said Kunin
+        k = skip_back(toks, j)
+        mention = np_backward(toks, k)
+        if mention is None:
+            return None
+        m = _index(toks, mention.start)
+        comma = max((k for k in range(i, m) if toks[k].word == ","), default=i - 1)
+        if all(t.word[:1].isalnum() for t in toks[comma + 1 : m]):
+            return Cue(cue, mention)  # the subject runs from the quotation or from a comma to the verb
+        return None
+    return None
+
+
+def _index(toks: list[Tok], start: int) -> int:
+    return next(k for k, t in enumerate(toks) if t.start == start)
+
+
+def _outside(toks: list[Tok], holes: Sequence[Span]) -> list[Tok]:
+    if not holes:
+        return toks
+    return [t for t in toks if not any(h.start <= t.start < h.end for h in holes)]
+
+
+def _in_intro(toks: list[Tok], i: int) -> bool:
+    """Whether token ``i`` sits in an opening phrase ("Claiming …, Trump told Fox that")."""
+    if not toks or not (toks[0].word in INTRO or toks[0].word.endswith("ing")):
+        return False
+    return any(t.word == "," for t in toks[i + 1 :]) and not any(t.word == "," for t in toks[:i])
+
+
+def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] = ()) -> Cue | None:
+    """The first cue in ``text[lo:start]`` before a quotation, with its subject.
+
+    ``sent_lo`` is where the sentence starts (at or before ``lo``): an elided subject
+    ("… and has said that “…”") is read from there. Words inside ``holes`` (earlier quotations
+    of the sentence) are not the writer's and are skipped.
+    """
+    sent_lo, lo = max(sent_lo, start - _FRAME), max(lo, start - _FRAME)
+    frame = _outside(tokens(text, lo, start), holes)
+    if not any(cue_length(frame, k) for k in range(len(frame))):
+        return None
+    toks = _outside(tokens(text, sent_lo, lo), holes) + frame if sent_lo < lo else frame
+    first = len(toks) - len(frame)
+    found = [k for k in range(first, len(toks)) if cue_length(toks, k)]
+    main = [k for k in found if toks[k].word == "according" or not _in_intro(toks, k)] or found
+    i = next((k for k in main if not toks[k].word.endswith("ing")), main[0])  # a finite verb first
+    n = cue_length(toks, i)
+    cue = Span(toks[i].start, toks[i + n - 1].end)
+    if toks[i].word == "according":
+        return Cue(cue, np_forward(toks, i + n) or name_after(toks, i + n))
+    if i >= 2 and toks[i - 2].word == "what" or i >= 1 and toks[i - 1].word == "what":
+        # "X condemned what he called a “brazen breach”": X reports the words
+        outer = subject(toks, i - 2 if toks[i - 1].word != "what" else i - 1)
+        if outer:
+            return Cue(cue, outer)
+    mention = None if toks[i].word.endswith("ing") else np_backward(toks, skip_back(toks, i), first)
+    inverted = i == first or toks[i - 1].word == "," and i + n < len(toks) and toks[i + n].word not in SUBJECT_PRONOUNS
+    if mention is None and inverted and not toks[i].word.endswith("ing") and toks[i].word not in _NOT_INVERTED:
+        mention = np_forward(toks, i + n) or name_after(toks, i + n)  # said Trump: “…”
+    return Cue(cue, mention or subject(toks, i))
+
+
+def writer_subject(text: str, sent_lo: int, start: int, holes: Sequence[Span] = ()) -> Cue | None:
+    """No cue, but a quotation inside a sentence: its subject is the best local guess
+    ("Reid has gone after Trump as a “human leech”")."""
+    toks = _outside(tokens(text, max(sent_lo, start - _FRAME), start), holes)
+    if len(toks) < 3:
+        return None
+    mention = subject(toks, len(toks))
+    return Cue(None, mention) if mention else None

@@ -1,0 +1,56 @@
+"""Quoted text that is not somebody's words: scare quotes, titles, markup, headline quotes.
+
+Each test looks only at the quotation and the few characters around it, so it is cheap; the
+caller decides with the cue it found (a short quote with a speech cue is kept).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.document.model import Span
+
+_WORDS = re.compile(r"[\w’'-]+")
+_INNER_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+_MINOR = frozenset("a an the of and or in on at to for with by from de la is it my your our".split())
+_BEFORE_TITLE = frozenset("on to told in at during from with via of titled entitled".split())
+_SCARE_WORDS = 2
+_TITLE_WORDS = 6
+
+
+def words(inner: str) -> list[str]:
+    """The words of a quotation's inside."""
+    return _WORDS.findall(inner)
+
+
+def is_partial(inner: str) -> bool:
+    """A fragment inside the writer's sentence: starts in lower case and is not sentences itself."""
+    first = next((c for c in inner if c.isalnum()), "")
+    return first.islower() and not _INNER_BREAK.search(inner)
+
+
+def is_scare(inner: str) -> bool:
+    """One or two words: a scare quote unless a speech cue comes with it. An exclamation or a
+    question ("Bobby!") is somebody speaking."""
+    return len(words(inner)) <= _SCARE_WORDS and not inner.rstrip(" ,.”’\"'").endswith(("!", "?"))
+
+def is_title(text: str, span: Span, inner: str) -> bool:
+    """A capitalised name of a show, book or event after "on", "told", "titled" or a possessive
+    (“Face the Nation”, MSNBC’s “Morning Joe”)."""
+    ws = words(inner)
+    if not ws or len(ws) > _TITLE_WORDS or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR
+                                                   for w in ws):
+        return False
+    before = _WORDS.findall(text[max(0, span.start - 20) : span.start])
+    return bool(before) and (before[-1].lower() in _BEFORE_TITLE or before[-1].endswith(("’s", "'s")))
+
+
+def is_markup(text: str, span: Span, inner: str) -> bool:
+    """An attribute value (tweet-id="…") or a quotation with no letters in it."""
+    return text[span.start - 1 : span.start] == "=" or not any(c.isalpha() for c in inner)
+
+
+def is_headline(text: str, para: Span) -> bool:
+    """A title-case line: quotes in it are headline quotes, whose speaker the text does not give."""
+    ws = [w for w in _WORDS.findall(text[para.start : min(para.end, para.start + 400)]) if len(w) > 3]
+    return len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.8 * len(ws)

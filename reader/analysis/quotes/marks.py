@@ -1,0 +1,150 @@
+"""Quotation spans from quotation marks, paragraph by paragraph.
+
+Marks are read with a small stack so nested quotes (“… ‘…’ …”) stay inside their outer quote.
+Context decides the ambiguous characters: ’ and ' are apostrophes between letters (don’t,
+Stoltenberg’s) or before digits (the ’90s); a straight " opens after a space and closes before
+one. A closing mark with nothing open is ignored, so a stray ” never swallows the text before it.
+An unclosed quote ends with its paragraph, unless the next paragraph reopens with the same mark:
+that is how a quotation running over several paragraphs is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.document.model import Span
+
+# opening mark -> the marks that may close it; sloppy text mixes curly and straight double
+# marks, so either closes the other
+_CLOSERS: dict[str, str] = {"“": "”\"“", "„": "“”", "«": "»", "‹": "›", "‘": "’",
+                             '"': '"”', "'": "'"}
+_DOUBLE_OPEN = "“„«\""
+TURN = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")  # a transcript's speaker label: "PENCE: "
+_MARK = re.compile("[“”„«»‹›‘’\"']")
+_BEFORE_OPEN = " \t\n([{—–-/:;,…" + "“„«‹‘\"'"
+_AFTER_CLOSE = " \t\n)]}—–-/:;,.?!…" + "”»›’\"'"
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A top-level quotation: its span (marks included) and whether its closing mark was found."""
+
+    span: Span
+    closed: bool
+
+
+def _prev(text: str, i: int, lo: int) -> str:
+    return text[i - 1] if i > lo else " "
+
+
+def _next(text: str, i: int, hi: int) -> str:
+    return text[i + 1] if i + 1 < hi else " "
+
+
+def _role(text: str, i: int, lo: int, hi: int, stack: list[str]) -> str:
+    """'open', 'close' or '' (not a quotation mark here) for the mark at ``i``."""
+    c, before, after = text[i], _prev(text, i, lo), _next(text, i, hi)
+    if c == "“" and stack and stack[-1] in "“„" and not before.isspace() and after in _AFTER_CLOSE:
+        return "close"  # “rapists“: an opening mark typed where the closing one belongs
+    if c in "“„«‹":
+        return "open"
+    if c in "”»›":
+        return "close"
+    if c in "’'":
+        if before.isalnum() and after.isalnum():
+            return ""  # don’t, Stoltenberg’s
+        if after.isdigit() and not before.isalnum():
+            return ""  # the ’90s
+        if stack and stack[-1] in ("‘'" if c == "’" else "'") and not before.isspace():
+            return "close"
+        if c == "'" and before in _BEFORE_OPEN and after.isalnum() and stack and stack[-1] != "'":
+            return "open"  # a straight single quote nested in a double one
+        return ""
+    if c == "‘":
+        return "" if before.isalnum() or after.isdigit() else "open"
+    # straight double quote: toggles, with context for the first of a pair
+    if '"' in stack or stack and stack[-1] in "“„" and not before.isspace() and after in _AFTER_CLOSE:
+        return "close"
+    if before in _BEFORE_OPEN and not after.isspace():
+        return "open"
+    if not before.isspace() and after in _AFTER_CLOSE:
+        return ""  # a closing mark with nothing open
+    return "open" if not after.isspace() else ""
+
+
+def _reopens(text: str, para: Span, opener: str) -> bool:
+    """Whether ``para`` starts with an opening mark of the same family as ``opener``, and is not
+    a new turn of a transcript ("“WALLACE: …")."""
+    body = text[para.start : para.end].lstrip()
+    same = bool(body) and (body[0] == opener or opener in _DOUBLE_OPEN and body[0] in "“„«" and opener != '"')
+    return same and not TURN.match(body, 1)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _scan(text: str, para: Span, start: int, ignore: int) -> tuple[list[Marked], int]:
+    """Quotations closed in ``para`` and the start of one left open (-1 if none).
+
+    ``start`` is a quotation carried open from the paragraph before; ``ignore`` a mark to skip.
+    """
+    lo, hi = para.start, para.end
+    out: list[Marked] = []
+    stack: list[str] = []
+    reopen = _first_mark(text, para) if start >= 0 else -1
+    for mark in _MARK.finditer(text, lo, hi):
+        i = mark.start()
+        if i == ignore:
+            continue
+        if i == reopen:
+            stack.append(text[i])  # the reopening mark of a continued quotation
+            continue
+        role = _role(text, i, lo, hi, stack)
+        if role == "open":
+            if not stack:
+                start = i
+            stack.append(text[i])
+        elif role == "close" and stack:
+            while stack and text[i] not in _CLOSERS[stack[-1]]:
+                stack.pop()  # an inner quotation left unclosed, or an apostrophe read as one
+            if stack:
+                stack.pop()
+            if not stack and start >= 0:
+                out.append(Marked(Span(start, i + 1), True))
+                start = -1
+    return out, start
+
+
+def find_marked(text: str, paragraphs: Sequence[Span]) -> list[Marked]:
+    """Top-level quotations in reading order; linear in the length of the text.
+
+    In a text written with curly marks, a straight " left open at the end of its paragraph is
+    a stray: the paragraph is read again without it, so the quotes inside it still count.
+    """
+    curly = text.count("“") > text.count('"')
+    out: list[Marked] = []
+    start = -1  # start of the open top-level quotation (carried across paragraphs)
+    for n, para in enumerate(paragraphs):
+        found, open_at = _scan(text, para, start, -1)
+        if open_at >= para.start and text[open_at] == '"' and curly:
+            found, open_at = _scan(text, para, start, open_at)
+        out.extend(found)
+        start = -1
+        if open_at < 0:
+            continue
+        opener = text[open_at]
+        if opener not in "‘'" and n + 1 < len(paragraphs) and _reopens(text, paragraphs[n + 1], opener):
+            start = open_at
+        elif opener not in "‘'":
+            out.append(Marked(Span(open_at, _trim_end(text, open_at, para.end)), False))
+    return out
+
+
+def _first_mark(text: str, para: Span) -> int:
+    body = text[para.start : para.end]
+    return para.start + len(body) - len(body.lstrip())

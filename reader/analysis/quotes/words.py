@@ -1,0 +1,78 @@
+"""Tokens of a few words of context, and which of them are speech cues.
+
+The cue analyser reads only short windows around each quotation, so a small regular
+expression tokenizer is enough (and keeps the work linear); it keeps "Sen." and "U.S." whole.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+from typing import NamedTuple
+
+from reader.analysis.quotes.lexicon import (AMBIGUOUS_VERBS, AUXILIARIES, DETERMINERS, JUDGING_VERBS,
+                                            SPEECH_VERBS, STOPS, SUBJECT_PRONOUNS)
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr"
+                    r"|Sr|Pres|Adm|Maj|[A-Z])\.(?=\s+[A-Z])|\w+(?:[’'\-]\w+)*|[^\w\s]")
+_FUNCTION = STOPS | DETERMINERS
+_ADJECTIVAL = frozenset("the a an his her their its our in of for with by on at from widely".split())
+
+
+class Tok(NamedTuple):
+    """A word or punctuation token: its offsets, lower-cased text and text as written (a named
+    tuple, as thousands are made per article)."""
+
+    start: int
+    end: int
+    word: str
+    raw: str
+
+    @property
+    def capital(self) -> bool:
+        return self.raw[:1].isupper()
+
+
+def tokens(text: str, lo: int, hi: int, limit: int | None = None) -> list[Tok]:
+    """Word and punctuation tokens of ``text[lo:hi]``, at most ``limit`` of them."""
+    found = islice(_TOKEN.finditer(text, lo, hi), limit)
+    return [Tok(m.start(), m.end(), m.group().lower(), m.group()) for m in found]
+
+
+def is_verb(w: str) -> bool:
+    """Whether ``w`` is a speech or judging verb, its -ing form included ("stressing")."""
+    if w in SPEECH_VERBS or w in JUDGING_VERBS:
+        return True
+    stem = w[:-3] if w.endswith("ing") else ""
+    return bool(stem) and any(f in SPEECH_VERBS or f in JUDGING_VERBS for f in (stem, stem + "e", stem[:-1]))
+
+
+def cue_length(toks: list[Tok], i: int) -> int:
+    """Length in tokens of the speech cue starting at ``i`` (0 when there is none)."""
+    w = toks[i].word
+    nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+    if w == "according" and nxt == "to":
+        return 2
+    if w in ("call", "calls", "called", "calling") and nxt == "on":
+        return 2
+    if w in ("point", "points", "pointed") and nxt == "out" or w in ("put", "puts") and nxt == "it":
+        return 2
+    if not is_verb(w) or i and toks[i].capital and toks[i - 1].word not in ".!?:;\"“”":
+        return 0  # "the United States", "the Islamic State": a capital inside a sentence is a name
+    if w in AMBIGUOUS_VERBS or w in JUDGING_VERBS and not w.endswith(("ed", "ing")):
+        # "tweets", "reports" and "attacks" are nouns as often as verbs
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (prev is None or prev.word == ",") and nxt is not None and (nxt.word in DETERMINERS or nxt.capital):
+            return 1  # inverted after a quotation: “…,” read the statement / writes Nate Silver
+        named = prev is not None and prev.capital and prev.word not in _FUNCTION
+        described = i >= 2 and toks[i - 2].word in DETERMINERS and toks[i - 1].word.isalpha()  # "the letter reads"
+        if prev is None or not (named or described or prev.word in SUBJECT_PRONOUNS
+                                or prev.word in AUXILIARIES or prev.word == "and"):
+            return 0
+    if w in ("called", "named") and i and i + 1 < len(toks) and toks[i + 1].capital and \
+            not (toks[i - 1].capital or toks[i - 1].word in SUBJECT_PRONOUNS):
+        return 0  # "a consulting firm called Gavekal": naming, not speech
+    if i and toks[i - 1].word in _ADJECTIVAL and w.endswith("ed"):
+        return 0  # "the reported cases", "a widely posted video"
+    return 1

@@ -1,0 +1,1 @@
+"""The screens: reading (one article), library, help, and the open-a-source dialog."""

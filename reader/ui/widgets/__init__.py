@@ -1,0 +1,1 @@
+"""The reading screen's widgets: the article pane, the sidebar views, header and status line."""

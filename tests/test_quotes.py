@@ -1,0 +1,329 @@
+"""Quote spans, speech cues and speakers, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.model import Entity, Quote
+from reader.analysis.quotes import find_quotes
+from reader.analysis.tokens import tokenize
+from reader.document.model import Block, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def blocks_of(text: str) -> list[Block]:
+    """One paragraph block per non-empty line, as the plain-text loader makes them."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(Block("paragraph", Span(pos, pos + len(line))))
+        pos += len(line) + 1
+    return out
+
+
+def quotes_of(text: str, entities: list[Entity] | None = None) -> list[Quote]:
+    blocks = blocks_of(text)
+    sentences, _ = tokenize(text, blocks)
+    return find_quotes(text, [b.span for b in blocks], sentences, entities or [])
+
+
+def at(text: str, span: Span | None) -> str | None:
+    return None if span is None else text[span.start : span.end]
+
+
+def person(eid: str, name: str, text: str, *surfaces: str, kind: str = "PERSON") -> Entity:
+    """An entity whose mentions are every occurrence of ``surfaces`` in ``text``."""
+    mentions = []
+    for s in surfaces:
+        i = text.find(s)
+        while i >= 0:
+            mentions.append(Span(i, i + len(s)))
+            i = text.find(s, i + 1)
+    return Entity(eid, kind, name, tuple(surfaces), tuple(sorted(mentions)))  # type: ignore[arg-type]
+
+
+# --- spans -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("“We will rebuild the bridge,” the mayor said.", "“We will rebuild the bridge,”"),
+    ('"We will rebuild the bridge," the mayor said.', '"We will rebuild the bridge,"'),
+    ("« Nous reconstruirons le pont », a dit la maire.", "« Nous reconstruirons le pont »"),
+    ("‘We will rebuild the bridge,’ the mayor said.", "‘We will rebuild the bridge,’"),
+])
+def test_every_kind_of_mark(text: str, expected: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [expected]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "The mayor said: “We don’t repeat the ’90s, and the council’s plan stands.” Then she left."
+    [q] = quotes_of(text)
+    assert q.text == "“We don’t repeat the ’90s, and the council’s plan stands.”"
+
+
+def test_nested_quote_stays_inside() -> None:
+    text = "“She told me ‘never again’ and meant it,” the coach said."
+    [q] = quotes_of(text)
+    assert q.text == "“She told me ‘never again’ and meant it,”"
+
+
+def test_quote_over_several_paragraphs() -> None:
+    text = ("The chairman said: “The first part of the plan is ready.\n"
+            "“The second part needs another year of work.”\nThe meeting ended.")
+    [q] = quotes_of(text)
+    assert q.text.startswith("“The first part") and q.text.endswith("year of work.”")
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "The coach said that “we lost our focus in the second half, and that hurts.\nFans left early."
+    [q] = quotes_of(text)
+    assert q.text.endswith("that hurts.") and q.span.end == text.index("\n")
+
+
+def test_stray_closing_mark_swallows_nothing() -> None:
+    text = "The river rose all week and the town waited for help.” Nobody came."
+    assert quotes_of(text) == []
+
+
+def test_stray_close_after_a_quote_opens_nothing() -> None:
+    text = "She said: “The dam will hold for now.” Engineers disagreed with the forecast.”"
+    [q] = quotes_of(text)
+    assert q.text == "“The dam will hold for now.”"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He called them “cheats“ and left, the clerk said.", "“cheats“"),  # opening mark typed as closing
+    ("“We are ready,\" the captain said.", "“We are ready,\""),  # curly opened, straight closed
+])
+def test_sloppy_marks(text: str, expected: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [expected]
+
+
+def test_stray_straight_mark_in_a_curly_text() -> None:
+    text = "\"The crowd cheered, chanting “we want more” as the band left.\n“Another night,” the singer said."
+    assert [q.text for q in quotes_of(text)] == ["“we want more”", "“Another night,”"]
+
+
+def test_straight_quote_over_two_paragraphs() -> None:
+    text = 'The judge said: "The first count fails.\n"The second count stands." Then she rose.'
+    [q] = quotes_of(text)
+    assert q.text == '"The first count fails.\n"The second count stands."'
+
+
+def test_scare_quotes_are_left_out() -> None:
+    assert quotes_of("The “experts” were wrong about the bridge again.") == []
+
+
+def test_partial_quote_with_a_cue_is_kept_and_flagged() -> None:
+    text = "The minister said the new law was a “historic mistake” for the farmers."
+    [q] = quotes_of(text)
+    assert q.text == "“historic mistake”" and q.partial
+    assert at(text, q.speaker.mention) == "The minister" and at(text, q.cue) == "said"
+
+
+def test_full_quote_is_not_partial() -> None:
+    [q] = quotes_of("“The road is open again,” the engineer said.")
+    assert not q.partial
+
+
+def test_ids_follow_reading_order() -> None:
+    text = "“One is done,” Ana Ruiz said. “Two is next,” she added.\n“Three is last,” she said."
+    assert [q.id for q in quotes_of(text)] == ["Q1", "Q2", "Q3"]
+
+
+# --- cues and local mentions --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, mention, cue", [
+    ("“The deal is off,” Maria Lopez said.", "Maria Lopez", "said"),
+    ("“The deal is off,” said Maria Lopez.", "Maria Lopez", "said"),
+    ("Maria Lopez said: “The deal is off.”", "Maria Lopez", "said"),
+    ("Maria Lopez said that “the deal is off” for now.", "Maria Lopez", "said"),
+    ("“The deal is off,” she told reporters on Monday.", "she", "told"),
+    ("“The deal is off,” according to the union leader.", "the union leader", "according to"),
+    ("The union leader warned: “The deal is off.”", "The union leader", "warned"),
+    ("Maria Lopez called on the board to act “without any further delay”.", "Maria Lopez", "called on"),
+    ("“The deal is off,” Maria Lopez, the union leader, added.", "Maria Lopez", "added"),
+    ("“The deal is off,” Sen. Paul Grant (R-Ohio) said Friday.", "Sen. Paul Grant", "said"),
+    ("He replied that he hoped the board would keep “the promise we made to every worker.", "He", "replied"),
+    ("“The deal is off” for the season, said Tom Hale.", "Tom Hale", "said"),
+    ("“The deal is off,” read the statement from the club.", "the statement", "read"),
+    ("Tom Hale, in Leeds, said Tuesday that the deal was “off for good”.", "Tom Hale", "said"),
+    ("Ana Ruiz, a nurse who has worked nights on the ward for eleven years, said it was “a scandal”.",
+     "Ana Ruiz", "said"),
+    ("Ana Ruiz left the meeting early, saying the plan was “a scandal from start to finish”.",
+     "Ana Ruiz", "saying"),
+    ("As the local paper put it, “nobody won the argument”.", "the local paper", "put it"),
+])
+def test_cue_patterns(text: str, mention: str, cue: str) -> None:
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == mention
+    assert at(text, q.cue) == cue
+
+
+def test_dash_byline() -> None:
+    text = "“The school changed my life.” ― Laila Brown"
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == "Laila Brown" and q.cue is None
+
+
+def test_paragraph_of_quotes_continues_the_speaker() -> None:
+    text = "“We start tomorrow,” Ana Ruiz said.\n“And we will not stop until the work is done.”"
+    q1, q2 = quotes_of(text)
+    assert q2.speaker == q1.speaker and q2.cue is None
+
+
+def test_colon_paragraph_introduces_the_next() -> None:
+    text = "The mayor continued:\n“Every street will have light by winter, and every school heat.”"
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == "The mayor"
+
+
+def test_quote_with_no_speaker() -> None:
+    [q] = quotes_of("“Every street will have light by winter, and every school heat.”")
+    assert q.speaker.mention is None and q.speaker.name is None and q.cue is None
+
+
+def test_first_cue_of_the_sentence_reports_the_quote() -> None:
+    text = "Ana Ruiz said the rival plan, which critics called “a fantasy with numbers”, would fail."
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == "Ana Ruiz"
+
+
+def test_noun_forms_are_not_cues() -> None:
+    text = "Ana Ruiz says the late-night tweets were “simply not written by me”."
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == "Ana Ruiz"
+
+
+def test_quote_in_a_heading() -> None:
+    text = "Mayor: “We Will Rebuild Every Bridge This Year”\nThe mayor spoke on Monday."
+    assert all(0 <= q.span.start < q.span.end <= len(text) for q in quotes_of(text))
+
+
+# --- speakers and entities ----------------------------------------------------------------------
+
+def test_name_without_entities_is_the_mention() -> None:
+    text = "“The deal is off,” Maria Lopez said."
+    [q] = quotes_of(text)
+    assert q.speaker.name == "Maria Lopez" and q.speaker.entity is None
+
+
+def test_pronoun_without_entities_has_no_name() -> None:
+    text = "Maria Lopez arrived late. “The deal is off,” she said."
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == "she" and q.speaker.name is None
+
+
+def test_pronoun_links_to_nearest_person_outside_quotes() -> None:
+    text = "Maria Lopez arrived late. “I spoke to Tom Hale about it,” she said."
+    ents = [person("E1", "Maria Lopez", text, "Maria Lopez"), person("E2", "Tom Hale", text, "Tom Hale")]
+    [q] = quotes_of(text, ents)
+    assert q.speaker.entity == "E1" and q.speaker.name == "Maria Lopez"
+
+
+def test_name_links_to_its_entity_display_name() -> None:
+    text = "Maria Lopez spoke first. “The deal is off,” Lopez said."
+    [q] = quotes_of(text, [person("E1", "Maria Lopez", text, "Maria Lopez", "Lopez")])
+    assert q.speaker.entity == "E1" and q.speaker.name == "Maria Lopez"
+
+
+def test_title_links_through_a_role_seen_earlier() -> None:
+    text = ("The Chief Engineer of the port, Omar Haddad, toured the docks with Lena Park.\n"
+            "“The cranes are safe,” the chief engineer said.")
+    ents = [person("E1", "Omar Haddad", text, "Omar Haddad"), person("E2", "Lena Park", text, "Lena Park")]
+    [q] = quotes_of(text, ents)
+    assert q.speaker.entity == "E1" and at(text, q.speaker.mention) == "the chief engineer"
+
+
+def test_unknown_title_stays_unlinked() -> None:
+    text = "Omar Haddad toured the docks.\n“The cranes are safe,” the inspector said."
+    [q] = quotes_of(text, [person("E1", "Omar Haddad", text, "Omar Haddad")])
+    assert q.speaker.entity is None and q.speaker.name is None
+
+
+def test_continuing_paragraph_keeps_the_entity() -> None:
+    text = "“We start tomorrow,” Ana Ruiz said.\n“And we will not stop until the work is done.”"
+    [q1, q2] = quotes_of(text, [person("E7", "Ana Ruiz", text, "Ana Ruiz")])
+    assert q1.speaker.entity == q2.speaker.entity == "E7"
+
+
+def test_they_links_to_an_organisation() -> None:
+    text = "The Harbour Trust met on Monday. “The docks stay open,” they said."
+    [q] = quotes_of(text, [person("E3", "Harbour Trust", text, "Harbour Trust", kind="ORG")])
+    assert q.speaker.entity == "E3"
+
+
+# --- the seed article ---------------------------------------------------------------------------
+
+SEED = ROOT / "articles" / "nato-kyiv-bucharest.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+def test_seed_article_quotes() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    qs = quotes_of(text)
+    assert len(qs) == 5
+    direct, faster, transformers, message, ammunition = qs
+    assert direct.text == "“direct threat”" and direct.partial
+    assert at(text, direct.speaker.mention) == "he"
+    assert faster.text == "“faster, faster, faster”" and at(text, faster.cue) == "called on"
+    assert transformers.text.startswith("“When we have transformers") and transformers.text.endswith("missiles,”")
+    assert at(text, transformers.speaker.mention) == "Kuleba" and at(text, transformers.cue) == "said"
+    assert message.text.startswith("“the message") and not message.text.endswith("”")
+    assert at(text, message.speaker.mention) == "He" and at(text, message.cue) == "replied"
+    assert ammunition.text.endswith("illegal war.”") and at(text, ammunition.speaker.mention) == "Stoltenberg"
+    assert all(q.span.end < len(text.rstrip()) - 1 for q in qs)  # the stray last mark opens nothing
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+def test_seed_article_speakers_with_entities() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    ents = [person("E1", "Vladimir Putin", text, "Vladimir Putin", "Putin"),
+            person("E2", "Dimitro Koleba", text, "Dimitro Koleba", "Kuleba"),
+            person("E3", "Jens Stoltenberg", text, "Jens Stoltenberg", "Stoltenberg")]
+    names = [q.speaker.name for q in quotes_of(text, ents)]
+    assert names == ["Vladimir Putin", "Dimitro Koleba", "Dimitro Koleba", "Jens Stoltenberg", "Jens Stoltenberg"]
+
+
+def test_surname_links_when_the_tagger_missed_that_mention() -> None:
+    text = "Maria Lopez spoke first. “The deal is off,” Lopez said."
+    ent = Entity("E1", "PERSON", "Maria Lopez", ("Maria Lopez",), (Span(0, 11),))
+    [q] = quotes_of(text, [ent])
+    assert q.speaker.entity == "E1" and at(text, q.speaker.mention) == "Lopez"
+
+
+def test_title_of_an_organisation_links_through_an_earlier_appositive() -> None:
+    text = ("Director General of the Agency, Sara Holm, opened the session.\n"
+            "Later the Director General of the Agency said: “The budget will not grow this year.”")
+    ents = [person("E4", "Sara Holm", text, "Sara Holm"),
+            person("E5", "Agency", text, "Agency", kind="ORG")]
+    [q] = quotes_of(text, ents)
+    assert at(text, q.speaker.mention) == "the Director General of the Agency"
+    assert q.speaker.entity == "E4" and q.speaker.name == "Sara Holm"
+
+
+def test_transcript_turns_are_separate_quotes_with_their_speakers() -> None:
+    text = ("The interview went on.\n“HOST: Will you run again next year?\n"
+            "“MAYOR: We will see. The city comes first.\n“It always has.")
+    host, mayor = quotes_of(text)
+    assert at(text, host.speaker.mention) == "HOST" and at(text, mayor.speaker.mention) == "MAYOR"
+    assert mayor.text.endswith("It always has.")
+
+
+def test_single_marks_in_a_double_mark_text_are_not_quotes() -> None:
+    text = ("Mayor calls the plan ‘a total mess’ at the meeting.\n"
+            "“We will fix the plan before the winter,” the mayor said.")
+    assert [q.text for q in quotes_of(text)] == ["“We will fix the plan before the winter,”"]
+
+
+def test_show_titles_are_not_quotes() -> None:
+    text = "The senator told NBC’s “Evening Report With Dan” that the deal was “dead on arrival.”"
+    assert [q.text for q in quotes_of(text)] == ["“dead on arrival.”"]
+
+
+def test_possessive_speaker_is_not_the_owner() -> None:
+    text = "Tom Hale spoke in Leeds. “We will appeal,” Tom Hale’s campaign said."
+    [q] = quotes_of(text, [person("E1", "Tom Hale", text, "Tom Hale")])
+    assert at(text, q.speaker.mention) == "Tom Hale’s campaign" and q.speaker.entity is None

@@ -1,0 +1,118 @@
+"""Bad input for the quote analyser: it must not crash, must stay linear, and every span it
+returns must be valid."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.analysis.model import Entity, Sentence
+from reader.analysis.quotes import find_quotes
+from reader.analysis.tokens import tokenize
+from reader.document.model import Block, Span
+
+MARKS = "“”‘’\"'«»‹›„"
+PIECES = st.sampled_from(list(MARKS) + [" ", "\n", ",", ".", ":", "said", "He", "the minister", "Ana Ruiz", "told",
+                                        "according to", "don’t", "’90s", "—", "―", "(R-Ohio)", "=", "x", "HOST: "])
+
+
+def paragraphs_of(text: str) -> list[Span]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def sentences_of(paragraphs: list[Span]) -> list[Sentence]:
+    """Whole paragraphs as sentences, with no tokens: the analyser must not depend on them."""
+    return [Sentence(p, ()) for p in paragraphs]
+
+
+def check(text: str, entities: list[Entity] | None = None) -> None:
+    paras = paragraphs_of(text)
+    quotes = find_quotes(text, paras, sentences_of(paras), entities or [])
+    ids = [q.id for q in quotes]
+    assert ids == [f"Q{i + 1}" for i in range(len(quotes))]
+    assert [q.span.start for q in quotes] == sorted(q.span.start for q in quotes)
+    for q in quotes:
+        assert 0 <= q.span.start < q.span.end <= len(text)
+        assert q.text == text[q.span.start : q.span.end]
+        for span in (q.cue, q.speaker.mention):
+            assert span is None or 0 <= span.start < span.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, max_size=120).map("".join))
+def test_random_marks_and_words(text: str) -> None:
+    check(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(MARKS + " a\n.,"), max_size=400))
+def test_hundreds_of_unbalanced_marks(text: str) -> None:
+    check(text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join),
+       st.lists(st.tuples(st.integers(0, 200), st.integers(1, 20)), max_size=5))
+def test_random_entities(text: str, raw: list[tuple[int, int]]) -> None:
+    mentions = tuple(sorted(Span(min(s, len(text)), min(s + n, len(text))) for s, n in raw if s < len(text)))
+    ents = [Entity("E1", "PERSON", "Someone", (), mentions), Entity("E2", "ORG", "Group", (), mentions[:1])]
+    check(text, ents)
+
+
+def test_one_giant_quote() -> None:
+    text = "“" + "The council will vote and the city will wait. " * 2000
+    paras = paragraphs_of(text)
+    [q] = find_quotes(text, paras, sentences_of(paras), [])
+    assert q.span == Span(0, len(text.rstrip()))
+
+
+def test_quote_with_no_speaker_and_heading() -> None:
+    check("Title: “Storm Hits The Coast Again”\n“The sea came over the wall in minutes.”\n")
+
+
+def _seconds(text: str) -> float:
+    paras = paragraphs_of(text)
+    t0 = time.perf_counter()
+    find_quotes(text, paras, sentences_of(paras), [])
+    return time.perf_counter() - t0
+
+
+def test_five_megabytes_in_linear_time() -> None:
+    filler = "The council met again on Monday and the budget was read out line by line to the room. " * 12
+    unit = filler + "“We will rebuild,” the mayor said. The “experts” disagree, don’t they?” ‘Yes.\n"
+    small = unit * (500_000 // len(unit))
+    big = unit * (5_000_000 // len(unit))
+    t_small, t_big = _seconds(small), _seconds(big)
+    assert t_big < 15 and t_big < 10 * t_small * 2.5  # ten times the text, not a hundred times the time
+
+
+def test_unbalanced_marks_in_one_long_paragraph() -> None:
+    text = "“ " * 20_000 + "” " * 20_000 + "\" " * 20_000
+    assert _seconds(text) < 5
+    check(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(PIECES, max_size=80).map("".join))
+def test_with_the_real_sentence_splitter(text: str) -> None:
+    paras = paragraphs_of(text)
+    sentences, _ = tokenize(text, [Block("paragraph", p) for p in paras])
+    quotes = find_quotes(text, paras, sentences, [])
+    for q in quotes:
+        assert 0 <= q.span.start < q.span.end <= len(text) and q.text == text[q.span.start : q.span.end]
+
+
+def test_many_tiny_lowercase_sentences_stay_linear() -> None:
+    text = "“a, b said.” x " * 5_000
+    paras = paragraphs_of(text)
+    sentences = [Sentence(Span(i, min(i + 5, len(text))), ()) for i in range(0, len(text), 5)]
+    t0 = time.perf_counter()
+    find_quotes(text, paras, sentences, [])
+    assert time.perf_counter() - t0 < 10

@@ -1,0 +1,71 @@
+"""Snapshots of the screens (pytest-textual-snapshot).  Deterministic: the hand-built analysis,
+a fixed theme, no clock, and jumps are taken after their flash has faded.
+
+Update them with ``pytest tests/test_ui_snapshots.py --snapshot-update``."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from ui_fixture import seed_analyser, seed_document
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
+
+THEME = "textual-dark"
+
+
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
+
+
+async def settle(pilot, *keys: str) -> None:
+    """Fix the theme, wait for the analysis, press ``keys``, and let any flash fade."""
+    pilot.app.theme = THEME
+    for _ in range(1500):
+        if isinstance(pilot.app.screen, ReadingScreen) and pilot.app.screen.analysis is not None:
+            break
+        await pilot.pause(0.02)
+    await pilot.press(*keys)
+    await pilot.pause(0.7)
+
+
+def reading_app() -> ReaderApp:
+    return ReaderApp(document=seed_document(), analyser=seed_analyser)
+
+
+def test_reading_wide(snap_compare):
+    assert snap_compare(reading_app(), terminal_size=(160, 45),
+                        run_before=lambda pilot: settle(pilot, "right_square_bracket", "right_square_bracket"))
+
+
+def test_reading_narrow(snap_compare):
+    assert snap_compare(reading_app(), terminal_size=(80, 24),
+                        run_before=lambda pilot: settle(pilot, "right_square_bracket", "right_square_bracket"))
+
+
+def test_reading_narrow_sidebar_overlay(snap_compare):
+    assert snap_compare(reading_app(), terminal_size=(80, 24), run_before=lambda pilot: settle(pilot, "Q"))
+
+
+def test_help(snap_compare):
+    assert snap_compare(reading_app(), terminal_size=(100, 40), run_before=lambda pilot: settle(pilot, "question_mark"))
+
+
+def test_library(snap_compare, tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in (("nato.txt", seed_document().text), ("markets.md", "# Markets rally\n\nStocks rose.\n")):
+        (folder / name).write_text(text, encoding="utf-8")
+        os.utime(folder / name, (1_700_000_000, 1_700_000_000))
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp(library_dirs=[folder.relative_to(tmp_path)])
+
+    async def themed(pilot):
+        pilot.app.theme = THEME
+        await pilot.app.screen.workers.wait_for_complete()  # titles and dates from the documents
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 20), run_before=themed)

@@ -1,0 +1,126 @@
+"""The UI's pure parts: the wrap index, highlight marks, text sanitising and the library store."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from ui_fixture import seed_analysis, seed_document
+
+from reader.document.model import Block, Span
+from reader.ui import library
+from reader.ui.highlights import HighlightState, build_marks
+from reader.ui.widgets.article import sanitize
+from reader.ui.wrap import GAP, WrapIndex
+
+
+def blocks_of(text: str) -> tuple[Block, ...]:
+    found, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            found.append(Block("paragraph", Span(pos, pos + len(line))))
+        pos += len(line) + 1
+    return tuple(found)
+
+
+@pytest.mark.parametrize("width", [10, 33, 72, 80])
+def test_wrap_rows_fit_cover_the_text_and_bisect_back(width):
+    document = seed_document()
+    index = WrapIndex(document.text, document.blocks, width)
+    text_rows = [r for r in index.rows if r.block != GAP]
+    assert all(r.end - r.start <= width for r in text_rows)
+    squeeze = lambda parts: "".join("".join(parts).split())  # noqa: E731 - long words are cut mid-word
+    assert squeeze(document.text[r.start : r.end] for r in text_rows) == squeeze(map(document.block_text, document.blocks))
+    for number, row in enumerate(index.rows):
+        if row.block != GAP and row.end > row.start:
+            assert index.row_of(row.start) == number and index.row_of(row.end - 1) == number
+
+
+def test_wrap_leaves_a_cell_for_each_glued_word_mark():
+    text = "aaaa bbbbcccc dddd"
+    plain = WrapIndex(text, blocks_of(text), 13)
+    marked = WrapIndex(text, blocks_of(text), 13, breaks=(9,))
+    assert [text[r.start:r.end] for r in plain.rows] == ["aaaa bbbbcccc", "dddd"]
+    assert [text[r.start:r.end] for r in marked.rows] == ["aaaa", "bbbbcccc", "dddd"]
+
+
+def test_wide_characters_wrap_by_cells():
+    text = "日本語の文章 " * 10
+    index = WrapIndex(text, blocks_of(text), 20)
+    assert all(2 * (r.end - r.start) <= 20 for r in index.rows)
+    assert len(index) > 3
+
+
+def test_marks_follow_layers_and_the_selected_entity():
+    analysis = seed_analysis(seed_document())
+    state = HighlightState()
+    nato = analysis.entities[3]
+    classes = {m.cls for m in build_marks(analysis, state).marks}
+    assert {"person", "org", "place", "other", "quote", "time"} <= classes
+    state.layers.discard("entities")
+    assert not {"person", "org"} & {m.cls for m in build_marks(analysis, state).marks}
+    state.entity = nato
+    marks = build_marks(analysis, state)
+    assert {m.cls for m in marks.marks} == {"focus", "dim"}
+    first = nato.mentions[0]
+    assert [m.cls for m in marks.between(first.start, first.end)] == ["focus"]
+
+
+def test_marks_between_finds_long_marks_that_start_earlier():
+    analysis = seed_analysis(seed_document())
+    quote = analysis.quotes[3].span  # several rows long
+    marks = build_marks(analysis, HighlightState())
+    middle = (quote.start + quote.end) // 2
+    assert any(m.cls == "quote" for m in marks.between(middle, middle + 5))
+
+
+def test_sanitize_keeps_length_and_drops_control_characters():
+    text = "a\x1b[31mb\x07\tc\x9bd"
+    clean = sanitize(text)
+    assert len(clean) == len(text)
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in clean)
+
+
+def test_recent_files_are_remembered_newest_first(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Alpha\n\nText.\n")
+    second.write_text("Beta\n\nText.\n")
+    library.remember(str(first), "Alpha")
+    library.remember(str(second), "Beta")
+    library.remember(str(first), "Alpha")
+    library.remember("https://example.com/x", "Example")
+    entries = library.entries(dirs=[])
+    assert [e.title for e in entries] == ["Example", "Alpha", "Beta"]
+    assert entries[0].size is None and entries[1].size == first.stat().st_size
+    assert json.loads((tmp_path / "state" / "recent.json").read_text())[0]["source"] == "https://example.com/x"
+
+
+def test_library_lists_article_folders_with_the_documents_titles_and_dates(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
+    (tmp_path / "one.md").write_text("---\ntitle: The headline\ndate: 2024-03-14\n---\n\nBody text here.\n")
+    (tmp_path / "skip.bin").write_bytes(b"\0")
+    [entry] = library.entries(dirs=[tmp_path])
+    assert (entry.title, entry.recent) == ("one.md", False)
+    assert (library.describe(entry).title, library.describe(entry).date) == ("The headline", "2024-03-14")
+
+
+def test_state_dir_honours_xdg(monkeypatch, tmp_path):
+    monkeypatch.delenv("READER_STATE_DIR", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    assert library.state_dir() == tmp_path / "reader"
+
+
+def test_unreadable_state_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_STATE_DIR", str(tmp_path))
+    (tmp_path / "recent.json").write_text("{not json")
+    assert library.load_recent() == []
+    library.write_state("settings.json", {"theme": "ansi-dark"})
+    assert library.read_state("settings.json", {}) == {"theme": "ansi-dark"}
+
+
+def test_search_is_literal_and_case_insensitive():
+    from reader.ui.widgets.search import find_all
+
+    assert find_all("a.b A.B axb", "a.b") == [Span(0, 3), Span(4, 7)]
+    assert find_all("text", "") == []

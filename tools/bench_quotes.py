@@ -1,0 +1,164 @@
+"""Benchmark the quote analyser on PolNeAR (brat standoff), with the official scorer's metrics.
+
+usage: python tools/bench_quotes.py [SPLIT_DIR] [--misses N]
+
+Gold direct quotes are the quoted segments (an opening mark to its closing mark) inside each
+attribution's ``Content`` span, with that attribution's ``Source`` span as the speaker mention.
+Predictions are matched one to one by overlap; "exact" compares spans after trimming marks,
+spaces and punctuation. Also prints what share of the whole analysis time quotes take.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+from reader.analysis.model import Quote
+from reader.analysis.pipeline import analyse
+from reader.analysis.quotes import find_quotes
+from reader.analysis.tokens import tokenize
+from reader.document.load import load
+from reader.document.model import Document
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "dev"
+CLOSERS = {"“": "”", '"': '"'}
+TRIM = " \t\n\"'“”‘’«».,;:!?—–-"
+
+Pair = tuple[tuple[int, int], tuple[int, int] | None]
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, i = [], start
+    while i < end:
+        if text[i] in CLOSERS:
+            j = text.find(CLOSERS[text[i]], i + 1, end + 2)
+            j = end if j < 0 else j + 1
+            out.append((i, min(j, len(text))))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def gold(text: str, ann: Path) -> list[Pair]:
+    """Direct quotes and their Source spans from one annotation file."""
+    spans: dict[str, tuple[str, int, int]] = {}
+    events: list[dict[str, str]] = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T") and line.count("\t") >= 2:  # a text may run over lines
+            tid, info, _ = line.split("\t", 2)
+            kind, ranges = info.split(" ", 1)
+            parts = [tuple(map(int, r.split())) for r in ranges.split(";")]
+            spans[tid] = (kind, parts[0][0], parts[-1][1])
+        elif line.startswith("E"):
+            events.append(dict(a.split(":", 1) for a in line.split("\t")[1].split()))
+    out: list[Pair] = []
+    for ev in events:
+        content, source = spans.get(ev.get("Content", "")), spans.get(ev.get("Source", ""))
+        if content:
+            for seg in _segments(text, content[1], content[2]):
+                out.append((seg, (source[1], source[2]) if source else None))
+    return out
+
+
+def run(doc: Document) -> tuple[list[Quote], float, float]:
+    """Quotes, their time and the whole analysis time (ms). When another analyser is broken
+    mid-development, quotes still run, on the sentences alone and with no entities."""
+    t0 = time.perf_counter()
+    try:
+        result = analyse(doc)
+    except Exception as exc:  # noqa: BLE001 - keep measuring quotes whatever the others do
+        print(f"warning: full analysis failed ({exc!r}); quotes run without entities", file=sys.stderr)
+        sentences, _ = tokenize(doc.text, doc.blocks)
+        t1 = time.perf_counter()
+        quotes = find_quotes(doc.text, [b.span for b in doc.blocks], sentences, [])
+        return quotes, (time.perf_counter() - t1) * 1000, (time.perf_counter() - t0) * 1000
+    return list(result.quotes), result.timings_ms.get("quotes", 0.0), (time.perf_counter() - t0) * 1000
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in TRIM:
+        s += 1
+    while e > s and text[e - 1] in TRIM:
+        e -= 1
+    return s, e
+
+
+def _overlap(a, b) -> bool:
+    return bool(a and b and a[0] < b[1] and b[0] < a[1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("split", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--misses", type=int, default=0, help="print up to N wrong speakers/spans")
+    args = ap.parse_args()
+    if not (args.split / "text").is_dir():
+        sys.exit(f"no PolNeAR split at {args.split} (see ../shared/corpora/README.md)")
+    anns: dict[str, Path] = {}
+    for a in sorted((args.split / "attributions").glob("*.ann")):
+        anns.setdefault(re.sub(r"_[0-9a-f]{4}\.ann$", "", a.name), a)
+    texts = [t for t in sorted((args.split / "text").glob("*.txt")) if t.stem in anns]
+    n_pred = n_gold = m_pred = m_gold = exact = spk_total = spk_ok = 0
+    total_ms = quotes_ms = 0.0
+    misses: list[str] = []
+    for path in texts:
+        doc = load(str(path))  # as `reader analyse` reads it
+        text = path.read_text(encoding="utf-8")
+        if doc.text != text:
+            print(f"warning: {path.name}: analysed text differs from file; offsets may not align", file=sys.stderr)
+        quotes, q_ms, all_ms = run(doc)
+        total_ms += all_ms
+        quotes_ms += q_ms
+        pred = [((q.span.start, q.span.end),
+                 (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None)
+                for q in quotes]
+        gq = gold(text, anns[path.stem])
+        n_pred += len(pred)
+        n_gold += len(gq)
+        used: set[int] = set()
+        for gs, gsrc in gq:
+            hit = next((i for i, (ps, _) in enumerate(pred) if i not in used and _overlap(gs, ps)), None)
+            if hit is None:
+                misses.append(f"MISSED {path.stem}: {text[gs[0]:gs[1]][:90]!r}")
+                continue
+            used.add(hit)
+            m_gold += 1
+            ps, psrc = pred[hit]
+            if _trim(text, *gs) == _trim(text, *ps):
+                exact += 1
+            else:
+                misses.append(f"SPAN {path.stem}: gold {text[gs[0]:gs[1]][:70]!r} pred {text[ps[0]:ps[1]][:70]!r}")
+            if gsrc:
+                spk_total += 1
+                ok = _overlap(gsrc, psrc)
+                spk_ok += ok
+                if not ok:
+                    ctx = text[max(0, min(gs[0], gsrc[0]) - 40):max(gs[1], gsrc[1]) + 40].replace("\n", " | ")
+                    got = text[psrc[0]:psrc[1]] if psrc else None
+                    misses.append(f"SPEAKER {path.stem}: gold {text[gsrc[0]:gsrc[1]]!r} got {got!r}\n    {ctx}")
+        for i, (ps, _) in enumerate(pred):
+            if i not in used:
+                misses.append(f"EXTRA {path.stem}: {text[ps[0]:ps[1]][:90]!r}")
+        m_pred += len(used)
+    p = m_pred / n_pred if n_pred else 0.0
+    r = m_gold / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    pe = exact / n_pred if n_pred else 0.0
+    re_ = exact / n_gold if n_gold else 0.0
+    fe = 2 * pe * re_ / (pe + re_) if pe + re_ else 0.0
+    acc = spk_ok / spk_total if spk_total else 0.0
+    for line in misses[: args.misses]:
+        print(line)
+    print(f"docs={len(texts)} gold={n_gold} pred={n_pred} exact F1={fe:.3f}")
+    print(f"speaker mention accuracy={acc:.3f} ({spk_ok}/{spk_total})")
+    print(f"QUOTES overlap P={p:.3f} R={r:.3f} F1={f:.3f} speaker={acc:.3f}")
+    print(f"time: quotes {quotes_ms:.0f} ms of {total_ms:.0f} ms analysis "
+          f"({100 * quotes_ms / total_ms if total_ms else 0:.1f}%)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
