@@ -1,12 +1,85 @@
-"""Named entities: tagging, consistency passes and grouping of mentions into entities."""
+"""Named entities: tagging, consistency passes and grouping of mentions into entities.
+
+Pure and thread-safe: the model loads once, lazily, behind a lock (``tagger.get_tagger``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.analysis.model import Entity, Sentence
+from reader.analysis.entities.consistency import propagate
+from reader.analysis.entities.gazetteer import NOT_ALONE
+from reader.analysis.entities.grouping import Mention, group
+from reader.analysis.entities.tagger import bio_spans, get_tagger
+from reader.analysis.model import Entity, EntityType, Sentence
+from reader.document.model import Span
+
+TYPES: dict[str, EntityType] = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+# Tokens a mention never starts or ends with: possessive endings and bare punctuation.
+_EDGE = frozenset({"'s", "’s", "'S", "’S", "'", "’"})
+# Capitalised at the start of a sentence, these words never begin a name (none does in CoNLL).
+_NOT_FIRST = frozenset("""
+since thus that this these those then when while although though because however moreover
+meanwhile therefore also yet still months years weeks days hours decades fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds thousands millions dozens
+several many few his her their its our my your we they he she it you who what which where why how
+after before during
+""".split())
+
+
+def lines(text: str, sentences: Sequence[Sentence]) -> list[list[Span]]:
+    """Sentence tokens, cut where a line break falls between tokens (headline, dateline, list item)."""
+    out: list[list[Span]] = []
+    for sent in sentences:
+        current: list[Span] = []
+        for tok in sent.tokens:
+            if current and "\n" in text[current[-1].end : tok.start]:
+                out.append(current)
+                current = []
+            current.append(tok)
+        if current:
+            out.append(current)
+    return out
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """A headline in Title Case ("Biden And Scholz Pledge More Help"), where case says little."""
+    long = [w for w in words if w.isalpha() and len(w) >= 4]
+    return len(long) >= 3 and all(w[0].isupper() for w in long) and not any(
+        c.isdigit() or c == "," for w in words for c in w)
+
+
+def _trim(text: str, toks: Sequence[Span]) -> Span | None:
+    """The mention's span without possessive endings or punctuation at its edges."""
+    def bare(t: Span) -> bool:
+        word = text[t.start : t.end]
+        return word in _EDGE or not any(c.isalnum() for c in word)
+
+    a, b = 0, len(toks)
+    while a < b and (bare(toks[a]) or text[toks[a].start : toks[a].end].lower() in _NOT_FIRST):
+        a += 1
+    while b > a and bare(toks[b - 1]):
+        b -= 1
+    if a == b:
+        return None
+    end = toks[b - 1].end
+    if text[end - 2 : end] in ("'s", "’s") and end - 2 > toks[a].start:
+        end -= 2
+    return Span(toks[a].start, end)
 
 
 def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
-    """Entities of ``text`` sorted by first mention (placeholder until the tagger lands)."""
-    return []
+    """Entities of ``text`` sorted by first mention, with ids E1, E2… in that order."""
+    toks = lines(text, sentences)
+    words = [[text[t.start : t.end] for t in line] for line in toks]
+    if words and _title_case(words[0]):  # tag a Title Case headline as the capitals it resembles
+        words[0] = [w.upper() for w in words[0]]
+    tags = get_tagger().tag(words)
+    propagate(words, tags)
+    mentions = []
+    for line, ts in zip(toks, tags):
+        for a, b, typ in bio_spans(ts):
+            span = _trim(text, line[a:b])
+            if span is not None and text[span.start : span.end] not in NOT_ALONE:
+                mentions.append(Mention(span, TYPES[typ], text[span.start : span.end]))
+    return group(mentions)

@@ -1,0 +1,169 @@
+"""The tagger's feature function: one list of strings per token, shared by training and tagging.
+
+Features are split in two: static ones (computed for a whole sentence up front, from the words,
+the gazetteer and what the rest of the document shows) and the few that depend on the tags already
+chosen (``tag_features``), which the greedy decoder adds token by token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.analysis.entities.gazetteer import Gazetteer
+
+_RUNS = re.compile(r"(.)\1\1+")
+START, END = "<s>", "</s>"
+
+
+@lru_cache(maxsize=65536)
+def shape(word: str) -> str:
+    """Word shape with runs cut to two: "Putin" → "Xxx", "NATO" → "XX", "U.S." → "X.X.", "1996" → "dd"."""
+    out = "".join("X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c
+                  for c in word)
+    return _RUNS.sub(r"\1\1", out)
+
+
+def is_caps_line(words: Sequence[str]) -> bool:
+    """A headline set in capitals, where case says nothing about names."""
+    letters = [w for w in words if w[:1].isalpha()]
+    return bool(letters) and all(w.isupper() for w in letters) and any(len(w) > 1 for w in letters)
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """How the document writes its words elsewhere: the evidence a single sentence lacks."""
+
+    lower_seen: frozenset[str]  # words written in lower case somewhere
+    cap_mid: frozenset[str]  # capitalised words seen inside a (non-headline) sentence
+
+
+def doc_context(sentences: Sequence[Sequence[str]]) -> DocContext:
+    """Collect the document-level evidence of the first pass."""
+    lower_seen: set[str] = set()
+    cap_mid: set[str] = set()
+    for words in sentences:
+        caps = is_caps_line(words)
+        lower_seen.update(w for w in words if w.islower())
+        if not caps:
+            cap_mid.update(w for w in words[1:] if w[:1].isupper())
+    return DocContext(frozenset(lower_seen), frozenset(cap_mid))
+
+
+def first_pass_types(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[str, Counter[str]]:
+    """Per lower-cased capitalised word, how often the first pass gave it each type ("O": none)."""
+    types: dict[str, Counter[str]] = {}
+    for words, tags in zip(sentences, labels):
+        for w, t in zip(words, tags):
+            if w[:1].isupper():
+                types.setdefault(w.lower(), Counter())[t[2:] or "O"] += 1
+    return types
+
+
+NEIGHBOURS = (-2, -1, 1, 2)
+
+
+def word_features(word: str) -> list[str]:
+    """What the word itself looks like (the same wherever it stands: cached by the tagger)."""
+    lw = word.lower()
+    return ["w=" + word, "l=" + lw, "s=" + shape(word), "p3=" + lw[:3], "x2=" + lw[-2:],
+            "x3=" + lw[-3:], "x4=" + lw[-4:]]
+
+
+def neighbour_features(word: str, offset: int) -> list[str]:
+    """What a token learns from ``word`` standing ``offset`` places away (also cached)."""
+    lw, s = (word, word) if word in (START, END) else (word.lower(), shape(word))
+    if offset in (-1, 1):
+        return [f"l{offset:+d}={lw}", f"s{offset:+d}={s}"]
+    return [f"l{offset:+d}={lw}"]
+
+
+def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer) -> list[list[str]]:
+    """Features of each token that depend on its sentence and document, not on one word alone."""
+    lower = [w.lower() for w in words]
+    gz = gaz.tags(words, lower)
+    caps = is_caps_line(words)
+    numbers = sum(1 for w in words if w[:1].isdigit())
+    table = numbers >= 2 and 3 * numbers >= len(words)  # a results or prices row
+    pad_l = [START, *lower, END]
+    pad_s = [START, *map(shape, words), END]
+    pad_g = ["", *gz, ""]
+    out: list[list[str]] = []
+    for i, w in enumerate(words):
+        lw, s = lower[i], pad_s[i + 1]
+        f = ["b", "ss=" + pad_s[i] + "|" + s + "|" + pad_s[i + 2], "bl=" + pad_l[i] + "|" + lw,
+             "br=" + lw + "|" + pad_l[i + 2], "ls=" + pad_l[i] + "|" + s, "sl=" + s + "|" + pad_l[i + 2]]
+        if gz[i]:
+            f.append("g=" + gz[i])
+        if pad_g[i]:
+            f.append("g-1=" + pad_g[i])
+        if pad_g[i + 2]:
+            f.append("g+1=" + pad_g[i + 2])
+        if i == 0:
+            f.append("F|" + s)
+        if caps:
+            f.append("C|" + s)
+        if table:
+            f.append("T|" + s)
+        if w[:1].isupper():
+            if lw in doc.lower_seen:
+                f.append("dl")
+            if (i == 0 or caps) and (w if not caps else w.capitalize()) in doc.cap_mid:
+                f.append("dc")
+        out.append(f)
+    return out
+
+
+def sentence_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer) -> list[list[str]]:
+    """All static features of each token of one sentence (as training sees them)."""
+    out = context_features(words, doc, gaz)
+    padded = [START, START, *words, END, END]
+    for i, f in enumerate(out):
+        f.extend(word_features(words[i]))
+        for off in NEIGHBOURS:
+            f.extend(neighbour_features(padded[i + 2 + off], off))
+    return out
+
+
+def second_pass_features(words: Sequence[str], types: Mapping[str, Counter[str]],
+                         own: Sequence[str]) -> list[list[str]]:
+    """Per token, the type the first pass gave the same word elsewhere in the document most often
+    ("d2", "d2a" when unanimous; apart for headlines and sentence starts, where case says least),
+    and the same for its neighbours (boundaries: "Niall Quinn")."""
+    best: list[str] = []
+    for w, tag in zip(words, own):
+        seen = types.get(w.lower()) if w[:1].isupper() else None
+        if not seen:
+            best.append("")
+            continue
+        others = [(c - (t == (tag[2:] or "O")), t) for t, c in seen.items()]
+        top = max(others)
+        best.append(top[1] + ("!" if sum(c for c, _ in others) == top[0] else "") if top[0] > 0 else "")
+    where = "C" if is_caps_line(words) else "F"
+    pad = ["", *best, ""]
+    out: list[list[str]] = []
+    for i, b in enumerate(best):
+        f = ["d2=" + b.rstrip("!")] if b else []
+        if b.endswith("!"):
+            f.append("d2a=" + b[:-1])
+        if b and (where == "C" or i == 0):
+            f.append(where + "d2=" + b.rstrip("!"))
+        if pad[i]:
+            f.append("d2-1=" + pad[i].rstrip("!"))
+        if pad[i + 2]:
+            f.append("d2+1=" + pad[i + 2].rstrip("!"))
+        out.append(f)
+    return out
+
+
+def tag_features(prev: str, prev2: str) -> tuple[str, str]:
+    """Features of the tags already chosen for the two previous tokens."""
+    return "t1=" + prev, "t2=" + prev2 + "|" + prev
+
+
+def tag_word_prefix(prev: str) -> str:
+    """The previous tag joined with the current (lower-cased) word: this prefix + the word."""
+    return "t1l=" + prev + "|"

@@ -1,0 +1,161 @@
+"""Greedy BIO decoding with the shipped averaged-perceptron weights, in one or two passes.
+
+Speed comes from two tricks. Each feature's weights over the nine BIO classes are packed into one
+Python int, a 32-bit lane per class (offset to stay positive), so scoring a token is one C-level
+``sum`` of ints and the lanes are read back only for the argmax. And the features that depend on a
+single word (its own, or a neighbour's at a given offset) are summed once per word and cached, so a
+token costs a handful of dict look-ups. The second pass sees what the first pass said about the
+same words elsewhere in the document.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import threading
+from collections.abc import Mapping, Sequence
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from reader.analysis.entities.features import (
+    END, NEIGHBOURS, START, context_features, doc_context, first_pass_types, neighbour_features,
+    second_pass_features, tag_features, tag_word_prefix, word_features)
+from reader.analysis.entities.gazetteer import Gazetteer
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.json.gz"
+FORMAT = 6
+LANE = 32
+OFFSET = 1 << 26  # added to every weight so lanes never borrow from each other
+MASK = (1 << LANE) - 1
+CACHE_LIMIT = 200_000  # words per cache before it is emptied
+
+
+def encode_pass(weights: Mapping[str, Sequence[int]]) -> dict[str, str]:
+    """One pass's integer weights as the model file stores them: the feature names, one a line,
+    and base64 of each feature's lanes (class weight + OFFSET, 4 bytes little-endian per class).
+
+    Weights stay under 2^20 in size and a token sums at most 40 features (one of them the bias), so
+    a lane stays between 0 and 2^32.
+    """
+    if any(abs(w) >= 1 << 20 for v in weights.values() for w in v):
+        raise ValueError("weight too large for its lane")
+    names = sorted(weights)
+    lanes = b"".join((w + OFFSET).to_bytes(LANE // 8, "little") for f in names for w in weights[f])
+    return {"features": "\n".join(names), "weights": base64.b64encode(lanes).decode("ascii")}
+
+
+class _Pass:
+    """One pass's weights, with a per-word cache of the single-word feature sums."""
+
+    def __init__(self, data: Mapping[str, str], classes: Sequence[str]) -> None:
+        blob, size = base64.b64decode(data["weights"]), LANE // 8 * len(classes)
+        frombytes = int.from_bytes
+        self.weights = dict(zip(data["features"].split("\n"),
+                                [frombytes(blob[k : k + size], "little") for k in range(0, len(blob), size)]))
+        self._cache: dict[str, tuple[int, ...]] = {}
+        states = (START, *classes)
+        # The previous-tags score of every (tag before last, last tag) pair, summed once here.
+        self.history = {(p2, p1): self.score(tag_features(p1, p2)) for p2 in states for p1 in states}
+
+    def score(self, feats: Sequence[str]) -> int:
+        return sum(map(self.weights.get, feats, repeat(0)))
+
+    def _word(self, word: str) -> tuple[int, ...]:
+        """Scores ``word`` lends a token when it is that token, or its neighbour at each offset."""
+        parts = (self.score(word_features(word)),
+                 *(self.score(neighbour_features(word, off)) for off in NEIGHBOURS))
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = parts
+        return parts
+
+    def static(self, words: Sequence[str], ctx: Sequence[Sequence[str]]) -> list[int]:
+        """Score of each token from everything but the previous tags."""
+        cached, fill, get = self._cache.get, self._word, self.weights.get
+        vals = [cached(w) or fill(w) for w in (START, START, *words, END, END)]
+        # NEIGHBOURS is (-2, -1, 1, 2): a token's word two to its left uses that word's part 1, etc.
+        return [b[1] + c[2] + a[0] + d[3] + e[4] + sum(map(get, fs, repeat(0)))
+                for b, c, a, d, e, fs in zip(vals, vals[1:], vals[2:], vals[3:], vals[4:], ctx)]
+
+
+class Tagger:
+    """BIO tags (PER, ORG, LOC, MISC) for the sentences of one document."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"unsupported entity model format {data.get('format')!r}")
+        self.classes: tuple[str, ...] = tuple(data["classes"])
+        self.gazetteer = Gazetteer({cat: names.split("\n") for cat, names in data["gazetteer"].items()})
+        self.passes = [_Pass(p, self.classes) for p in data["passes"]]
+        self._prefix = {c: tag_word_prefix(c) for c in (START, *self.classes)}
+        self._allowed = {prev: [(LANE * k, c) for k, c in enumerate(self.classes) if follows(prev, c)]
+                         for prev in (START, *self.classes)}
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> Tagger:
+        with gzip.open(path) as f:
+            return cls(json.loads(f.read()))
+
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """One BIO tag per word, sentence by sentence."""
+        doc = doc_context(sentences)
+        ctx = [context_features(words, doc, self.gazetteer) for words in sentences]
+        first = self.passes[0]
+        labels = [self.decode(first, words, first.static(words, c)) for words, c in zip(sentences, ctx)]
+        if len(self.passes) > 1:
+            types = first_pass_types(sentences, labels)
+            second = self.passes[1]
+            for words, c, own in zip(sentences, ctx, labels):
+                for f, extra in zip(c, second_pass_features(words, types, own)):
+                    f.extend(extra)
+            labels = [self.decode(second, words, second.static(words, c))
+                      for words, c in zip(sentences, ctx)]
+        return labels
+
+    def decode(self, p: _Pass, words: Sequence[str], static: Sequence[int]) -> list[str]:
+        """Greedy left-to-right decoding, keeping the tag sequence well formed."""
+        get, history, prefix, allowed = p.weights.get, p.history, self._prefix, self._allowed
+        out: list[str] = []
+        prev = prev2 = START
+        for word, score in zip(words, static):
+            total = score + history[prev2, prev] + get(prefix[prev] + word.lower(), 0)
+            best = -1
+            for shift, tag in allowed[prev]:
+                lane = (total >> shift) & MASK
+                if lane > best:
+                    best, choice = lane, tag
+            prev2, prev = prev, choice
+            out.append(prev)
+        return out
+
+
+_lock = threading.Lock()
+_tagger: Tagger | None = None
+
+
+def get_tagger() -> Tagger:
+    """The shipped tagger, loaded on first use (once, even when threads race)."""
+    global _tagger
+    if _tagger is None:
+        with _lock:
+            if _tagger is None:
+                _tagger = Tagger.load()
+    return _tagger
+
+
+def follows(prev: str, tag: str) -> bool:
+    """Whether ``tag`` may follow ``prev`` in BIO: an inside tag only continues its own type."""
+    return tag[0] != "I" or (prev[0] in "BI" and prev[2:] == tag[2:])
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(first, end, type)`` token ranges of the entities in a BIO tag sequence."""
+    out: list[tuple[int, int, str]] = []
+    for i, tag in enumerate(tags):
+        if tag[0] == "B" or (tag[0] == "I" and (not out or out[-1][1] != i or out[-1][2] != tag[2:])):
+            out.append((i, i + 1, tag[2:]))
+        elif tag[0] == "I":
+            out[-1] = (out[-1][0], i + 1, tag[2:])
+    return out

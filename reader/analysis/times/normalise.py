@@ -1,0 +1,278 @@
+"""TIMEX3 values for parsed expressions, computed against the document date (the anchor).
+
+The anchor may be partial: a year inferred from the text ("2022") resolves "last February" to
+2022-02 but leaves "yesterday" as 2022-XX-XX. With no anchor at all, relative values keep X's
+("XXXX-02"), never today's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from reader.analysis.times.lexicon import SEASON_START
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The document date, as precise as it is known."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> Anchor | None:
+        m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", (value or "")[:10])
+        if not m:
+            return None
+        y, mo, d = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+        if y < 1:
+            return None
+        if mo and not 1 <= mo <= 12:
+            return cls(y)
+        if d and not 1 <= d <= calendar.monthrange(y, mo)[1]:
+            return cls(y, mo)
+        return cls(y, mo or None, d or None)
+
+    @property
+    def text(self) -> str:
+        """The anchor as a TIMEX3 value, as precise as it is known ("2022", "2022-11-30")."""
+        return f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "") + (
+            f"-{self.day:02d}" if self.day else "")
+
+    @property
+    def day_date(self) -> date | None:
+        return date(self.year, self.month, self.day) if self.month and self.day else None
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What the grammar read, before anchoring: ``kind`` names a resolver below."""
+
+    type: str
+    kind: str
+    args: tuple = ()
+
+
+_LONGEST = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # days in a month of an unknown year
+
+
+def valid_day(year: int | None, month: int, day: int) -> bool:
+    """Whether ``day`` exists in ``month`` (February 29 only in leap years, when the year is known)."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= (calendar.monthrange(year, month)[1] if year else _LONGEST[month])
+
+
+def day_value(d: date) -> str:
+    return d.isoformat() if 1 <= d.year <= 9999 else "XXXX-XX-XX"
+
+
+def week_value(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _safe_days(d: date, n: int) -> date | None:
+    try:
+        return d + timedelta(days=n)
+    except OverflowError:
+        return None
+
+
+def shifted_day(day: date | None, n: int) -> str:
+    """The day ``n`` days after ``day`` as a value, X's when unknown or out of range."""
+    out = _safe_days(day, n) if day else None
+    return day_value(out) if out else "XXXX-XX-XX"
+
+
+def month_year(a: Anchor | None, month: int, rel: int | None, tense: int, day: int | None = None) -> int | None:
+    """The year of a month named without one: ``rel`` -1/+1 for "last"/"next", 0 for "this",
+    None for a bare name, which the tense places (-1 past, +1 future) or else the nearest such
+    date to the anchor: news reports the recent past and the near future."""
+    if a is None:
+        return None
+    if a.month is None:  # only the year is known: the month of that year
+        return a.year
+    if rel == -1:
+        return a.year if month < a.month else a.year - 1
+    if rel == 1:
+        return a.year if month > a.month else a.year + 1
+    if rel == 0:
+        return a.year
+    here = a.month * 31 + (a.day or 15)
+    there = month * 31 + (day or 15)
+    if tense == 1:
+        return a.year + (there < here)
+    if tense == -1:
+        return a.year - (there > here)
+    return min((a.year, a.year - 1, a.year + 1), key=lambda y: abs((y - a.year) * 372 + there - here))
+
+
+def r_abs(a, tense, value):
+    return value
+
+
+def _year(year: int | str | None) -> int | None:
+    """A year given directly, or resolved from a sub-expression ("last year" → "2021")."""
+    if isinstance(year, str):
+        return int(year) if year.isdigit() else None
+    return year
+
+
+def r_month(a, tense, month, day, year, rel):
+    year = _year(year)
+    y = year if year is not None else month_year(a, month, rel, tense, day)
+    ys = f"{y:04d}" if y is not None else "XXXX"
+    if day is None:
+        return f"{ys}-{month:02d}"
+    if y is not None and not valid_day(y, month, day):
+        return f"{ys}-{month:02d}"
+    return f"{ys}-{month:02d}-{day:02d}"
+
+
+def r_weekday(a, tense, wd, rel, part=""):
+    d = a.day_date if a else None
+    if d is None:
+        return f"XXXX-WXX-{wd}{part}"
+    diff = wd - d.isoweekday()
+    if rel == -1 or (rel is None and tense != 1):  # the latest such day (today counts if bare)
+        diff = diff - 7 if diff > 0 or (diff == 0 and rel == -1) else diff
+    elif rel == 1 or tense == 1:
+        diff = diff + 7 if diff < 0 or (diff == 0 and rel == 1) else diff
+    out = _safe_days(d, diff)
+    return (day_value(out) if out else "XXXX-XX-XX") + part
+
+
+def r_offset(a, tense, n, unit, sign):
+    """A point ``n`` units before (sign -1) or after (+1) the anchor, at the unit's granularity."""
+    if n is None:
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    k = int(round(n * sign))
+    if a is None:
+        return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
+    if unit in ("Y", "DE", "CE"):
+        return str(a.year + k * {"Y": 1, "DE": 10, "CE": 100}[unit])
+    if unit == "Q":
+        unit, k = "M", 3 * k
+    if unit == "M":
+        if a.month is None:
+            return f"{a.year + (k // 12 if abs(k) >= 12 else 0)}" if abs(k) >= 12 else f"{a.year}-XX"
+        y, m = _add_months(a.year, a.month, k)
+        return f"{y:04d}-{m:02d}"
+    d = a.day_date
+    if d is None:
+        return f"{a.year}-XX-XX" if a.month is None else f"{a.year}-{a.month:02d}-XX"
+    if unit in ("W", "WE"):
+        out = _safe_days(d, 7 * k)
+        return week_value(out) if out else "XXXX-WXX"
+    if unit == "D":
+        out = _safe_days(d, k)
+        return day_value(out) if out else "XXXX-XX-XX"
+    return day_value(d)  # hours, minutes: the same day
+
+
+def r_unit(a, tense, unit, shift, part=""):
+    """"last/this/next week|month|year|…": the anchor's calendar unit, shifted."""
+    if a is None:
+        return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "DE": "XXX",
+                "CE": "XX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX-XX-XX")
+    if unit == "Y":
+        return str(a.year + shift)
+    if unit == "DE":
+        return str((a.year // 10) + shift)
+    if unit == "CE":
+        return str((a.year // 100) + shift)
+    if a.month is None:
+        return {"M": f"{a.year}-XX", "Q": f"{a.year}-QX", "D": f"{a.year}-XX-XX"}.get(unit, f"{a.year}-WXX")
+    if unit == "M":
+        y, m = _add_months(a.year, a.month, shift)
+        return f"{y:04d}-{m:02d}"
+    if unit == "Q":
+        y, m = _add_months(a.year, a.month, 3 * shift)
+        return f"{y}-Q{(m - 1) // 3 + 1}"
+    d = a.day_date
+    if d is None:
+        return f"{a.year}-{a.month:02d}-XX" if unit == "D" else f"{a.year}-WXX"
+    if unit in ("W", "WE"):
+        out = _safe_days(d, 7 * shift)
+        return (week_value(out) if out else "XXXX-WXX") + ("-WE" if unit == "WE" else "")
+    out = _safe_days(d, shift)
+    return (day_value(out) if out else "XXXX-XX-XX") + part
+
+
+def r_season(a, tense, code, year, rel):
+    if year is not None:
+        return f"{year}-{code}"
+    if a is None:
+        return f"XXXX-{code}"
+    y = a.year
+    if a.month is not None:
+        start = SEASON_START[code]
+        if rel == -1 and start >= a.month - 2:
+            y -= 1
+        elif rel == 1 and start <= a.month:
+            y += 1
+    elif rel == 1:
+        y += 1
+    return f"{y}-{code}"
+
+
+def r_quarter(a, tense, q, year, rel):
+    year = _year(year)
+    if year is not None:
+        return f"{year}-Q{q}"
+    if a is None:
+        return f"XXXX-Q{q}"
+    y = a.year + (rel or 0)
+    if not rel and a.month is not None and q > (a.month - 1) // 3 + 1 and tense != 1:
+        y -= 1
+    return f"{y}-Q{q}"
+
+
+def r_time(a, tense, hour, minute, day):
+    """A clock time on ``day`` (a resolved date value) or the anchor's day."""
+    base = day or (day_value(a.day_date) if a and a.day_date else "XXXX-XX-XX")
+    if not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", base):
+        base = "XXXX-XX-XX"
+    return f"{base}T{hour:02d}:{minute:02d}"
+
+
+def r_nth(a, tense, month, weekday, nth, rel, after=0):
+    """A holiday on the ``nth`` ``weekday`` of ``month`` (Thanksgiving), ``after`` days on."""
+    y = month_year(a, month, rel, tense, 25)
+    if y is None or not 1 <= y <= 9999:
+        return f"XXXX-{month:02d}-XX"
+    first = date(y, month, 1)
+    day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1) + after
+    return day_value(date(y, month, day))
+
+
+def r_weekend(a, tense):
+    """"The weekend": the one just past in a report written on a weekday, else this week's."""
+    d = a.day_date if a else None
+    if d is None:
+        return "XXXX-WXX-WE"
+    back = tense != 1 and d.isoweekday() < 6
+    out = _safe_days(d, -7 if back else 0)
+    return (week_value(out) if out else "XXXX-WXX") + "-WE"
+
+
+RESOLVERS = {"abs": r_abs, "month": r_month, "weekday": r_weekday, "offset": r_offset,
+             "unit": r_unit, "season": r_season, "quarter": r_quarter, "time": r_time,
+             "nth": r_nth, "weekend": r_weekend}
+
+
+def resolve(p: Parsed, anchor: Anchor | None, tense: int) -> str:
+    """The TIMEX3 value of ``p`` against ``anchor`` in a sentence of ``tense`` (-1 past, 0 unknown,
+    +1 future); time sub-expressions resolve first."""
+    args = tuple(resolve(x, anchor, tense) if isinstance(x, Parsed) else x for x in p.args)
+    return RESOLVERS[p.kind](anchor, tense, *args)

@@ -1,0 +1,183 @@
+"""Dates relative to the document date or to another event: "last week", "on Tuesday", "two
+years ago", "fourteen years after the summit", and clock times.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.times.lexicon import FUZZY, PARTS_OF_DAY, UNITS, WEEKDAYS, number
+from reader.analysis.times.normalise import Parsed, valid_day
+from reader.analysis.times.patterns import (APPROX, DAYPART, FUZZ, MONTH, NUM, TZ, UNIT, UNIT_WORDS,
+                                            WEEKDAY, dur_value, month_number, rule, word_after,
+                                            word_before)
+
+# Capitalised words after a weekday that make it part of a name: the "Sunday Times".
+_NAME_AFTER_DAY = frozenset("""times telegraph mirror express post herald independent mail
+tribune star sport service school league night mass bloody special edition magazine observer
+sun journal review people""".split())
+_NAME_BEFORE_DAY = frozenset("black good super ash palm easter bloody cyber holy maundy".split())
+
+
+@rule(r"(?:(early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
+      r"(?:earlier|later)(?=\s+\w+\s+(?:month|year)))(?:\s*-\s*|\s+)(?:in\s+)?)?"
+      r"(last|this|next|previous|following|current|that|the\s+same|the\s+following|"
+      r"the\s+previous|the\s+next|the\s+current)\s+(week|weekend|month|year|decade|century)",
+      {"week", "weekend", "month", "year", "decade", "century"})
+def _relunit(m, text):
+    det = re.sub(r"\s+", " ", m[2].lower())
+    shift = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "following": 1,
+             "the next": 1, "the following": 1}.get(det, 0)
+    unit = UNITS[m[3].lower()]
+    if unit == "Y" and det in ("that", "the same", "the following", "the previous"):
+        return Parsed("DATE", "yctx", (shift,))  # "that year": the year the text last named
+    return Parsed("DATE", "unit", (unit, shift))
+
+
+@rule(r"(?:(?:earlier|later)\s+)?(that|the\s+same|that\s+same|the\s+next|the\s+following|"
+      r"the\s+previous)\s+(?:day|morning|afternoon|evening|night)",
+      {"day", "morning", "afternoon", "evening", "night"})
+def _day_context(m, text):
+    det = re.sub(r"\s+", " ", m[1].lower())
+    return Parsed("DATE", "dctx", ({"the next": 1, "the following": 1, "the previous": -1}.get(det, 0),))
+
+
+@rule(r"(earlier|later)\s+(?:in\s+)?(?:the|this)\s+(month|year)",
+      {"earlier", "later"})
+def _earlier_this(m, text):
+    return Parsed("DATE", "unit", (UNITS[m[2].lower()], 0))
+
+
+@rule(rf"(?:(early|late|earlier|later)\s+)?(?:(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
+      rf"tomorrow)|(yesterday|today|tomorrow|tonight)){DAYPART}",
+      {"yesterday", "today", "tomorrow", "tonight"})
+def _deictic(m, text):
+    if m[2]:
+        shift = -2 if "before" in m[2].lower() else 2
+    else:
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[m[3].lower()]
+    part = PARTS_OF_DAY.get((m[4] or "").lower(), "")
+    return Parsed("TIME" if part else "DATE", "unit", ("D", shift, part))
+
+
+@rule(rf"(?:(later|earlier|early|late)\s+)?(this|last)\s+(morning|afternoon|evening|night)",
+      frozenset(PARTS_OF_DAY))
+def _daypart(m, text):
+    shift = -1 if m[2].lower() == "last" else 0
+    return Parsed("TIME", "unit", ("D", shift, PARTS_OF_DAY[m[3].lower()]))
+
+
+def _weekday_ok(text: str, start: int, end: int) -> bool:
+    return (word_after(text, end).lower() not in _NAME_AFTER_DAY or not word_after(text, end)[:1].isupper()) \
+        and word_before(text, start).lower() not in _NAME_BEFORE_DAY
+
+
+@rule(rf"(?:(last|next|this|early|late|the\s+previous|the\s+following)\s+)?{WEEKDAY}(?!s\b){DAYPART}",
+      frozenset(WEEKDAYS))
+def _weekday(m, text):
+    word = re.search(WEEKDAY, m[0], re.I)[0]
+    if not _weekday_ok(text, m.start(), m.end()):
+        return None
+    det = re.sub(r"\s+", " ", (m[1] or "").lower())
+    rel = {"last": -1, "next": 1, "the previous": -1, "the following": 1}.get(det)
+    # "Tuesday night" is annotated as the day itself in TimeBank practice
+    return Parsed("DATE", "weekday", (WEEKDAYS[word.lower().rstrip(".")], rel, ""))
+
+
+_TIME_DAY = rf"(?:,?\s+(?:on\s+)?(?:({WEEKDAY})|(yesterday|today|tomorrow|tonight)|{MONTH}\s+(\d{{1,2}})))?"
+
+
+@rule(rf"(?:(?:around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+      rf"(?:(\d{{1,2}})(?::(\d\d))?\s*(a\.m\.?|p\.m\.?|am|pm)|(\d{{1,2}}):(\d\d)|(noon|midnight|midday)"
+      rf"|(\d{{1,2}})(?::(\d\d))?\s+(?:o'clock\s+)?in\s+the\s+(morning|afternoon|evening)){TZ}{_TIME_DAY}",
+      {"#:", "a.m", "p.m", "am", "pm", "noon", "midnight", "midday", "morning", "afternoon", "evening"})
+def _clock(m, text):
+    if m[1]:
+        h, mi, half = int(m[1]), int(m[2] or 0), m[3].lower()[0]
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if half == "p" else 0)
+    elif m[4]:
+        h, mi = int(m[4]), int(m[5])
+        if word_after(text, m.end()).lower() in ("lead", "win", "victory", "defeat"):  # a score
+            return None
+    elif m[6]:
+        h, mi = {"noon": 12, "midday": 12, "midnight": 24}[m[6].lower()], 0
+    else:
+        h, mi = int(m[7]), int(m[8] or 0)
+        h = h % 12 + (12 if m[9].lower() != "morning" else 0)
+    if h > 24 or mi > 59:
+        return None
+    day = None
+    if m[10]:
+        day = Parsed("DATE", "weekday", (WEEKDAYS[m[10].lower().rstrip(".")], None, ""))
+    elif m[11]:
+        day = Parsed("DATE", "unit", ("D", {"yesterday": -1, "tomorrow": 1}.get(m[11].lower(), 0)))
+    elif m[12]:
+        mo = month_number(re.findall(MONTH, m[0], re.I)[-1])
+        if not valid_day(None, mo, int(m[12])):
+            return None
+        day = Parsed("DATE", "month", (mo, int(m[12]), None, None))
+    return Parsed("TIME", "time", (h, mi, day))
+
+
+@rule(rf"{APPROX}(?:a\s+|the\s+)?({NUM}|{FUZZ})\s+(?:more\s+)?{UNIT}s?(?:\s+or\s+so)?\s+"
+      rf"(ago|earlier|later|before|after|"
+      r"from\s+now|hence|back)",
+      {"ago", "earlier", "later", "before", "after", "hence", "back", "now"})
+def _ago(m, text):
+    qty = m[1]
+    unit = re.search(rf"({UNIT})s?\s+(?:or\s+so\s+)?(?:ago|earlier|later|before|after|from|hence|back)", m[0], re.I)[1]
+    if m[2].lower() in ("before", "after") and not re.match(r"\s*(?:[,.;:!?)]|$)", text[m.end():]):
+        return None  # "years after the war": the anchored rule or a duration reads it
+    if m[2].lower() in ("later", "after"):
+        return None  # "three days later" is annotated as the duration "three days"
+    sign = -1 if m[2].lower() in ("ago", "earlier", "before", "back") else 1
+    n = None if qty.lower() in FUZZY else number(qty)
+    code = UNITS[unit.lower()]
+    if n is None and code == "Y":
+        return Parsed("DATE", "abs", ("PAST_REF" if sign < 0 else "FUTURE_REF",))
+    return Parsed("DATE", "offset", (n, code, sign))
+
+
+@rule(rf"{APPROX}(?:({NUM}|{FUZZ})\s+)?{UNIT}s?\s+(after|before|since)\s+"
+      r"(the|this|that|these|those)\s+([A-Za-z][\w-]+)",
+      {"after", "before", "since"})
+def _anchored(m, text):
+    qty = m[1]
+    if not qty and not re.search(rf"{UNIT}s\s", m[0], re.I):
+        return None  # "day before the vote" is no measure
+    unit = re.search(rf"({UNIT})s?\s+(?:after|before|since)", m[0], re.I)[1]
+    n = number(qty) if qty else None
+    dur_end = m.start(2) - 1
+    while text[dur_end - 1].isspace():
+        dur_end -= 1
+    sign = 1 if m[2].lower() in ("after", "since") else -1
+    return Parsed("DATE", "anchored", (n, UNITS[unit.lower()], sign, m.start(3), m.end(), dur_end,
+                                       dur_value(n, unit)))
+
+
+@rule(rf"(?<=\bin\s)({NUM})\s+({UNIT})s?",
+      UNIT_WORDS)
+def _ahead(m, text):
+    n = number(m[1])
+    if n is None or n > 1000:
+        return None
+    return Parsed("DATE", "ahead", (n, UNITS[m[2].lower()], dur_value(n, m[2])))
+
+
+@rule(r"(?:the\s+(?:comparable\s+)?(?:year-earlier|year-ago)\s+period|year-earlier|year-ago)",
+      {"year-earlier", "year-ago", "earlier"})
+def _year_ago(m, text):
+    return Parsed("DATE", "offset", (1, "Y", -1))
+
+
+@rule(r"the\s+(year|week|weekend|month)(?!\s+(?:of|before|after|earlier|ago|later)\b|'s|’s)",
+      {"year", "week", "weekend", "month"})
+def _the_unit(m, text):
+    unit = m[1].lower()
+    if unit == "year":
+        return Parsed("DURATION", "abs", ("P1Y",))
+    if unit == "weekend":
+        return Parsed("DATE", "weekend", ())
+    return Parsed("DATE", "unit", (UNITS[unit], 0))

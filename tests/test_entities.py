@@ -1,0 +1,227 @@
+"""The entity analyser: shipped model, seed article, grouping rules, possessives, features."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.entities import find_entities
+from reader.analysis.entities.features import (
+    context_features, doc_context, first_pass_types, is_caps_line, neighbour_features,
+    second_pass_features, shape, word_features)
+from reader.analysis.entities.gazetteer import Gazetteer
+from reader.analysis.entities.grouping import Mention, acronym, group, similar_names
+from reader.analysis.entities.tagger import MODEL_PATH, Tagger, bio_spans, encode_pass, get_tagger
+from reader.analysis.model import Entity
+from reader.analysis.tokens import tokenize
+from reader.document.model import Block, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "articles" / "nato-kyiv-bucharest.txt"
+CORPUS = ROOT.parent / "shared" / "corpora" / "conll2003"
+
+
+def analyse_text(text: str) -> list[Entity]:
+    """Tokenize ``text`` with one paragraph block per non-empty line, then find entities."""
+    blocks, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block("paragraph", Span(pos, pos + len(line))))
+        pos += len(line) + 1
+    return find_entities(text, tokenize(text, blocks)[0])
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, list[Entity]]:
+    text = SEED.read_text(encoding="utf-8")
+    return text, analyse_text(text)
+
+
+def surfaces(text: str, entities: list[Entity]) -> dict[str, set[tuple[str, str]]]:
+    out: dict[str, set[tuple[str, str]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            out.setdefault(text[m.start : m.end], set()).add((e.type, e.id))
+    return out
+
+
+# --- the shipped model -------------------------------------------------------------------------
+
+def test_model_is_compact_and_loads_once_across_threads():
+    assert MODEL_PATH.stat().st_size < 5_000_000
+    seen: list[Tagger] = []
+    threads = [threading.Thread(target=lambda: seen.append(get_tagger())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(t) for t in seen}) == 1
+    assert set(seen[0].classes) == {"O", *(f"{b}-{t}" for b in "BI" for t in ("PER", "ORG", "LOC", "MISC"))}
+
+
+@pytest.mark.parametrize("name,typ", [
+    ("Vladimir Putin", "PERSON"), ("Jens Stoltenberg", "PERSON"), ("Dimitro Koleba", "PERSON"),
+    ("Kuleba", "PERSON"), ("NATO", "ORG"), *((p, "LOC") for p in (
+        "Kyiv", "Ukraine", "Bucharest", "Russia", "Crimea", "Sweden", "Finland", "Iran", "Europe"))])
+def test_seed_entities(seed, name, typ):
+    text, entities = seed
+    assert typ in {t for t, _ in surfaces(text, entities).get(name, ())}
+
+
+@pytest.mark.parametrize("short,full", [("Stoltenberg", "Jens Stoltenberg"), ("Putin", "Vladimir Putin"),
+                                         ("Kuleba", "Dimitro Koleba")])
+def test_seed_grouping(seed, short, full):
+    text, entities = seed
+    found = surfaces(text, entities)
+    assert {i for _, i in found[short]} & {i for _, i in found[full]}
+    entity = next(e for e in entities if text[e.mentions[0].start : e.mentions[0].end] in (short, full))
+    assert entity.name == full and short in entity.aliases
+
+
+def test_seed_glued_georgia_and_no_common_word_entities(seed):
+    text, entities = seed
+    spans = [m for e in entities for m in e.mentions]
+    assert any(text[m.start : m.end] == "Georgia" and text[m.start : m.end + 2] == "Georgiain" for m in spans)
+    banned = {"Fourteen", "Months", "Thus", "That", "The", "Allied"}
+    assert not [s for s in surfaces(text, entities) if s.split()[0] in banned]
+
+
+def test_seed_entities_are_numbered_by_first_mention(seed):
+    _, entities = seed
+    assert [e.id for e in entities] == [f"E{k}" for k in range(1, len(entities) + 1)]
+    firsts = [e.mentions[0].start for e in entities]
+    assert firsts == sorted(firsts)
+
+
+def test_empty_and_entity_free_texts():
+    assert find_entities("", []) == []
+    assert analyse_text("it was a quiet day, and nothing happened.") == []
+
+
+# --- possessives ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Russia’s army left Ukraine’s border.", "Russia's army left Ukraine's border."])
+def test_possessive_is_not_part_of_the_mention(text):
+    entities = analyse_text(text)
+    mentions = {text[m.start : m.end] for e in entities for m in e.mentions}
+    assert {"Russia", "Ukraine"} <= mentions
+    assert not any(m.endswith("s") and "’" in m or "'" in m for m in mentions)
+
+
+def test_sentence_starters_and_lone_adjectives_are_not_names():
+    text = "Since April the Allied ministers have met in Brussels. Thus NATO grew."
+    names = {text[m.start : m.end] for e in analyse_text(text) for m in e.mentions}
+    assert {"Brussels", "NATO"} <= names
+    assert not names & {"Since", "Since April", "April", "Allied", "Thus", "Thus NATO"}
+
+
+def test_title_case_headline_is_read_like_capitals():
+    text = ("Biden And Scholz Pledge More Help For Ukraine As Winter Looms\n\n"
+            "President Joe Biden met Chancellor Olaf Scholz in Washington on Friday. "
+            "Biden said Ukraine would get more air defence systems.")
+    found = surfaces(text, analyse_text(text))
+    assert not set(found) & {"Help", "Winter Looms", "Pledge", "Looms"}
+    assert ("PERSON" in {t for t, _ in found["Joe Biden"]}) and found["Ukraine"]
+
+
+# --- grouping rules ------------------------------------------------------------------------------
+
+def mention(text: str, start: int, typ="PERSON") -> Mention:
+    return Mention(Span(start, start + len(text)), typ, text)
+
+
+def test_surname_joins_full_name_and_name_is_longest_form():
+    (e,) = group([mention("Stoltenberg", 0), mention("Jens Stoltenberg", 50), mention("Stoltenberg", 90)])
+    assert e.name == "Jens Stoltenberg" and e.aliases == ("Stoltenberg",) and len(e.mentions) == 3
+
+
+def test_transliterations_of_one_surname_join():
+    (e,) = group([mention("Kuleba", 0), mention("Dimitro Koleba", 20), mention("Dmytro Kuleba", 60)])
+    assert e.name == "Dimitro Koleba" and set(e.aliases) == {"Kuleba", "Dmytro Kuleba"}
+
+
+def test_people_sharing_a_first_name_stay_apart():
+    entities = group([mention("Jens Stoltenberg", 0), mention("Jens Weidmann", 30), mention("Weidmann", 60)])
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Jens Stoltenberg", 1), ("Jens Weidmann", 2)]
+
+
+def test_same_surname_different_first_names_stay_apart():
+    entities = group([mention("Bill Clinton", 0), mention("Hillary Clinton", 20)])
+    assert len(entities) == 2
+
+
+def test_acronym_joins_its_expansion_and_types_never_mix():
+    entities = group([mention("North Atlantic Treaty Organization", 0, "ORG"), mention("NATO", 40, "ORG"),
+                      mention("Putin", 50, "LOC"), mention("Vladimir Putin", 60)])
+    assert [(e.id, e.type, e.name, e.aliases) for e in entities] == [
+        ("E1", "ORG", "North Atlantic Treaty Organization", ("NATO",)),
+        ("E2", "LOC", "Putin", ()), ("E3", "PERSON", "Vladimir Putin", ())]
+
+
+def test_name_similarity_rule():
+    assert similar_names("Kuleba", "Koleba")
+    assert not similar_names("Kuleba", "Ruleba")  # different initial
+    assert not similar_names("Hahn", "Hahm")  # too short to guess
+    assert acronym("European Union") == "EU" and acronym("Bank of England") == "BE"
+
+
+# --- features and decoding -----------------------------------------------------------------------
+
+def test_shape_and_caps_line():
+    assert [shape(w) for w in ("Putin", "NATO", "U.S.", "1996-08-22", "McDonald")] == [
+        "Xxx", "XX", "X.X.", "dd-dd-dd", "XxXxx"]
+    assert is_caps_line(["NATO", "PLEDGES", "SUPPORT", "."])
+    assert not is_caps_line(["NATO", "pledges"]) and not is_caps_line(["A", "1"])
+
+
+def test_word_and_neighbour_features():
+    assert word_features("Kyiv")[:3] == ["w=Kyiv", "l=kyiv", "s=Xxx"]
+    assert neighbour_features("Mr.", -1) == ["l-1=mr.", "s-1=Xx."]
+    assert neighbour_features("<s>", -2) == ["l-2=<s>"]
+
+
+def test_document_features_use_the_rest_of_the_document():
+    sentences = [["The", "bill", "passed", "."], ["Bill", "Gates", "met", "The", "Times", "."]]
+    doc = doc_context(sentences)
+    gaz = Gazetteer({"FN": ["Bill"], "LOC": ["New York"]})
+    first = context_features(sentences[1], doc, gaz)[0]
+    assert "dl" in first and "g=B-FN" in first and "F|Xxx" in first
+    assert "dc" in context_features(sentences[0], doc, gaz)[0]  # "The" also appears mid-sentence
+    assert gaz.tags(["in", "New", "York", "today"], ["in", "new", "york", "today"]) == ["", "B-LOC", "I-LOC", ""]
+    both = Gazetteer({"FN": ["Georgia"], "LOC": ["Georgia"]})  # a place first, whatever the order given
+    assert both.tags(["Georgia"], ["georgia"]) == ["B-LOC"]
+
+
+def test_second_pass_features_ignore_the_token_itself():
+    words = ["Putin", "met", "Putin", "Putin", "."]
+    tags = ["B-PER", "O", "B-LOC", "B-PER", "O"]
+    feats = second_pass_features(words, first_pass_types([words], [tags]), tags)
+    assert feats[0] == ["d2=PER", "Fd2=PER"]  # the others: one LOC, one PER (a tie, broken by name)
+    assert feats[2] == ["d2=PER", "d2a=PER", "d2+1=PER"]  # the others are both PER
+    assert feats[1] == ["d2-1=PER", "d2+1=PER"] and feats[4] == ["d2-1=PER"]
+    assert second_pass_features(["Kyiv"], {}, ["O"]) == [[]]
+
+
+def test_decoding_keeps_bio_well_formed():
+    t = Tagger({"format": 6, "classes": ["O", "B-PER", "I-PER"], "gazetteer": {},
+                "passes": [encode_pass({"b": [0, 0, 50], "t1=<s>": [0, 10, 0]})]})
+    assert t.tag([["a", "b", "c"]]) == [["B-PER", "I-PER", "I-PER"]]
+    assert bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG")]
+
+
+# --- on the corpus, when it is there -------------------------------------------------------------
+
+@pytest.mark.skipif(not (CORPUS / "eng.testa").exists(), reason="CoNLL-2003 not available")
+def test_dev_sample_accuracy():
+    from reader.analysis.entities.train import read_conll
+
+    docs = read_conll(CORPUS / "eng.testa")[:25]
+    tagger = get_tagger()
+    gold = pred = hit = 0
+    for doc in docs:
+        for (_, tags), out in zip(doc, tagger.tag([w for w, _ in doc])):
+            g, p = set(bio_spans(tags)), set(bio_spans(out))
+            gold, pred, hit = gold + len(g), pred + len(p), hit + len(g & p)
+    assert gold > 300 and 2 * hit / (gold + pred) > 0.85

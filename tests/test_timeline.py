@@ -1,0 +1,61 @@
+"""Timeline: the clause each date governs, in chronological order, with short summaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.analysis.pipeline import analyse
+from reader.document.model import Block, Document, Span
+
+SEED = Path(__file__).resolve().parents[1] / "articles" / "nato-kyiv-bucharest.txt"
+
+
+def document(text: str, date: str | None = None) -> Document:
+    blocks, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block("paragraph", Span(pos, pos + len(line))))
+        pos += len(line) + 1
+    return Document(text=text, source="test", blocks=tuple(blocks), date=date)
+
+
+def test_seed_timeline_order_and_inferred_date():
+    result = analyse(document(SEED.read_text(encoding="utf-8")))
+    assert result.date == "2022" and result.date_source == "inferred"
+    dates = [e.date for e in result.timeline]
+    firsts = [next(i for i, d in enumerate(dates) if d.startswith(p)) for p in ("2008-04", "2014", "2022-02")]
+    assert firsts == sorted(firsts)
+    summaries = {e.date: e.summary for e in result.timeline}
+    assert summaries["2014"] == "Russia captured Crimea"
+    assert summaries["2022-02"] == "Russia ruthlessly attacked the rest of Ukraine"
+    assert summaries["2008"] == "Russia invaded parts of Georgia"
+    now = [e for e in result.timeline if e.time == ""]
+    assert len(now) == 1 and now[0].date == "2022" and result.timeline[-1] is now[0]
+
+
+def test_events_sorted_coarse_before_fine():
+    text = "The mill closed in March 2019. It had opened in 2019 after a long delay. It was sold in 2015."
+    timeline = analyse(document(text, "2023-05-01")).timeline
+    assert [e.date for e in timeline] == ["2015", "2019", "2019-03", "2023-05-01"]
+    assert timeline[0].summary == "It was sold"
+
+
+def test_opening_date_dates_the_next_clause():
+    text = "In 2012, the company moved its headquarters to Leeds."
+    event = analyse(document(text, "2023-05-01")).timeline[0]
+    assert event.summary == "The company moved its headquarters to Leeds"
+    assert text[event.event.start : event.event.end] == "the company moved its headquarters to Leeds"
+
+
+def test_undated_relative_events_are_flagged_last():
+    text = "The mayor resigned last Tuesday. The library opened in 1990."
+    timeline = analyse(document(text)).timeline
+    assert [e.date for e in timeline] == ["1990", "XXXX-WXX-2"]
+    assert timeline[-1].undated and not timeline[0].undated
+
+
+def test_event_spans_are_valid_and_summaries_short():
+    text = SEED.read_text(encoding="utf-8")
+    for event in analyse(document(text)).timeline:
+        assert 0 <= event.event.start < event.event.end <= len(text)
+        assert 0 < len(event.summary.split()) <= 15

@@ -1,0 +1,102 @@
+"""Benchmark the entity analyser on CoNLL-2003: accuracy, speed, and NLTK's stock NE chunker beside it.
+
+    NLTK_DATA=/work/shared/nltk_data python tools/bench_entities.py [--conll FILE] [--limit N] [--no-stock]
+
+Documents are rebuilt as the official scorer builds them (sentences one per line, tokens joined by
+spaces) and go through the real path: ``tokenize`` then ``find_entities``. Accuracy is entity-level
+exact match (span and type) over all mentions, per type and overall. Speed counts whitespace tokens
+per second on one core, tokenizing included; the stock pipeline (``pos_tag`` + ``ne_chunk``) runs on
+the same tokens in the same process. It needs the stock NLTK models (and numpy), which the app never
+uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from collections import Counter
+from pathlib import Path
+
+from reader.analysis.entities import find_entities
+from reader.analysis.entities.tagger import MODEL_PATH, get_tagger
+from reader.analysis.entities.train import CORPUS, read_conll, report
+from reader.analysis.tokens import tokenize
+from reader.document.model import Block, Span
+
+SHORT = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+
+def rebuild(doc) -> tuple[str, set[tuple[int, int, str]]]:
+    """Text of a CoNLL document and its gold entity spans (character offsets)."""
+    lines, gold, pos = [], set(), 0
+    for words, tags in doc:
+        starts = []
+        for w in words:
+            starts.append(pos)
+            pos += len(w) + 1
+        lines.append(" ".join(words))
+        entity = None
+        for i, (w, t) in enumerate(zip(words, tags)):
+            if t[0] in "BO" and entity:
+                gold.add(tuple(entity)); entity = None
+            if t[0] == "B":
+                entity = [starts[i], starts[i] + len(w), t[2:]]
+            elif t[0] == "I":
+                entity[1] = starts[i] + len(w)
+        if entity:
+            gold.add(tuple(entity))
+    return "\n".join(lines) + "\n", gold
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--conll", type=Path, default=CORPUS / "eng.testa")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--no-stock", action="store_true", help="skip NLTK's stock chunker")
+    args = ap.parse_args()
+    docs = [rebuild(d) for d in read_conll(args.conll)[: args.limit]]
+    n_tokens = sum(len(text.split()) for text, _ in docs)
+
+    rss0, t0 = rss_mb(), time.perf_counter()
+    get_tagger()
+    print(f"model {MODEL_PATH.stat().st_size / 1e6:.2f} MB, load {time.perf_counter() - t0:.3f}s, "
+          f"+{rss_mb() - rss0:.0f} MB RSS")
+
+    tp, fp, fn = Counter(), Counter(), Counter()
+    t0 = time.process_time()
+    results = [find_entities(text, tokenize(text, [Block("paragraph", Span(0, len(text)))])[0])
+               for text, _ in docs]
+    ours = time.process_time() - t0
+    for (text, gold), entities in zip(docs, results):
+        pred = {(m.start, m.end, SHORT[e.type]) for e in entities for m in e.mentions}
+        for s in pred & gold: tp[s[2]] += 1
+        for s in pred - gold: fp[s[2]] += 1
+        for s in gold - pred: fn[s[2]] += 1
+    print(f"{args.conll.name}: {len(docs)} docs, {n_tokens} tokens")
+    report(tp, fp, fn, print)
+    print(f"ours:  {n_tokens / ours:,.0f} tokens/s (tokenize + find_entities, CPU time)")
+    if not args.no_stock:
+        from nltk.chunk import ne_chunker
+        from nltk.tag import PerceptronTagger
+
+        # Loaded once, outside the timing (``ne_chunk`` itself reloads its model on every call).
+        tagger, chunker = PerceptronTagger(), ne_chunker(fmt="binary")
+        t0 = time.process_time()
+        for text, _ in docs:
+            for sent in tokenize(text, [Block("paragraph", Span(0, len(text)))])[0]:
+                words = [text[t.start : t.end] for t in sent.tokens]
+                if words:
+                    chunker.parse(tagger.tag(words))
+        stock = time.process_time() - t0
+        print(f"stock: {n_tokens / stock:,.0f} tokens/s (tokenize + pos_tag + ne_chunk(binary=True))")
+        print(f"speed-up: {stock / ours:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
