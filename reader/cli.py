@@ -58,6 +58,8 @@ def analyse_command(argv: list[str]) -> int:
             continue
         load_ms = (time.perf_counter() - t0) * 1000
         result = analyse(document, date=args.date)
+        for error in result.errors:
+            print(f"reader: {source}: analysis incomplete, {error}", file=sys.stderr)
         if args.format == "json":
             data = result.to_json()
             data["timings_ms"] = {"load": round(load_ms, 2), **data["timings_ms"]}

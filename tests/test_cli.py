@@ -61,3 +61,17 @@ def test_exit_codes_and_one_line_errors(tmp_path):
     partial = run("analyse", str(tmp_path / "a.png"), str(SEED))
     assert partial.returncode == 1 and len(partial.stdout.splitlines()) == 1
     assert b"Traceback" not in partial.stderr
+
+
+def test_a_failing_analyser_costs_only_its_own_findings(monkeypatch, seed_text):
+    import reader.analysis.pipeline as pipeline
+    from reader.document.load import load
+
+    def broken(*args):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "find_quotes", broken)
+    result = pipeline.analyse(load(str(SEED)))
+    assert result.errors == ("quotes: ValueError: boom",) and result.quotes == ()
+    assert result.entities and result.document.text == seed_text
+    assert result.to_json()["errors"] == ["quotes: ValueError: boom"]

@@ -148,8 +148,8 @@ def test_people_sharing_a_first_name_stay_apart():
 
 
 def test_same_surname_different_first_names_stay_apart():
-    entities = group([mention("Bill Clinton", 0), mention("Hillary Clinton", 20)])
-    assert len(entities) == 2
+    assert len(group([mention("Bill Clinton", 0), mention("Hillary Clinton", 20)])) == 2
+    assert len(group([mention("Maria Rossi", 0), mention("Mario Rossi", 20)])) == 2
 
 
 def test_acronym_joins_its_expansion_and_types_never_mix():
@@ -190,6 +190,8 @@ def test_document_features_use_the_rest_of_the_document():
     assert "dl" in first and "g=B-FN" in first and "F|Xxx" in first
     assert "dc" in context_features(sentences[0], doc, gaz)[0]  # "The" also appears mid-sentence
     assert gaz.tags(["in", "New", "York", "today"], ["in", "new", "york", "today"]) == ["", "B-LOC", "I-LOC", ""]
+    assert doc_context([["SOCCER", "-", "LEEDS", "WIN", "."], ["Leeds", "won", "."]]).topic == "soccer"
+    assert doc.topic == ""
     both = Gazetteer({"FN": ["Georgia"], "LOC": ["Georgia"]})  # a place first, whatever the order given
     assert both.tags(["Georgia"], ["georgia"]) == ["B-LOC"]
 

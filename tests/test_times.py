@@ -7,6 +7,7 @@ import pytest
 from reader.analysis.times import find_times
 from reader.analysis.tokens import tokenize
 from reader.document.model import Block, Span
+from reader.document.load import from_bytes
 
 
 def analyse(text: str, anchor: str | None = "2022-11-30"):
@@ -156,3 +157,11 @@ def test_quarter_context_for_year_earlier():
     text = "Profit rose in the third quarter. A year earlier the firm lost money."
     values = {t.text: t.value for t in analyse(text).times}
     assert values == {"the third quarter": "2022-Q3", "A year earlier": "2021-Q3"}
+
+
+def test_abbreviated_month_before_a_day_after_a_modifier_does_not_crash():
+    """Regression: "last Aug 23" matched a rule whose month lookahead needs the digits after it."""
+    text = "The deal was signed last Aug 23 in Paris, and again in mid-Sept 4 talks."
+    doc = from_bytes(text.encode(), "x", "text")
+    found = find_times(text, tokenize(text, doc.blocks)[0], "1996-09-01")
+    assert all(0 <= t.span.start < t.span.end <= len(text) for t in found.times)

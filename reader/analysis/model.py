@@ -111,6 +111,7 @@ class Analysis:
     date: str | None = None
     date_source: DateSource | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
+    errors: tuple[str, ...] = ()  # analysers that failed on this document, and why
 
     def to_json(self) -> dict[str, Any]:
         doc = self.document
@@ -130,4 +131,5 @@ class Analysis:
             "times": [t.to_json() for t in self.times],
             "timeline": [e.to_json() for e in self.timeline],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+            "errors": list(self.errors),
         }

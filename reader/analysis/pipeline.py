@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from reader.analysis.entities import find_entities
 from reader.analysis.model import Analysis
 from reader.analysis.quotes import find_quotes
 from reader.analysis.timeline import build_timeline
-from reader.analysis.times import find_times
+from reader.analysis.times import TimeResult, find_times
 from reader.analysis.tokens import tokenize
 from reader.document.model import Document
 
@@ -24,26 +25,36 @@ Progress = Callable[[str, float], None]
 def analyse(document: Document, date: str | None = None, progress: Progress | None = None) -> Analysis:
     """Analyse ``document``; ``date`` (YYYY-MM-DD) overrides the document's own date."""
     timings: dict[str, float] = {}
+    errors: list[str] = []
     report = progress or (lambda step, done: None)
 
-    def timed(step: str, done: float, fn, *args):
+    def timed(step: str, done: float, fallback: Any, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run one analyser; if it fails, keep going without its findings and say so in ``errors``.
+
+        One analyser's bug on an odd article must not cost the reader the text and the other findings.
+        """
         report(step, done)
         t0 = time.perf_counter()
-        result = fn(*args)
+        try:
+            result = fn(*args)
+        except Exception as err:  # noqa: BLE001 - reported in Analysis.errors, never swallowed silently
+            errors.append(f"{step}: {type(err).__name__}: {err}")
+            result = fallback
         timings[step] = (time.perf_counter() - t0) * 1000
         return result
 
     text = document.text
     anchor, source = (date, "option") if date else (document.date, "metadata" if document.date else None)
-    sentences, breaks = timed("sentences", 0.0, tokenize, text, document.blocks)
-    entities = timed("entities", 0.2, find_entities, text, sentences)
+    sentences, breaks = timed("sentences", 0.0, ([], []), tokenize, text, document.blocks)
+    entities = timed("entities", 0.2, [], find_entities, text, sentences)
     paragraphs = [b.span for b in document.blocks]
-    quotes = timed("quotes", 0.7, find_quotes, text, paragraphs, sentences, entities)
-    found = timed("times", 0.8, find_times, text, sentences, anchor)
+    quotes = timed("quotes", 0.7, [], find_quotes, text, paragraphs, sentences, entities)
+    found = timed("times", 0.8, TimeResult([], None), find_times, text, sentences, anchor)
     if found.date and not anchor:
         anchor, source = found.date, "inferred"
-    timeline = timed("timeline", 0.9, build_timeline, text, sentences, found.times, anchor)
+    timeline = timed("timeline", 0.9, [], build_timeline, text, sentences, found.times, anchor)
     report("done", 1.0)
     return Analysis(document=document, sentences=tuple(sentences), breaks=tuple(breaks),
                     entities=tuple(entities), quotes=tuple(quotes), times=tuple(found.times),
-                    timeline=tuple(timeline), date=anchor, date_source=source, timings_ms=timings)
+                    timeline=tuple(timeline), date=anchor, date_source=source, timings_ms=timings,
+                    errors=tuple(errors))

@@ -28,17 +28,20 @@ after before during
 
 
 def lines(text: str, sentences: Sequence[Sentence]) -> list[list[Span]]:
-    """Sentence tokens, cut where a line break falls between tokens (headline, dateline, list item)."""
+    """Token runs to tag: sentences, cut where a line break falls between tokens (headline,
+    dateline, list item); a run without letters that the sentence splitter cut off (an opening
+    quote, a list number "1 .") joins the sentence after it."""
     out: list[list[Span]] = []
+    current: list[Span] = []
     for sent in sentences:
-        current: list[Span] = []
-        for tok in sent.tokens:
-            if current and "\n" in text[current[-1].end : tok.start]:
+        for k, tok in enumerate(sent.tokens):
+            if current and ("\n" in text[current[-1].end : tok.start] or (k == 0 and any(
+                    c.isalpha() for t in current for c in text[t.start : t.end]))):
                 out.append(current)
                 current = []
             current.append(tok)
-        if current:
-            out.append(current)
+    if current:
+        out.append(current)
     return out
 
 

@@ -39,6 +39,7 @@ class DocContext:
 
     lower_seen: frozenset[str]  # words written in lower case somewhere
     cap_mid: frozenset[str]  # capitalised words seen inside a (non-headline) sentence
+    topic: str = ""  # a wire story's slug ("SOCCER - ..."): in sports, a city is often a team
 
 
 def doc_context(sentences: Sequence[Sequence[str]]) -> DocContext:
@@ -50,7 +51,9 @@ def doc_context(sentences: Sequence[Sequence[str]]) -> DocContext:
         lower_seen.update(w for w in words if w.islower())
         if not caps:
             cap_mid.update(w for w in words[1:] if w[:1].isupper())
-    return DocContext(frozenset(lower_seen), frozenset(cap_mid))
+    first = sentences[0] if sentences else ()
+    slug = first[0].lower() if len(first) > 2 and first[1] == "-" and is_caps_line(first) else ""
+    return DocContext(frozenset(lower_seen), frozenset(cap_mid), slug)
 
 
 def first_pass_types(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[str, Counter[str]]:
@@ -109,6 +112,8 @@ def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer) -> l
         if table:
             f.append("T|" + s)
         if w[:1].isupper():
+            if doc.topic:
+                f.append("tp=" + doc.topic + "|" + (gz[i] or s))
             if lw in doc.lower_seen:
                 f.append("dl")
             if (i == 0 or caps) and (w if not caps else w.capitalize()) in doc.cap_mid:

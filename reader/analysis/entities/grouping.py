@@ -21,6 +21,8 @@ ACRONYM_TYPES = frozenset({"ORG", "MISC"})  # the tagger often mistakes one for 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """One tagged name in the text, before grouping."""
+
     span: Span
     type: EntityType
     text: str
@@ -56,10 +58,11 @@ def similar_names(a: str, b: str) -> bool:
 
 
 def _first_names_agree(a: str, b: str) -> bool:
-    a, b = a.rstrip("."), b.rstrip(".")
+    """Equal, an initial of the other, or a long near spelling ("Dmytro"/"Dimitro", not "Maria"/"Mario")."""
+    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
     if len(a) == 1 or len(b) == 1:
-        return a[:1].lower() == b[:1].lower()
-    return a.lower() == b.lower() or (a[0].lower() == b[0].lower() and edit_distance(a.lower(), b.lower()) <= 2)
+        return a[:1] == b[:1]
+    return a == b or (a[0] == b[0] and min(len(a), len(b)) >= 6 and edit_distance(a, b) <= 2)
 
 
 def _same_person(form: str, known: str) -> bool:

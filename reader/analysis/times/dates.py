@@ -29,6 +29,11 @@ def _year2(y: str) -> int:
     return n if len(y) == 4 else (2000 + n if n < 50 else 1900 + n)
 
 
+
+def _month_word(m: re.Match[str], text: str) -> str:
+    """The month name inside match ``m``, searched in ``text`` so "Aug" still sees the digits after it."""
+    return re.compile(MONTH, re.I).search(text, m.start(), m.end() + 4)[0]
+
 @rule(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?",
       {"#-"})
 def _iso(m, text):
@@ -50,7 +55,7 @@ def _slash(m, text):
 @rule(rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?",
       MONTH_WORDS)
 def _mdy(m, text):
-    mo = month_number(re.search(MONTH, m[0], re.I)[0])
+    mo = month_number(_month_word(m, text))
     d, y = int(m[1]), m[2] and int(m[2])
     if not valid_day(y, mo, d):
         return None
@@ -60,7 +65,7 @@ def _mdy(m, text):
 @rule(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYN}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
       MONTH_WORDS)
 def _dmy(m, text):
-    mo = month_number(re.search(MONTH, m[0], re.I)[0])
+    mo = month_number(_month_word(m, text))
     d, y = int(m[1]), m[2] and int(m[2])
     if not valid_day(y, mo, d):
         return None
@@ -70,14 +75,14 @@ def _dmy(m, text):
 @rule(rf"{DMOD}{MONTH}(?:\s+of|,)?\s+{YEAR}",
       MONTH_WORDS)
 def _my(m, text):
-    return Parsed("DATE", "month", (month_number(re.search(MONTH, m[0], re.I)[0]), None, int(m[1]), None))
+    return Parsed("DATE", "month", (month_number(_month_word(m, text)), None, int(m[1]), None))
 
 
 @rule(rf"({DMOD})(?:(last|this|next)\s+)?{MONTH}"
       r"(?:\s+(this|last|next)\s+year)?",
       MONTH_WORDS)
 def _month_rel(m, text):
-    word = re.search(MONTH, m[0], re.I)[0]
+    word = _month_word(m, text)
     rel = {"last": -1, "this": 0, "next": 1}.get((m[2] or "").lower())
     if m[3]:  # "June last year"
         shift = {"this": 0, "last": -1, "next": 1}[m[3].lower()]

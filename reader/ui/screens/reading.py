@@ -151,6 +151,8 @@ class ReadingScreen(Screen):
 
     def on_analysis_done(self, message: AnalysisDone) -> None:
         self.show_analysis(message.analysis)
+        for error in message.analysis.errors:
+            self.notify(error, title="Part of the analysis failed", severity="warning", markup=False)
 
     def show_analysis(self, analysis: Analysis) -> None:
         """Fill the highlights, sidebar and header from a finished analysis."""
