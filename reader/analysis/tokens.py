@@ -54,24 +54,29 @@ def split_glued(word: str, known: Counter[str]) -> list[int]:
     """Offsets inside ``word`` where a lost line break glued two words together.
 
     ``known`` counts the document's other tokens: "Georgiain" splits only because "Georgia" occurs
-    on its own elsewhere in the same article.
+    on its own elsewhere in the same article. Most words leave at the first, cheap test.
     """
-    if word in _CAMEL_WORDS or not word[:1].isalpha():
+    if len(word) < 5 or word.islower() or not word[0].isalpha() or word in _CAMEL_WORDS:
         return []
-    cuts = [m.start() for m in _CAMEL.finditer(word)]
-    if cuts or not word[:1].isupper() or not word.isalpha():
-        return cuts
-    for suffix in _GLUED_SUFFIXES:
-        stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 4 and known[stem] > 0:
-            return [len(stem)]
+    if not word[1:].islower():
+        cuts = [m.start() for m in _CAMEL.finditer(word)]
+        if cuts:
+            return cuts
+    if word[0].isupper() and word.isalpha():
+        for suffix in _GLUED_SUFFIXES:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 4 and known[stem] > 0:
+                return [len(stem)]
     return []
 
 
 def _raw_tokens(text: str, span: Span) -> list[Span]:
     """NLTK's token spans, with a curly possessive ("Russia’s") kept as one "’s" token."""
+    chunk = text[span.start : span.end]
+    if "’" not in chunk:
+        return [Span(span.start + a, span.start + b) for a, b in _word_tokenizer().span_tokenize(chunk)]
     out: list[Span] = []
-    for a, b in _word_tokenizer().span_tokenize(text[span.start : span.end]):
+    for a, b in _word_tokenizer().span_tokenize(chunk):
         tok = Span(span.start + a, span.start + b)
         prev = out[-1] if out else None
         if prev and prev.end == tok.start and text[prev.start : prev.end] == "’" and text[tok.start : tok.end] in ("s", "S"):
