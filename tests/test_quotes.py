@@ -327,3 +327,72 @@ def test_possessive_speaker_is_not_the_owner() -> None:
     text = "Tom Hale spoke in Leeds. “We will appeal,” Tom Hale’s campaign said."
     [q] = quotes_of(text, [person("E1", "Tom Hale", text, "Tom Hale")])
     assert at(text, q.speaker.mention) == "Tom Hale’s campaign" and q.speaker.entity is None
+
+
+# --- speakers with no verb of their own, and short quotes framed as words used ----------------
+
+def test_name_before_the_colon_is_the_speaker() -> None:
+    text = "POLLS WERE NOT WRONG, ONLY EARLY - Ann Lee: “The numbers moved late in the week.”"
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == "Ann Lee" and q.cue is None
+
+
+def test_sentence_subject_names_the_speaker_of_a_fragment() -> None:
+    text = "In recent weeks, Ana Ruiz has gone after the mayor as a “leech who will bleed the city dry”."
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == "Ana Ruiz" and q.cue is None
+
+
+def test_subject_after_a_time_phrase() -> None:
+    text = "Thirteen years earlier, she had voted for the plan “from the view of a senator from the north”."
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == "she"
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing changed after the “grand reset of the whole campaign” last spring.",
+    "It was more uplifting than “anything the party had tried before” in the state.",
+    "Immediately after the vote, the hall was “as quiet as a church on a Monday”.",
+])
+def test_no_speaker_rather_than_a_subject_that_cannot_speak(text: str) -> None:
+    [q] = quotes_of(text)
+    assert q.speaker.mention is None and q.cue is None
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("The mayor used the term “pivot” twice in one speech.", "“pivot”"),
+    ("The crowd met her with chants of “Bobby!” all night.", "“Bobby!”"),
+    ("He summed up the plan as “terrible,” and left the room.", "“terrible,”"),
+    ("Tom Hale, speaking on the radio, called Ana Ruiz a “blowhard” on Monday.", "“blowhard”"),
+])
+def test_short_quotes_framed_as_words_used_are_kept(text: str, quoted: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [quoted]
+
+
+def test_scare_quote_without_a_frame_is_still_left_out() -> None:
+    assert quotes_of("The company sold “premium” water at the fair.") == []
+
+
+@pytest.mark.parametrize("text, mention, cue", [
+    ("Tom Hale, speaking on the radio, called Ana Ruiz a “blowhard” on Monday.", "Tom Hale", "called"),
+    ("“You are wrong,” Ana Ruiz shot back.", "Ana Ruiz", "shot back"),
+    ("Ana Ruiz was asked by host Tom Hale, “Will you run again next year?”", "host Tom Hale", "asked"),
+    ("Tom Hale, who says the plan is dead, tweeted that it was “a fantasy with numbers”.", "Tom Hale", "tweeted"),
+    ("The two met on Monday – Ana Ruiz saying she was “very encouraged by the talks”.", "Ana Ruiz", "saying"),
+    ("She went on: “The council will vote in March.”", "She", "went on"),
+    ("Ana Ruiz, during a visit to Leeds, Yorkshire, said the plan was “a scandal from start to finish”.",
+     "Ana Ruiz", "said"),
+    ("“The deal is off,” the editorial board writes.", "the editorial board", "writes"),
+    ("“The deal is off,” Tom Hale barked.", "Tom Hale", "barked"),
+])
+def test_more_cue_patterns(text: str, mention: str, cue: str) -> None:
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == mention
+    assert at(text, q.cue) == cue
+
+
+def test_next_sentence_verb_does_not_claim_a_continuing_quote() -> None:
+    text = ("“We start tomorrow,” Ana Ruiz said on the steps of the old town hall before a crowd of several "
+            "hundred. “And we will not stop.” Tom Hale added that the plan was late.")
+    _, q2 = quotes_of(text)
+    assert at(text, q2.speaker.mention) == "Ana Ruiz" and q2.cue is None

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from reader.analysis.model import Entity, Quote, Sentence, Speaker
 from reader.analysis.quotes import cues, filters
+from reader.analysis.quotes.lexicon import NOT_SPEAKERS
 from reader.analysis.quotes.marks import TURN, Marked, find_marked
 from reader.analysis.quotes.speakers import Resolver, speaker
 from reader.document.model import Span
@@ -38,7 +39,10 @@ def _find_cue(text: str, q: Marked, lo: int, sent_start: int, para: Span, holes:
     if ends_clause and not first.islower():
         found = cues.after(text, q.span.end, para.end)
     found = found or cues.before(text, sent_start, max(para.start, sent_start), q.span.start, holes)
-    found = found or (cues.after(text, q.span.end, para.end) if q.closed else None)
+    if found is None and q.closed:
+        found = cues.after(text, q.span.end, para.end)
+        if found and found.cue and lo > para.start and text[inner_end - 1 : inner_end] == ".":
+            found = None  # “…,” X said. “…” Y added that …: the next sentence's verb is not its cue
     if found is None and sent_start > lo:
         earlier = cues.before(text, lo, lo, sent_start)
         if earlier and earlier.cue and q.span.start - earlier.cue.end <= _NEAR:
@@ -78,13 +82,28 @@ def _is_noise(text: str, q: Marked, inner: str, para: Span, double_style: bool) 
         text[q.span.start] == "‘" and (double_style or filters.is_headline(text, para))
 
 
+def _reliable(text: str, found: cues.Cue | None) -> cues.Cue | None:
+    """The sentence subject guessed for a quotation with no cue, or None when that subject
+    cannot be a speaker: "it"/"you", an opening word ("Immediately", "Based on …"), a quantifier
+    ("Nothing", "Each …") or a lone adverb or participle. Better no speaker than a wrong one."""
+    if found is None or found.mention is None:
+        return found
+    words = text[found.mention.start : found.mention.end].split()
+    first = words[0].lower() if words else ""
+    if first in NOT_SPEAKERS or len(words) == 1 and first.endswith(("ly", "ing", "ed")):
+        return None
+    return found
+
+
 def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Sentence],
                 entities: Sequence[Entity]) -> list[Quote]:
     """Quotes in reading order, ids Q1.., each with its speaker when the text makes it clear.
 
-    A quotation with no cue of its own takes, in order: the subject of its sentence when it is
-    a fragment of the writer's sentence, else the speaker of the quote before it when that one
-    is in the same or the previous paragraph (a paragraph of quotes continuing), else nobody.
+    A quotation with no cue of its own takes, in order: a name just before the colon that opens
+    it ("… - Ann Lee: “…”"), the subject of its sentence when it is a fragment of the writer's
+    sentence and that subject can speak (not "It", "Nothing", "Immediately"), else the speaker
+    of the quote before it when that one is in the same or the previous paragraph (a paragraph
+    of quotes continuing), else nobody.
     """
     paragraphs = sorted(paragraphs) or [Span(0, len(text))]
     marked = find_marked(text, paragraphs)
@@ -108,9 +127,11 @@ def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Sente
         found = _turn(text, q) or _find_cue(text, q, lo, sent_start, para, holes)
         if found is None and n and not text[para.start : q.span.start].strip():
             found = _introduced(text, paragraphs[n - 1], sent_starts)
-        if found is None and filters.is_scare(inner) and not (prev and prev.span.end > sent_start):
+        if found is None and filters.is_scare(inner) and not filters.is_framed(text, q.span) and \
+                not (prev and prev.span.end > sent_start):
             continue
-        found = found or cues.writer_subject(text, sent_start, q.span.start, holes)
+        found = found or cues.labelled(text, sent_start, q.span.start) or \
+            _reliable(text, cues.writer_subject(text, sent_start, q.span.start, holes))
         if found is not None:
             mention = found.mention
             spk = speaker(text, mention, resolver.entity(mention) if mention else None)

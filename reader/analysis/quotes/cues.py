@@ -23,6 +23,10 @@ _QUOTE_MARKS = frozenset("“”‘’\"«»")
 _WINDOW = 240  # characters of context read after a quotation
 _AFTER_TOKENS = 34  # tokens read after it: a speaker phrase and verb, or a comma clause
 _FRAME = 400  # characters read before a quotation, so a sentence-less text stays linear
+_NOT_NAMES = frozenset("""january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday""".split()) | INTRO
+_PLACE_PREPOSITIONS = frozenset("in on at to of for with by during since into near".split())
+_PASSIVE = frozenset("was were is are been being be".split())  # "was asked by X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,22 +120,59 @@ def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] =
     toks = _outside(tokens(text, sent_lo, lo), holes) + frame if sent_lo < lo else frame
     first = len(toks) - len(frame)
     found = [k for k in range(first, len(toks)) if cue_length(toks, k)]
+    if not found:
+        return None
     main = [k for k in found if toks[k].word == "according" or not _in_intro(toks, k)] or found
+    main = [k for k in main if not _relative(toks, k, main)] or main
     i = next((k for k in main if not toks[k].word.endswith("ing")), main[0])  # a finite verb first
     n = cue_length(toks, i)
     cue = Span(toks[i].start, toks[i + n - 1].end)
     if toks[i].word == "according":
         return Cue(cue, np_forward(toks, i + n) or name_after(toks, i + n))
+    if i and toks[i - 1].word in _PASSIVE and i + n < len(toks) and toks[i + n].word == "by":
+        agent = np_forward(toks, i + n + 1) or name_after(toks, i + n + 1)
+        if agent:
+            return Cue(cue, agent)  # "X was asked by host Y “…”": Y speaks
     if i >= 2 and toks[i - 2].word == "what" or i >= 1 and toks[i - 1].word == "what":
         # "X condemned what he called a “brazen breach”": X reports the words
         outer = subject(toks, i - 2 if toks[i - 1].word != "what" else i - 1)
         if outer:
             return Cue(cue, outer)
-    mention = None if toks[i].word.endswith("ing") else np_backward(toks, skip_back(toks, i), first)
+    participle = toks[i].word.endswith("ing")
+    if participle and i > first and toks[i - 1].capital and toks[i - 1].word.isalpha() and \
+            toks[i - 1].word not in _NOT_NAMES:
+        mention = np_backward(toks, i - 1, first)  # "… – Ryan saying he was “very encouraged”"
+    else:
+        mention = None if participle else np_backward(toks, skip_back(toks, i), first)
     inverted = i == first or toks[i - 1].word == "," and i + n < len(toks) and toks[i + n].word not in SUBJECT_PRONOUNS
     if mention is None and inverted and not toks[i].word.endswith("ing") and toks[i].word not in _NOT_INVERTED:
         mention = np_forward(toks, i + n) or name_after(toks, i + n)  # said Trump: “…”
     return Cue(cue, mention or subject(toks, i))
+
+
+def _relative(toks: list[Tok], k: int, main: list[int]) -> bool:
+    """Whether the cue at ``k`` sits in a relative clause ("Graham, who says …, tweeted") that a
+    later cue of the sentence follows."""
+    if not (k and toks[k - 1].word in {"who", "which"} and k >= 2 and toks[k - 2].word == ","):
+        return False
+    return any(m > k and any(t.word == "," for t in toks[k:m]) for m in main)
+
+
+def labelled(text: str, sent_lo: int, start: int) -> Cue | None:
+    """No verb, but a name right before the colon that opens the quotation: a byline
+    ("… TOO EARLY - Ann Lee: “…”", "More from Lee and Diaz: “…”") names who speaks."""
+    toks = tokens(text, max(sent_lo, start - _FRAME), start)
+    if len(toks) < 2 or toks[-1].word != ":":
+        return None
+    head = toks[-2]
+    if not (head.capital and head.word.isalpha()) or head.raw.isupper() and len(head.raw) > 3 or \
+            head.word in _NOT_NAMES:
+        return None  # a headline in capitals, a month or a weekday is no speaker
+    mention = np_backward(toks, len(toks) - 2)
+    if mention is None:
+        return None
+    k = _index(toks, mention.start)
+    return None if k and toks[k - 1].word in _PLACE_PREPOSITIONS else Cue(None, mention)
 
 
 def writer_subject(text: str, sent_lo: int, start: int, holes: Sequence[Span] = ()) -> Cue | None:

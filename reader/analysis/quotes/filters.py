@@ -15,6 +15,11 @@ _INNER_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _MINOR = frozenset("a an the of and or in on at to for with by from de la is it my your our".split())
 _BEFORE_TITLE = frozenset("on to told in at during from with via of titled entitled".split())
 _SCARE_WORDS = 2
+# Words that frame a short quotation as someone's words: "used the term “…”", "chants of “…”",
+# "casting Johnson as an “…”".
+_NAMING_NOUNS = frozenset("term phrase word words slogan motto catchphrase nickname label chant chants cry cries "
+                          "shouts calls".split())
+_ARTICLES = frozenset("a an the".split())
 _TITLE_WORDS = 6
 
 
@@ -34,10 +39,28 @@ def is_scare(inner: str) -> bool:
     question ("Bobby!") is somebody speaking."""
     return len(words(inner)) <= _SCARE_WORDS and not inner.rstrip(" ,.”’\"'").endswith(("!", "?"))
 
+
+def is_framed(text: str, span: Span) -> bool:
+    """A short quotation that the sentence presents as words used: after "the term", "the
+    phrase", "chants of", or a predicative "as" ("summed her up as “terrible”")."""
+    before = [w.lower() for w in _WORDS.findall(text[max(0, span.start - 40) : span.start])][-3:]
+    if before and before[-1] in _ARTICLES:
+        before = before[:-1]
+    if not before:
+        return False
+    if before[-1] == "as":
+        return len(before) >= 2 and before[-2] not in {"such", "so", "as", "known"}
+    if before[-1] == "of":
+        return len(before) >= 2 and before[-2] in _NAMING_NOUNS
+    return before[-1] in _NAMING_NOUNS
+
+
 def is_title(text: str, span: Span, inner: str) -> bool:
     """A capitalised name of a show, book or event after "on", "told", "titled" or a possessive
     (“Face the Nation”, MSNBC’s “Morning Joe”)."""
     ws = words(inner)
+    if inner.rstrip(" ,.”’\"'").endswith("!") or is_framed(text, span):
+        return False  # “Bobby!”, chants of “Feel the Bern”: somebody speaking
     if not ws or len(ws) > _TITLE_WORDS or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR
                                                    for w in ws):
         return False

@@ -33,7 +33,12 @@ reiterated assert asserts asserted post posts posted wonder wonders wondered des
 described describing call calls called calling dub dubs dubbed label labels labeled labelled
 brand branded chant chanted chanting shouting interjected recounted recounts confirmed confirms
 confirm mocked ridiculed accused accuses accuse quoted sighed sighs whispered whispers pleaded
-pleads begged begs cried cries scold scolds scolded lauded lauds referred refers cited cites
+pleads begged begs cried cries scold scolds scolded lauded lauds referred refers cited cites cite
+mock mocks barked barks retaliated opined opines demurred gushed gushes chided chides sneered
+snapped snarled grumbled grumbles griped gripes groused grouses fumed fumes ranted rants marveled
+marvelled marvels elaborated elaborates clarified clarifies speculated speculates reasoned
+assured assures reassured reassures interrupted interrupts implored implores boomed concurred
+deadpanned
 """)
 
 # Verbs of judging that frame a quoted word as someone's ("likened them to a “vicious snake”").
@@ -85,7 +90,7 @@ BETWEEN = _forms("""
 also later then again once previously recently repeatedly reportedly has have had would will
 shall could might may did does do later first last earlier further simply just still even
 already never often always long monday tuesday wednesday thursday friday saturday sunday
-yesterday today tonight on this week night morning afternoon evening last
+yesterday today tonight on this week night morning afternoon evening last now meanwhile
 """)
 
 # Words that cannot end a speaker phrase, so a backward search stops at them.
@@ -97,3 +102,6 @@ there here said says told
 
 # Courtesy titles say nothing about a role: "Mr" makes no one "the minister".
 COURTESY_TITLES = _forms("mr mrs ms dr sen rep gov gen lt col sgt capt prof rev pres")
+
+# Sentence subjects that never speak a quoted fragment: "It was “…”", "Immediately after …".
+NOT_SPEAKERS = INTRO | STOPS | _forms("it you nothing nobody everything everyone each another good")

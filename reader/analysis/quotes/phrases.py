@@ -19,6 +19,8 @@ _VERBISH = frozenset("""began begins seems seemed appears appeared made makes go
 took takes gave gives found finds kept keeps left leaves put puts ran runs saw sees held holds""".split())
 _NOT_HEAD = STOPS | INTRO | BETWEEN  # words that cannot start a speaker phrase
 _APPOSITIVE = 32  # tokens an appositive or relative clause may run between a name and its verb
+_TIME_WORDS = frozenset("years months weeks days hours ago earlier later".split())
+_OPENING = 30  # tokens an opening phrase may run before its comma
 _PREPOSITIONS = frozenset("in on at through from with of to for by during after before under over into "
                           "about across against among between".split())
 
@@ -73,11 +75,26 @@ def skip_back(toks: list[Tok], i: int) -> int:
                 k -= 1
             if k > 0 and toks[k].word == ",":
                 j = k - 1
+                if toks[j].capital and _in_phrase(toks, j):
+                    # "Clinton, during a town hall in Columbus, Ohio, said": the place ends a phrase
+                    m = next((m for m in range(j - 1, max(-1, j - _APPOSITIVE), -1)
+                              if toks[m].word in {",", "(", ")"} | SENTENCE_END), -1)
+                    if m > 0 and toks[m].word == "," and toks[m + 1].word in _PREPOSITIONS:
+                        j = m - 1
             else:
                 return -1
         else:
             return j
     return -1
+
+
+def _in_phrase(toks: list[Tok], j: int) -> bool:
+    """Whether the name at ``j`` is the object of a preposition in its comma segment ("in
+    Columbus")."""
+    k = j
+    while k > 0 and toks[k - 1].capital:
+        k -= 1
+    return k > 0 and toks[k - 1].word in _PREPOSITIONS
 
 
 def np_backward(toks: list[Tok], j: int, lo: int = 0) -> Span | None:
@@ -120,7 +137,7 @@ def _clause_start(toks: list[Tok], i: int) -> int:
     lead = 0
     while lead < i and toks[lead].word in _CONJUNCTIONS:
         lead += 1
-    head = toks[lead : min(i, lead + 15)]
+    head = toks[lead : min(i, lead + _OPENING)]
     close = next((k for k, t in enumerate(head) if t.word == ")"), None)
     if close is not None and close + 1 < len(head) and head[close + 1].word in DASHES:
         return lead + close + 2
@@ -128,8 +145,12 @@ def _clause_start(toks: list[Tok], i: int) -> int:
     if dash is not None and head[0].raw.isupper() and len(head[0].raw) > 1:
         return lead + dash + 1  # "JACKSON, Miss. - U.S. District Judge …"
     first = head[0].word if head else ""
-    if first in INTRO or first[:1].isdigit() or len(first) > 5 and first.endswith(("ing", "ed")):
+    timed = any(t.word in _TIME_WORDS for t in head[1:3])  # "Thirteen years earlier, she …"
+    if first in INTRO or first[:1].isdigit() or len(first) > 5 and first.endswith(("ing", "ed")) or timed:
         comma = next((k for k, t in enumerate(head) if t.word == ","), None)
+        while comma is not None and comma + 2 < len(head) and head[comma + 2].word == "," and \
+                head[comma + 1].raw.endswith("."):
+            comma += 2  # "In Hilton Head, S.C., Rubio …": a state after the town
         if comma is not None:
             return lead + comma + 1
         return -1 if first in INTRO or first[:1].isdigit() else lead

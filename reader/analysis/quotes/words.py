@@ -16,6 +16,7 @@ from reader.analysis.quotes.lexicon import (AMBIGUOUS_VERBS, AUXILIARIES, DETERM
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr"
                     r"|Sr|Pres|Adm|Maj|[A-Z])\.(?=\s+[A-Z])|\w+(?:[’'\-]\w+)*|[^\w\s]")
 _FUNCTION = STOPS | DETERMINERS
+_SHOT = frozenset("shot shoots fired fires hit hits snapped snaps pushed pushes".split())
 _ADJECTIVAL = frozenset("the a an his her their its our in of for with by on at from widely".split())
 
 
@@ -55,6 +56,10 @@ def cue_length(toks: list[Tok], i: int) -> int:
         return 2
     if w in ("call", "calls", "called", "calling") and nxt == "on":
         return 2
+    if w in _SHOT and nxt == "back":
+        return 2  # "Bennett shot back", "fired back Clinton"
+    if w in ("went", "goes") and nxt == "on" and (i + 2 >= len(toks) or toks[i + 2].word in (":", ",", "“", '"')):
+        return 2  # "She went on: “…”", not "went on to win"
     if w in ("point", "points", "pointed") and nxt == "out" or w in ("put", "puts") and nxt == "it":
         return 2
     if not is_verb(w) or i and toks[i].capital and toks[i - 1].word not in ".!?:;\"“”":
@@ -66,13 +71,25 @@ def cue_length(toks: list[Tok], i: int) -> int:
         if (prev is None or prev.word == ",") and nxt is not None and (nxt.word in DETERMINERS or nxt.capital):
             return 1  # inverted after a quotation: “…,” read the statement / writes Nate Silver
         named = prev is not None and prev.capital and prev.word not in _FUNCTION
-        described = i >= 2 and toks[i - 2].word in DETERMINERS and toks[i - 1].word.isalpha()  # "the letter reads"
+        described = any(i >= k and toks[i - k].word in DETERMINERS and all(t.word.isalpha() and t.word not in _FUNCTION
+                                                                           for t in toks[i - k + 1 : i])
+                        for k in (2, 3))  # "the letter reads", "the editorial board writes"
         if prev is None or not (named or described or prev.word in SUBJECT_PRONOUNS
                                 or prev.word in AUXILIARIES or prev.word == "and"):
             return 0
     if w in ("called", "named") and i and i + 1 < len(toks) and toks[i + 1].capital and \
-            not (toks[i - 1].capital or toks[i - 1].word in SUBJECT_PRONOUNS):
+            not (toks[i - 1].capital or toks[i - 1].word in SUBJECT_PRONOUNS) and not _names_then_labels(toks, i + 1):
         return 0  # "a consulting firm called Gavekal": naming, not speech
     if i and toks[i - 1].word in _ADJECTIVAL and w.endswith("ed"):
         return 0  # "the reported cases", "a widely posted video"
     return 1
+
+
+def _names_then_labels(toks: list[Tok], i: int) -> bool:
+    """Whether the name at ``i`` is followed by a label ("…, called Trump a “blowhard”")."""
+    j = i
+    while j < len(toks) and toks[j].capital:
+        j += 1
+    if j < len(toks) and toks[j].word in ("a", "an", "the"):
+        return True
+    return len(toks) - j <= 2 and all(t.word.isalpha() for t in toks[j:])  # "called Ohio’s plan “…”"
