@@ -59,3 +59,11 @@ def test_event_spans_are_valid_and_summaries_short():
     for event in analyse(document(text)).timeline:
         assert 0 <= event.event.start < event.event.end <= len(text)
         assert 0 < len(event.summary.split()) <= 15
+
+
+def test_half_years_cover_their_six_months():
+    from datetime import date
+
+    from reader.analysis.timeline import _interval
+    assert _interval("2023-H1") == (date(2023, 1, 1), date(2023, 6, 30))
+    assert _interval("2023-H2") == (date(2023, 7, 1), date(2023, 12, 31))

@@ -165,3 +165,83 @@ def test_abbreviated_month_before_a_day_after_a_modifier_does_not_crash():
     doc = from_bytes(text.encode(), "x", "text")
     found = find_times(text, tokenize(text, doc.blocks)[0], "1996-09-01")
     assert all(0 <= t.span.start < t.span.end <= len(text) for t in found.times)
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    # the tense of the clause places a bare month or weekday
+    ("The chairman stepped down in March for health reasons.", "2022-11-30", ("March", "DATE", "2022-03")),
+    ("In January, the firm brought in a new chief.", "2022-11-30", ("January", "DATE", "2022-01")),
+    ("The offer was extended to Dec. 16 by the board.", "2022-11-30", ("Dec. 16", "DATE", "2022-12-16")),
+    ("The reduced dividend is payable Jan. 2 to holders.", "2022-11-30", ("Jan. 2", "DATE", "2023-01-02")),
+    ("She will be named commander for a mission in December.", "2022-03-04", ("December", "DATE", "2022-12")),
+    ("On Friday, when she set aside plans for the hastily planned trip, the ministry lifted a warning.",
+     "2022-11-28", ("Friday", "DATE", "2022-11-25")),
+    ("Until Thursday, the police had not named a suspect.", "2022-11-30", ("Thursday", "DATE", "2022-11-24")),
+    ("Officials postponed until Tuesday any action on the permit.", "2022-11-30", ("Tuesday", "DATE", "2022-12-06")),
+    ("The rally is this coming Sunday.", "2022-11-30", ("this coming Sunday", "DATE", "2022-12-04")),
+    ("The crowd gathered Wednesday evening.", "2022-11-30", ("Wednesday evening", "TIME", "2022-11-30TEV")),
+    ("The crowd gathered Tuesday night.", "2022-11-30", ("Tuesday night", "DATE", "2022-11-29")),
+    # references, periods and context
+    ("Kidnappings have risen in recent years.", "2022-11-30", ("recent years", "DURATION", "PXY")),
+    ("Hate groups grew over the past year.", "2022-11-30", ("the past year", "DATE", "2021")),
+    ("Wages lost ground in the last decade.", "2022-11-30", ("the last decade", "DATE", "201")),
+    ("For the year, volume was flat.", "2022-11-30", ("the year", "DATE", "2022")),
+    ("Profit for the full year will rise.", "2022-11-30", ("the full year", "DATE", "2022")),
+    ("Revenue for the year ended June 30 rose.", "2022-11-30", ("the year", "DURATION", "P1Y")),
+    ("Earnings will fall in the second half of 2023.", "2022-11-30", ("the second half of 2023", "DATE", "2023-H2")),
+    ("Sales should recover in the first half of next year.", "2022-11-30",
+     ("the first half of next year", "DATE", "2023-H1")),
+    ("It expects a loss for the current fiscal year.", "2022-11-30", ("the current fiscal year", "DATE", "2022")),
+    ("He was convicted twice from 1991 to 1997.", "2022-11-30", ("1991", "DATE", "1991")),
+    ("Police studied the October shooting again.", "2022-11-30", ("October", "DATE", "2022-10")),
+    ("The summit will meet on April 24 and 25.", "2022-11-30", ("25", "DATE", "2023-04-25")),
+    ("Hearings resume the week of March 6.", "2023-02-26", ("the week of March 6", "DATE", "2023-W10")),
+])
+def test_values_in_context(text, anchor, expected):
+    assert expected in tagged(text, anchor)
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Smith, 52 years old, will succeed him.",
+    "The plan saves $500 million a year in costs.",
+    "It will add nearly 700 seats a week on the route.",
+    "Critics of the May government spoke.",
+])
+def test_ages_rates_and_names_are_no_times(text):
+    assert tagged(text) == []
+
+
+def test_following_month_follows_the_month_last_named():
+    text = "The board met in March 2010. The following month it split."
+    values = {t.text: t.value for t in analyse(text).times}
+    assert values["The following month"] == "2010-04"
+
+
+def test_results_story_quarter_is_the_latest_one_over():
+    text = ("Profit rose in the third quarter after a flat second quarter. "
+            "The latest period included a gain. A year ago the firm lost money.")
+    values = {t.text: t.value for t in analyse(text).times}
+    assert values["The latest period"] == "2022-Q3"
+    assert values["A year ago"] == "2021-Q3"
+
+
+def test_a_quarter_still_running_is_no_results_period():
+    text = "The firm expects a loss in the fourth quarter. A year earlier it earned $5 million."
+    values = {t.text: t.value for t in analyse(text).times}
+    assert values["A year earlier"] == "2021"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The shop stayed closed until Tuesday.", "2022-11-29"),
+    ("The vote was postponed until Tuesday.", "2022-12-06"),
+])
+def test_until_looks_ahead_unless_the_clause_is_past(text, expected):
+    assert [t.value for t in analyse(text).times] == [expected]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("It happened in the year 2010.", [("2010", "DATE", "2010")]),
+    ("On May 3 and 25 people died.", [("May 3", "DATE", "2022-05-03")]),
+])
+def test_numbers_near_dates_keep_their_meaning(text, found):
+    assert tagged(text) == found

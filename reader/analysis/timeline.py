@@ -115,7 +115,7 @@ def _subject(text: str, clauses: list[Clause]) -> Clause:
 
 def _interval(value: str) -> tuple[Date, Date] | None:
     """First and last day a TIMEX3 value covers; None for values with no calendar year."""
-    m = re.match(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q(\d)|(SP|SU|FA|WI)))?", value)
+    m = re.match(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q(\d)|(SP|SU|FA|WI)|H([12])))?", value)
     try:
         if m is None:
             decade = re.fullmatch(r"\d{2,3}", value)  # "199" (the 1990s), "19" (the 20th century)
@@ -127,7 +127,8 @@ def _interval(value: str) -> tuple[Date, Date] | None:
         if m[3]:
             return Date(y, int(m[2]), int(m[3])), Date(y, int(m[2]), int(m[3]))
         first, months = ((int(m[2]), 1) if m[2] else (3 * int(m[5]) - 2, 3) if m[5] else
-                         ({"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[6]], 3) if m[6] else (1, 12))
+                         ({"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[6]], 3) if m[6] else
+                         (6 * int(m[7]) - 5, 6) if m[7] else (1, 12))
         if m[4]:
             start = Date.fromisocalendar(y, int(m[4]), 1)
             return start, Date.fromordinal(start.toordinal() + 6)

@@ -52,6 +52,17 @@ def _slash(m, text):
     return Parsed("DATE", "abs", (f"{y:04d}-{mo:02d}-{d:02d}",)) if valid_day(y, mo, d) else None
 
 
+@rule(rf"the\s+week\s+of\s+{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?",
+      {"week"})
+def _week_of(m, text):
+    """"The week of March 6": the (ISO) week holding that day."""
+    mo = month_number(_month_word(m, text))
+    d, y = int(m[1]), m[2] and int(m[2])
+    if not valid_day(y, mo, d):
+        return None
+    return Parsed("DATE", "weekof", (Parsed("DATE", "month", (mo, d, y, None)),))
+
+
 @rule(rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?",
       MONTH_WORDS)
 def _mdy(m, text):
@@ -90,10 +101,26 @@ def _month_rel(m, text):
     if re.match(r"\s*\d{1,2}\b", text[m.end() : m.end() + 4]):
         return None  # "last Oct. 23": the month-day rule reads the date
     if not m[1] and not m[2]:
-        before = word_before(text, m.start())
-        if before.lower() not in _MONTH_CUES or word.endswith("."):
+        before = word_before(text, m.start()).lower()
+        # "the October shooting", "a June agreement": a month used as an adjective ("the May
+        # government" and "the March organisers" are names and marches, so not those two)
+        attributive = before in ("the", "a", "an") and month_number(word) not in (3, 5) and re.match(
+            r"\s+[a-z]{3,}\b", text[m.end() : m.end() + 20]) and not re.match(
+            r"\s+(?:of|and|or|to|in|is|was|for|from)\b", text[m.end() : m.end() + 10])
+        if (before not in _MONTH_CUES and not attributive) or word.endswith("."):
             return None
     return Parsed("DATE", "month", (month_number(word), None, None, rel))
+
+
+@rule(rf"(?:the\s+)?(?:(first|second|last|latter|1st|2nd)\s+half|first\s+two\s+quarters)(?:\s+of)?\s+"
+      rf"(?:{YEAR}|(this|last|next)\s+year)",
+      {"half", "quarters", "quarter"})
+def _half(m, text):
+    """"The second half of 1989" is 1989-H2, "the first two quarters of 1990" 1990-H1."""
+    half = 2 if (m[1] or "").lower() in ("second", "last", "latter", "2nd") else 1
+    shift = {"this": 0, "last": -1, "next": 1}.get((m[3] or "").lower(), 0)
+    year = int(m[2]) if m[2] else Parsed("DATE", "unit", ("Y", shift))
+    return Parsed("DATE", "half", (half, year))
 
 
 @rule(rf"{DMOD}(?:fiscal\s+)?{YEAR}",
@@ -104,8 +131,10 @@ def _year(m, text):
     if not 1000 <= y <= 2199 or _COUNTED.match(text, m.end()) or _MONEY_BEFORE.search(
             text[max(0, m.start() - 12) : m.start()]):
         return None
-    if re.match(r"\s*(?:-|to)\s*\d", after) and not re.match(r"-\d\d\b", after):
-        return None  # "1-0", "2000-2500"
+    if re.match(r"\s*(?:-|to)\s*\d", after) and not re.match(r"-\d\d\b", after) and not (
+            re.match(r"\s+to\s+(\d{4})\b", after + text[m.end() + 6 : m.end() + 10])
+            and y < int(re.match(r"\s+to\s+(\d{4})", text[m.end() : m.end() + 10])[1]) <= 2199):
+        return None  # "1-0", "2000-2500"; but "from 1991 to 1997" names two years
     return Parsed("DATE", "abs", (str(y),))
 
 
@@ -169,13 +198,20 @@ def _quarter(m, text):
             return None
         shift = -1 if "year-ago" in words or "year-earlier" in words else 0
         rel = 0 if words[0] == "this" or words[2] == "current" else {"last": -1, "next": 1}.get(words[0])
-        return Parsed("DATE", "qctx", (rel, shift))
+        return Parsed("DATE", "qctx", (rel, shift, year))  # "the quarter", "the 1988 quarter"
     rel = {"last": -1, "this": 0, "next": 1}.get(words[1]) if words[1] else None
     if words[2] in ("year-ago", "year-earlier"):
         rel = -1
     if year is None and rel is not None:
         year = Parsed("DATE", "unit", ("Y", rel))
     return Parsed("DATE", "quarter", (q, year, None))
+
+
+@rule(r"the\s+(?:(latest|most\s+recent)|(\d{4}))\s+period",
+      {"period"})
+def _period(m, text):
+    """"The latest period", "the 1988 period" in a results story: the quarter it discusses."""
+    return Parsed("DATE", "qctx", (None, 0, int(m[2]) if m[2] else None, True))
 
 
 # Fixed-date holidays as (month, day); Thanksgiving and Election Day are computed.
@@ -205,3 +241,23 @@ def _holiday(m, text):
         return Parsed("DATE", "nth", (11, 1, 1, rel, 1))  # the Tuesday after the first Monday
     month, day = _HOLIDAYS[name]
     return Parsed("DATE", "month", (month, day, None, rel))
+
+
+_SECOND_DAY = re.compile(rf"(,?\s+(?:and|or|to|through|&)\s+){DAYN}(?:,?\s+{YEAR})?(?![\w%])")
+
+
+def second_days(text: str, found: list) -> list[tuple[int, int, Parsed]]:
+    """The second day of "April 24 and 25", "May 3 or 4", after a month-day match ``(start, end,
+    parsed)``: (start, end, parsed) of each, the month and year taken from the first."""
+    out = []
+    for start, end, parsed in found:
+        if parsed.kind != "month" or parsed.args[1] is None:
+            continue
+        m = _SECOND_DAY.match(text, end)
+        if not m or _COUNTED.match(text, m.end()):
+            continue  # "on May 3 and 25 people died"
+        mo, d = parsed.args[0], int(m[2])
+        year = int(m[3]) if m[3] else parsed.args[2]
+        if d > parsed.args[1] and valid_day(year if isinstance(year, int) else None, mo, d):
+            out.append((m.start(2), m.end(), Parsed("DATE", "month", (mo, d, year, parsed.args[3]))))
+    return out

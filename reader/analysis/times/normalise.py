@@ -94,6 +94,12 @@ def shifted_day(day: date | None, n: int) -> str:
     return day_value(out) if out else "XXXX-XX-XX"
 
 
+# How far ahead (in 31-day months' days) a date named in a past-tense clause may still lie:
+# "said the vote would be held Dec. 15" in late October is this December's.
+_PAST_REACH = 80
+_AHEAD_WEIGHT = 1.5
+
+
 def month_year(a: Anchor | None, month: int, rel: int | None, tense: int, day: int | None = None) -> int | None:
     """The year of a month named without one: ``rel`` -1/+1 for "last"/"next", 0 for "this",
     None for a bare name, which the tense places (-1 past, +1 future) or else the nearest such
@@ -112,9 +118,13 @@ def month_year(a: Anchor | None, month: int, rel: int | None, tense: int, day: i
     there = month * 31 + (day or 15)
     if tense == 1:
         return a.year + (there < here)
-    if tense == -1:
-        return a.year - (there > here)
-    return min((a.year, a.year - 1, a.year + 1), key=lambda y: abs((y - a.year) * 372 + there - here))
+    if tense == -1:  # the past, though a date a few weeks ahead is a report's plan, not last year's
+        ahead = a.year + (there <= here)
+        reach = _PAST_REACH if day else 31  # a bare month: at most the next one
+        return ahead if (ahead - a.year) * 372 + there - here <= reach else a.year - (there > here)
+    # news looks back more than ahead: a date ahead must be clearly nearer to win
+    return min((a.year, a.year - 1, a.year + 1),
+               key=lambda y: abs(k := (y - a.year) * 372 + there - here) * (_AHEAD_WEIGHT if k > 0 else 1))
 
 
 def r_abs(a, tense, value):
@@ -266,9 +276,22 @@ def r_weekend(a, tense):
     return (week_value(out) if out else "XXXX-WXX") + "-WE"
 
 
+def r_weekof(a, tense, day):
+    """The week holding ``day`` (a resolved date value)."""
+    try:
+        return week_value(date.fromisoformat(day))
+    except ValueError:
+        return "XXXX-WXX"
+
+
+def r_half(a, tense, half, year):
+    year = _year(year)
+    return f"{year:04d}-H{half}" if year is not None else f"XXXX-H{half}"
+
+
 RESOLVERS = {"abs": r_abs, "month": r_month, "weekday": r_weekday, "offset": r_offset,
              "unit": r_unit, "season": r_season, "quarter": r_quarter, "time": r_time,
-             "nth": r_nth, "weekend": r_weekend}
+             "nth": r_nth, "weekend": r_weekend, "half": r_half, "weekof": r_weekof}
 
 
 def resolve(p: Parsed, anchor: Anchor | None, tense: int) -> str:

@@ -26,7 +26,17 @@ def _duration(m, text):
         n += 0.5
     if n is not None and n > 10000:
         return None
+    if re.match(r"\s*(?:-\s*)?old\b|\s+of\s+age\b", text[m.end() : m.end() + 10], re.I):
+        return None  # "52 years old": an age
+    if m[0].lower() in (f"a {m[2].lower()}", f"an {m[2].lower()}") and _RATE_BEFORE.search(
+            text[max(0, m.start() - 40) : m.start()]):
+        return None  # "$500 million a year", "four flights a week": a rate, no period
     return Parsed("DURATION", "abs", (dur_value(n, m[2]),))
+
+
+# A quantity just before "a week", "a year" ("$2 million a year", "700 seats a week").
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|one|two|three|four|five|six|"
+                          r"seven|eight|nine|ten|twelve|dozen)\b)\S*(?:\s+[a-z]+s)?\s+$", re.I)
 
 
 @rule(r"(?:the\s+)?(past|last|next|coming|previous|following|first|latest)\s+"
@@ -40,6 +50,10 @@ def _durunit(m, text):
         return None  # "last year" is a date (relunit)
     if m[1].lower() in ("next", "first", "following", "latest") and not plural and not m[0].lower().startswith("the"):
         return None
+    unit = m[2].lower()
+    if m[1].lower() in ("past", "last") and m[0].lower().startswith("the") and unit in (
+            "year", "decade", "century"):
+        return Parsed("DATE", "unit", (UNITS[unit], -1))  # "over the past year": the year before
     return Parsed("DURATION", "abs", (dur_value(None if plural else 1, m[2].rstrip("sS") if plural else m[2]),))
 
 
@@ -117,6 +131,6 @@ def _ref(m, text):
       r"(days|weeks|months|years|decades|quarters)(?:\s+and\s+(?:days|weeks|months|years))?",
       {"recent", "coming", "few", "several"})
 def _refunits(m, text):
-    if m[1].lower() in ("recent", "past several", "last several"):
+    if m[1].lower() in ("past several", "last several") or " and " in m[0].lower():
         return Parsed("DATE", "abs", ("PAST_REF",))
     return Parsed("DURATION", "abs", (dur_value(None, m[2][:-1]),))

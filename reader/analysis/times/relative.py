@@ -22,7 +22,8 @@ _NAME_BEFORE_DAY = frozenset("black good super ash palm easter bloody cyber holy
 @rule(r"(?:(early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
       r"(?:earlier|later)(?=\s+\w+\s+(?:month|year)))(?:\s*-\s*|\s+)(?:in\s+)?)?"
       r"(last|this|next|previous|following|current|that|the\s+same|the\s+following|"
-      r"the\s+previous|the\s+next|the\s+current)\s+(week|weekend|month|year|decade|century)",
+      r"the\s+previous|the\s+next|the\s+current)\s+(?:fiscal\s+(?=year))?"
+      r"(week|weekend|month|year|decade|century)",
       {"week", "weekend", "month", "year", "decade", "century"})
 def _relunit(m, text):
     det = re.sub(r"\s+", " ", m[2].lower())
@@ -31,6 +32,8 @@ def _relunit(m, text):
     unit = UNITS[m[3].lower()]
     if unit == "Y" and det in ("that", "the same", "the following", "the previous"):
         return Parsed("DATE", "yctx", (shift,))  # "that year": the year the text last named
+    if unit == "M" and det in ("that", "the same", "the following", "the previous"):
+        return Parsed("DATE", "mctx", (shift,))  # "the following month": after the one last named
     return Parsed("DATE", "unit", (unit, shift))
 
 
@@ -72,16 +75,21 @@ def _weekday_ok(text: str, start: int, end: int) -> bool:
         and word_before(text, start).lower() not in _NAME_BEFORE_DAY
 
 
-@rule(rf"(?:(last|next|this|early|late|the\s+previous|the\s+following)\s+)?{WEEKDAY}(?!s\b){DAYPART}",
+@rule(rf"(?:(last|next|this\s+coming|this|coming|early|late|the\s+previous|the\s+following)\s+)?"
+      rf"{WEEKDAY}(?!s\b){DAYPART}",
       frozenset(WEEKDAYS))
 def _weekday(m, text):
     word = re.search(WEEKDAY, m[0], re.I)[0]
     if not _weekday_ok(text, m.start(), m.end()):
         return None
     det = re.sub(r"\s+", " ", (m[1] or "").lower())
-    rel = {"last": -1, "next": 1, "the previous": -1, "the following": 1}.get(det)
-    # "Tuesday night" is annotated as the day itself in TimeBank practice
-    return Parsed("DATE", "weekday", (WEEKDAYS[word.lower().rstrip(".")], rel, ""))
+    rel = {"last": -1, "next": 1, "the previous": -1, "the following": 1, "this coming": 1,
+           "coming": 1}.get(det)
+    # "Tuesday evening" is the day with its part (2022-11-29TEV); "Tuesday night" and "Tuesday
+    # morning" are mostly annotated as the day itself in TimeBank practice, so stay the day
+    part = "TEV" if (m[2] or "").lower() == "evening" else ""
+    day = WEEKDAYS[word.lower().rstrip(".")]
+    return Parsed("TIME" if part else "DATE", "weekday", (day, rel, part))
 
 
 _TIME_DAY = rf"(?:,?\s+(?:on\s+)?(?:({WEEKDAY})|(yesterday|today|tomorrow|tonight)|{MONTH}\s+(\d{{1,2}})))?"
@@ -172,12 +180,18 @@ def _year_ago(m, text):
     return Parsed("DATE", "offset", (1, "Y", -1))
 
 
-@rule(r"the\s+(year|week|weekend|month)(?!\s+(?:of|before|after|earlier|ago|later)\b|'s|’s)",
+@rule(r"the\s+(?:full\s+(?=year))?(year|week|weekend|month)"
+      r"(?!\s+(?:of|before|after|earlier|ago|later)\b|'s|’s)",
       {"year", "week", "weekend", "month"})
 def _the_unit(m, text):
     unit = m[1].lower()
-    if unit == "year":
-        return Parsed("DURATION", "abs", ("P1Y",))
+    if unit == "year":  # "the year ended June 30" is a fiscal year's length; "for the year" this one
+        after = text[m.end() : m.end() + 20]
+        if re.match(r"\s+\d|\s+(?:award|prize|title|honou?r)", after, re.I):
+            return None  # "the year 2010", "player of the year award"
+        if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends|to\s+end|to)\b", after):
+            return Parsed("DURATION", "abs", ("P1Y",))
+        return Parsed("DATE", "unit", ("Y", 0))
     if unit == "weekend":
         return Parsed("DATE", "weekend", ())
     return Parsed("DATE", "unit", (UNITS[unit], 0))
