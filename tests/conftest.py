@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.document.model import Block, Span
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "articles"
 SEED = ARTICLES / "nato-kyiv-bucharest.txt"
@@ -23,3 +25,13 @@ def needs_corpora(sub: str) -> Path:
     if not path.exists():
         pytest.skip(f"corpus {sub} not available")
     return path
+
+
+def line_blocks(text: str) -> tuple[Block, ...]:
+    """One paragraph block per non-empty line: the simplest structure the analysers can be given."""
+    blocks, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block("paragraph", Span(pos, pos + len(line))))
+        pos += len(line) + 1
+    return tuple(blocks)

@@ -6,22 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import line_blocks as blocks_of
 from reader.analysis.model import Entity, Quote
 from reader.analysis.quotes import find_quotes
 from reader.analysis.tokens import tokenize
-from reader.document.model import Block, Span
+from reader.document.model import Span
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def blocks_of(text: str) -> list[Block]:
-    """One paragraph block per non-empty line, as the plain-text loader makes them."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append(Block("paragraph", Span(pos, pos + len(line))))
-        pos += len(line) + 1
-    return out
 
 
 def quotes_of(text: str, entities: list[Entity] | None = None) -> list[Quote]:

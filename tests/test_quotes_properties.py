@@ -8,6 +8,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import line_blocks
 from reader.analysis.model import Entity, Sentence
 from reader.analysis.quotes import find_quotes
 from reader.analysis.tokens import tokenize
@@ -19,12 +20,7 @@ PIECES = st.sampled_from(list(MARKS) + [" ", "\n", ",", ".", ":", "said", "He", 
 
 
 def paragraphs_of(text: str) -> list[Span]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append(Span(pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+    return [b.span for b in line_blocks(text)]
 
 
 def sentences_of(paragraphs: list[Span]) -> list[Sentence]:

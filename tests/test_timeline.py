@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import line_blocks
 from reader.analysis.pipeline import analyse
-from reader.document.model import Block, Document, Span
+from reader.document.model import Document
 
 SEED = Path(__file__).resolve().parents[1] / "articles" / "nato-kyiv-bucharest.txt"
 
 
 def document(text: str, date: str | None = None) -> Document:
-    blocks, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            blocks.append(Block("paragraph", Span(pos, pos + len(line))))
-        pos += len(line) + 1
-    return Document(text=text, source="test", blocks=tuple(blocks), date=date)
+    return Document(text=text, source="test", blocks=line_blocks(text), date=date)
 
 
 def test_seed_timeline_order_and_inferred_date():

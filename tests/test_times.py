@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import line_blocks
 from reader.analysis.times import find_times
 from reader.analysis.tokens import tokenize
-from reader.document.model import Block, Span
 from reader.document.load import from_bytes
 
 
 def analyse(text: str, anchor: str | None = "2022-11-30"):
-    blocks, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            blocks.append(Block("paragraph", Span(pos, pos + len(line))))
-        pos += len(line) + 1
-    sentences, _ = tokenize(text, blocks)
+    sentences, _ = tokenize(text, line_blocks(text))
     return find_times(text, sentences, anchor)
 
 

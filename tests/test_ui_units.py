@@ -7,20 +7,12 @@ import json
 import pytest
 from ui_fixture import seed_analysis, seed_document
 
-from reader.document.model import Block, Span
+from conftest import line_blocks as blocks_of
+from reader.document.model import Span
 from reader.ui import library
 from reader.ui.highlights import HighlightState, build_marks
 from reader.ui.widgets.article import sanitize
 from reader.ui.wrap import GAP, WrapIndex
-
-
-def blocks_of(text: str) -> tuple[Block, ...]:
-    found, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            found.append(Block("paragraph", Span(pos, pos + len(line))))
-        pos += len(line) + 1
-    return tuple(found)
 
 
 @pytest.mark.parametrize("width", [10, 33, 72, 80])

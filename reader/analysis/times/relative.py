@@ -63,7 +63,7 @@ def _deictic(m, text):
     return Parsed("TIME" if part else "DATE", "unit", ("D", shift, part))
 
 
-@rule(rf"(?:(later|earlier|early|late)\s+)?(this|last)\s+(morning|afternoon|evening|night)",
+@rule(r"(?:(later|earlier|early|late)\s+)?(this|last)\s+(morning|afternoon|evening|night)",
       frozenset(PARTS_OF_DAY))
 def _daypart(m, text):
     shift = -1 if m[2].lower() == "last" else 0
