@@ -227,3 +227,36 @@ def test_dev_sample_accuracy():
             g, p = set(bio_spans(tags)), set(bio_spans(out))
             gold, pred, hit = gold + len(g), pred + len(p), hit + len(g & p)
     assert gold > 300 and 2 * hit / (gold + pred) > 0.85
+
+
+def test_learned_lexicon_leaves_each_training_document_out():
+    from reader.analysis.entities.train import HeldOutLexicon, doc_names, lexicon_lists
+
+    doc_a = [(["Niall", "Quinn", "scored", "for", "Sunderland", "."], ["B-PER", "I-PER", "O", "O", "B-ORG", "O"])]
+    doc_b = [(["Sunderland", "won", "."], ["B-ORG", "O", "O"])]
+    names = [doc_names(doc_a), doc_names(doc_b)]
+    assert lexicon_lists(names, 1)["ORG"] == ["sunderland"]
+    assert lexicon_lists(names, 2)["PER"] == [] and lexicon_lists(names, 1)["PER"] == ["niall quinn"]
+    held = HeldOutLexicon(names, 1)
+    held.own = names[0]  # doc_a sees the lexicon of the other documents: Sunderland, not Niall Quinn
+    words = doc_a[0][0]
+    assert held.tags(words, [w.lower() for w in words]) == ["", "", "", "", "B-ORG", ""]
+    feats = context_features(words, doc_context([words]), Gazetteer({}), Gazetteer(lexicon_lists(names, 1)))
+    assert "x=B-PER" in feats[0] and "x+1=I-PER" in feats[0] and "x-1=B-PER" in feats[1]
+    assert "x=B-ORG" in feats[4] and not any(f.startswith("x") for f in context_features(words, doc_context([words]), Gazetteer({}))[4])
+
+
+def test_word_types_leave_each_training_document_out():
+    from reader.analysis.entities.train import HeldOutTokens, doc_tokens
+
+    doc_a = [(["Quinn", "scored", "for", "Sunderland", "."], ["B-PER", "O", "O", "B-ORG", "O"])]
+    doc_b = [(["Sunderland", "won", "."], ["B-ORG", "O", "O"]), (["The", "end"], ["O", "O"])]
+    counts = [doc_tokens(doc_a), doc_tokens(doc_b)]
+    held = HeldOutTokens(counts)
+    assert held.lists() == {"O": "the", "ORG": "sunderland", "PER": "quinn"}
+    held.own = counts[0]  # doc_a sees only what the other documents say
+    assert (held.get("quinn"), held.get("sunderland"), held.get("the"), held.get("kyiv")) == ("", "ORG", "O", "")
+    words = doc_a[0][0]
+    feats = context_features(words, doc_context([words]), Gazetteer({}), None, {"sunderland": "ORG", "for": "O"})
+    assert "xt=ORG" in feats[3] and not any(f.startswith("xt=") for f in feats[2])  # capitalised words only
+    assert "xt+1=ORG" in feats[2] and "xt-1=ORG" in feats[4] and not any(f.startswith("xt") for f in feats[1])

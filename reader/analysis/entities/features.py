@@ -84,10 +84,19 @@ def neighbour_features(word: str, offset: int) -> list[str]:
     return [f"l{offset:+d}={lw}"]
 
 
-def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer) -> list[list[str]]:
-    """Features of each token that depend on its sentence and document, not on one word alone."""
+def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer,
+                     lex: Gazetteer | None = None, toks: Mapping[str, str] | None = None) -> list[list[str]]:
+    """Features of each token that depend on its sentence and document, not on one word alone.
+
+    ``lex`` is the learned lexicon (the names tagged in the training set, under their usual type,
+    matched longest first) and ``toks`` what each capitalised word most often is in the training
+    set (a type, or "O" for no name; seen for the token and its neighbours): both learnt by ``train.py``, which shows each training
+    document only what the other documents say, as unseen text will see it.
+    """
     lower = [w.lower() for w in words]
     gz = gaz.tags(words, lower)
+    lx = lex.tags(words, lower) if lex is not None else None
+    xt = None if toks is None else [toks.get(lw) or "" if w[:1].isupper() else "" for w, lw in zip(words, lower)]
     caps = is_caps_line(words)
     numbers = sum(1 for w in words if w[:1].isdigit())
     table = numbers >= 2 and 3 * numbers >= len(words)  # a results or prices row
@@ -105,6 +114,18 @@ def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer) -> l
             f.append("g-1=" + pad_g[i])
         if pad_g[i + 2]:
             f.append("g+1=" + pad_g[i + 2])
+        if lx is not None:
+            if lx[i]:
+                f.append("x=" + lx[i])
+            if i and lx[i - 1]:
+                f.append("x-1=" + lx[i - 1])
+            if i + 1 < len(lx) and lx[i + 1]:
+                f.append("x+1=" + lx[i + 1])
+        if xt is not None:
+            if i and xt[i - 1]:
+                f.append("xt-1=" + xt[i - 1])
+            if i + 1 < len(xt) and xt[i + 1]:
+                f.append("xt+1=" + xt[i + 1])
         if i == 0:
             f.append("F|" + s)
         if caps:
@@ -112,6 +133,8 @@ def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer) -> l
         if table:
             f.append("T|" + s)
         if w[:1].isupper():
+            if xt is not None and xt[i]:
+                f.append("xt=" + xt[i])
             if doc.topic:
                 f.append("tp=" + doc.topic + "|" + (gz[i] or s))
             if lw in doc.lower_seen:
@@ -122,9 +145,10 @@ def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer) -> l
     return out
 
 
-def sentence_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer) -> list[list[str]]:
+def sentence_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer,
+                      lex: Gazetteer | None = None, toks: Mapping[str, str] | None = None) -> list[list[str]]:
     """All static features of each token of one sentence (as training sees them)."""
-    out = context_features(words, doc, gaz)
+    out = context_features(words, doc, gaz, lex, toks)
     padded = [START, START, *words, END, END]
     for i, f in enumerate(out):
         f.extend(word_features(words[i]))
@@ -172,3 +196,8 @@ def tag_features(prev: str, prev2: str) -> tuple[str, str]:
 def tag_word_prefix(prev: str) -> str:
     """The previous tag joined with the current (lower-cased) word: this prefix + the word."""
     return "t1l=" + prev + "|"
+
+
+def tag_shape_prefix(prev: str) -> str:
+    """The previous tag joined with the current word's shape: this prefix + the shape."""
+    return "t1s=" + prev + "|"

@@ -126,6 +126,7 @@ class Gazetteer:
 
     def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
         self._entries: dict[str, dict[tuple[str, ...], str]] = {}
+        self._longest: dict[str, int] = {}  # the longest entry's length, by first word
         self.longest = 1
         for cat in sorted(lists, key=lambda c: PRIORITY.index(c) if c in PRIORITY else len(PRIORITY)):
             for name in lists[cat]:
@@ -133,6 +134,7 @@ class Gazetteer:
                 if not key:
                     continue
                 self._entries.setdefault(key[0], {}).setdefault(key, cat)
+                self._longest[key[0]] = max(self._longest.get(key[0], 1), len(key))
                 self.longest = max(self.longest, len(key))
 
     def tags(self, words: Sequence[str], lower: Sequence[str]) -> list[str]:
@@ -143,8 +145,11 @@ class Gazetteer:
             if not words[i][:1].isupper():
                 i += 1
                 continue
-            cands = self._entries.get(lower[i], {})
-            for size in range(min(self.longest, n - i), 0, -1):
+            cands = self._entries.get(lower[i])
+            if cands is None:
+                i += 1
+                continue
+            for size in range(min(self._longest[lower[i]], n - i), 0, -1):
                 cat = cands.get(tuple(lower[i : i + size]))
                 if cat:
                     out[i : i + size] = ["B-" + cat] + ["I-" + cat] * (size - 1)

@@ -21,7 +21,7 @@ from typing import Any
 
 from reader.analysis.entities.features import (
     END, NEIGHBOURS, START, context_features, doc_context, first_pass_types, neighbour_features,
-    second_pass_features, tag_features, tag_word_prefix, word_features)
+    second_pass_features, shape, tag_features, tag_shape_prefix, tag_word_prefix, word_features)
 from reader.analysis.entities.gazetteer import Gazetteer
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.json.gz"
@@ -36,8 +36,8 @@ def encode_pass(weights: Mapping[str, Sequence[int]]) -> dict[str, str]:
     """One pass's integer weights as the model file stores them: the feature names, one a line,
     and base64 of each feature's lanes (class weight + OFFSET, 4 bytes little-endian per class).
 
-    Weights stay under 2^20 in size and a token sums at most 40 features (one of them the bias), so
-    a lane stays between 0 and 2^32.
+    Weights stay under 2^20 in size and a token sums at most 43 features (one of them the bias), so
+    a lane stays between 0 and 2^32 (it would take 64).
     """
     if any(abs(w) >= 1 << 20 for v in weights.values() for w in v):
         raise ValueError("weight too large for its lane")
@@ -88,8 +88,14 @@ class Tagger:
             raise ValueError(f"unsupported entity model format {data.get('format')!r}")
         self.classes: tuple[str, ...] = tuple(data["classes"])
         self.gazetteer = Gazetteer({cat: names.split("\n") for cat, names in data["gazetteer"].items()})
+        # The learned lexicon: names tagged in the training set, under their usual type (optional).
+        lexicon = data.get("lexicon")
+        self.lexicon = Gazetteer({t: names.split("\n") for t, names in lexicon.items()}) if lexicon else None
+        tokens = data.get("tokens")  # capitalised words, by what they most often are in training
+        self.tokens = {w: t for t, ws in tokens.items() for w in ws.split("\n")} if tokens else None
         self.passes = [_Pass(p, self.classes) for p in data["passes"]]
         self._prefix = {c: tag_word_prefix(c) for c in (START, *self.classes)}
+        self._shape_prefix = {c: tag_shape_prefix(c) for c in (START, *self.classes)}
         self._allowed = {prev: [(LANE * k, c) for k, c in enumerate(self.classes) if follows(prev, c)]
                          for prev in (START, *self.classes)}
 
@@ -101,26 +107,29 @@ class Tagger:
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """One BIO tag per word, sentence by sentence."""
         doc = doc_context(sentences)
-        ctx = [context_features(words, doc, self.gazetteer) for words in sentences]
+        ctx = [context_features(words, doc, self.gazetteer, self.lexicon, self.tokens) for words in sentences]
+        keys = [[(w.lower(), shape(w)) for w in words] for words in sentences]  # for both passes
         first = self.passes[0]
-        labels = [self.decode(first, words, first.static(words, c)) for words, c in zip(sentences, ctx)]
+        labels = [self.decode(first, k, first.static(words, c)) for words, k, c in zip(sentences, keys, ctx)]
         if len(self.passes) > 1:
             types = first_pass_types(sentences, labels)
             second = self.passes[1]
             for words, c, own in zip(sentences, ctx, labels):
                 for f, extra in zip(c, second_pass_features(words, types, own)):
                     f.extend(extra)
-            labels = [self.decode(second, words, second.static(words, c))
-                      for words, c in zip(sentences, ctx)]
+            labels = [self.decode(second, k, second.static(words, c))
+                      for words, k, c in zip(sentences, keys, ctx)]
         return labels
 
-    def decode(self, p: _Pass, words: Sequence[str], static: Sequence[int]) -> list[str]:
-        """Greedy left-to-right decoding, keeping the tag sequence well formed."""
+    def decode(self, p: _Pass, keys: Sequence[tuple[str, str]], static: Sequence[int]) -> list[str]:
+        """Greedy left-to-right decoding, keeping the tag sequence well formed; ``keys`` holds each
+        word lower-cased and its shape, which meet the previous tag in features."""
         get, history, prefix, allowed = p.weights.get, p.history, self._prefix, self._allowed
+        sprefix = self._shape_prefix
         out: list[str] = []
         prev = prev2 = START
-        for word, score in zip(words, static):
-            total = score + history[prev2, prev] + get(prefix[prev] + word.lower(), 0)
+        for (lw, shp), score in zip(keys, static):
+            total = score + history[prev2, prev] + get(prefix[prev] + lw, 0) + get(sprefix[prev] + shp, 0)
             best = -1
             for shift, tag in allowed[prev]:
                 lane = (total >> shift) & MASK

