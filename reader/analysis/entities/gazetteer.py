@@ -7,7 +7,7 @@ package and the tagger always runs with exactly the lists its weights were learn
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 LOC_EXTRA = """
 Europe Asia Africa America Americas Antarctica Oceania Australasia Eurasia Scandinavia Balkans
@@ -139,22 +139,27 @@ class Gazetteer:
 
     def tags(self, words: Sequence[str], lower: Sequence[str]) -> list[str]:
         """A BIO tag per word ("B-LOC", "I-LOC", "" outside); matches start on a capital."""
-        out = [""] * len(words)
-        i, n = 0, len(words)
-        while i < n:
-            if not words[i][:1].isupper():
-                i += 1
-                continue
-            cands = self._entries.get(lower[i])
-            if cands is None:
-                i += 1
-                continue
-            for size in range(min(self._longest[lower[i]], n - i), 0, -1):
-                cat = cands.get(tuple(lower[i : i + size]))
-                if cat:
-                    out[i : i + size] = ["B-" + cat] + ["I-" + cat] * (size - 1)
-                    i += size
-                    break
-            else:
-                i += 1
-        return out
+        return longest_matches(words, lower, lambda first: self._longest.get(first, 0),
+                               lambda key: self._entries[key[0]].get(key, ""))
+
+
+def longest_matches(words: Sequence[str], lower: Sequence[str], longest: Callable[[str], int],
+                    category: Callable[[tuple[str, ...]], str]) -> list[str]:
+    """BIO tags of the longest known names, left to right, each starting on a capitalised word.
+
+    ``longest(first)`` is the longest name's length for a lower-cased first word (0: none start
+    with it) and ``category(key)`` the category of a lower-cased word tuple ("" when unknown).
+    """
+    out = [""] * len(words)
+    i, n = 0, len(words)
+    while i < n:
+        reach = longest(lower[i]) if words[i][:1].isupper() else 0
+        for size in range(min(reach, n - i), 0, -1):
+            cat = category(tuple(lower[i : i + size]))
+            if cat:
+                out[i : i + size] = ["B-" + cat] + ["I-" + cat] * (size - 1)
+                i += size
+                break
+        else:
+            i += 1
+    return out

@@ -26,7 +26,7 @@ from nltk.tag.perceptron import AveragedPerceptron
 from reader.analysis.entities.features import (
     START, doc_context, first_pass_types, second_pass_features, sentence_features, shape, tag_features,
     tag_shape_prefix, tag_word_prefix)
-from reader.analysis.entities.gazetteer import Gazetteer, hand_lists
+from reader.analysis.entities.gazetteer import Gazetteer, hand_lists, longest_matches
 from reader.analysis.entities.tagger import FORMAT, MODEL_PATH, Tagger, bio_spans, encode_pass, follows
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -172,23 +172,8 @@ class HeldOutLexicon:
         return usual_type(c) if sum(c.values()) >= self.min_count else ""
 
     def tags(self, words: Sequence[str], lower: Sequence[str]) -> list[str]:
-        out = [""] * len(words)
-        i, n = 0, len(words)
-        while i < n:
-            cands = self.by_first.get(lower[i]) if words[i][:1].isupper() else None
-            if cands:
-                for size in range(min(self.longest, n - i), 0, -1):
-                    key = tuple(lower[i : i + size])
-                    cat = self.category(key) if key in cands else ""
-                    if cat:
-                        out[i : i + size] = ["B-" + cat] + ["I-" + cat] * (size - 1)
-                        i += size
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
-        return out
+        return longest_matches(words, lower, lambda first: self.longest if first in self.by_first else 0,
+                               lambda key: self.category(key) if key in self.by_first[key[0]] else "")
 
 
 class Featurizer:
