@@ -21,6 +21,7 @@ def test_seed_timeline_order_and_inferred_date():
     dates = [e.date for e in result.timeline]
     firsts = [next(i for i, d in enumerate(dates) if d.startswith(p)) for p in ("2008-04", "2014", "2022-02")]
     assert firsts == sorted(firsts)
+    assert dates[:3] == ["2008-04", "2008", "2014"]  # Georgia came "months after" the April summit
     summaries = {e.date: e.summary for e in result.timeline}
     assert summaries["2014"] == "Russia captured Crimea"
     assert summaries["2022-02"] == "Russia ruthlessly attacked the rest of Ukraine"
@@ -63,3 +64,10 @@ def test_half_years_cover_their_six_months():
     from reader.analysis.timeline import _interval
     assert _interval("2023-H1") == (date(2023, 1, 1), date(2023, 6, 30))
     assert _interval("2023-H2") == (date(2023, 7, 1), date(2023, 12, 31))
+
+
+def test_counting_forward_sorts_after_the_date_it_counts_from():
+    result = analyse(document("The treaty was signed in March 1990. Months after this signing, the border opened.\n"
+                              "In 1985 the talks began. In June 1985 the first round ended.", "2000-01-01"))
+    dates = [e.date for e in result.timeline if e.time]
+    assert dates == ["1985", "1985-06", "1990-03", "1990"]  # coarser first, unless it counts forward

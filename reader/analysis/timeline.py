@@ -26,6 +26,7 @@ _AUX = frozenset("""is are was were be been has have had will would shall can co
 do does did said says""".split())
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]”’%]|’s|'s|n't|n’t)$")
 _ANCHORED = re.compile(r"\b(?:after|before|since)\s+(?:the|this|that|these|those)\b", re.I)
+_LATER = re.compile(r"\b(?:after|later)\b", re.I)  # "Months after this statement"
 _LINKS = frozenset({"and", "but", "then", "that", "when"})
 _MAX_WORDS = 14
 
@@ -169,6 +170,9 @@ def build_timeline(text: str, sentences: Sequence[Sentence], times: Sequence[Tim
     """Events in chronological order, coarser dates before finer ones within the same period,
     the document date as "now" (time "") after what its period covers, undated ones last.
 
+    An expression that counts forward ("Months after this statement", value 2008) begins after
+    the finer dates of its period mentioned before it ("April 2008"), so it sorts after them.
+
     The first expression whose value is the document date itself becomes the "now" event.
     """
     dated = [t for t in times if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")]
@@ -176,15 +180,22 @@ def build_timeline(text: str, sentences: Sequence[Sentence], times: Sequence[Tim
     keyed: list[tuple[tuple, Event]] = []
     now = _interval(date) if date else None
     has_now = False
+    seen: list[tuple[Date, Date]] = []  # intervals of the dated expressions read so far
     for sent in sentences:
         mine = [t for t in dated if sent.span.start <= t.span.start < sent.span.end]
         for t, span, summary in _sentence_events(text, sent, mine, starts) if mine else ():
             interval = _interval(t.value)
+            if interval:
+                seen.append(interval)
             if now and t.value == date and not has_now:
                 has_now = True
                 keyed.append(((0, now[1], 1, 0), Event("", t.value, span, summary)))
             elif interval:
-                key = (0, interval[0], -(interval[1] - interval[0]).days, t.span.start)
+                begin = interval[0]
+                if _LATER.search(t.text):
+                    inside = [iv[1] for iv in seen if interval[0] <= iv[0] and iv[1] < interval[1]]
+                    begin = max(inside, default=begin)
+                key = (0, begin, -(interval[1] - interval[0]).days, t.span.start)
                 keyed.append((key, Event(t.id, t.value, span, summary)))
             else:
                 keyed.append(((1, t.span.start), Event(t.id, t.value, span, summary, undated=True)))
