@@ -387,3 +387,16 @@ def test_next_sentence_verb_does_not_claim_a_continuing_quote() -> None:
             "hundred. “And we will not stop.” Tom Hale added that the plan was late.")
     _, q2 = quotes_of(text)
     assert at(text, q2.speaker.mention) == "Ana Ruiz" and q2.cue is None
+
+
+def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
+    """An unclosed quotation followed by a paragraph that opens a quote of someone else
+    ("…,” added Rep. Jim Clyburn) is a missing closing mark, not a continued quotation."""
+    text = ("“It is bad,” Ann Moore said. “If indeed this goes on, we lose.\n"
+            "“We have been thinking about where we are,” added Rep. Jim Clyburn, the leader.")
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["“It is bad,”", "“If indeed this goes on, we lose.",
+                                        "“We have been thinking about where we are,”"]
+    assert [q.speaker.name for q in quotes] == ["Ann Moore", "Ann Moore", "Rep. Jim Clyburn"]
+    continued = "Ann Moore said: “If indeed this goes on, we lose.\n“We have thought about it. It is not good,” she added."
+    assert len(quotes_of(continued)) == 1

@@ -23,6 +23,10 @@ _CLOSERS: dict[str, str] = {"“": "”\"“", "„": "“”", "«": "»", "‹
 _DOUBLE_OPEN = "“„«\""
 TURN = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")  # a transcript's speaker label: "PENCE: "
 _MARK = re.compile("[“”„«»‹›‘’\"']")
+# A closing mark followed by a named speaker's cue ("…,” added Rep. Jim Clyburn" / "…,” Ann Lee said):
+# a paragraph whose opening quotation ends like this starts a new quotation, not a continued one.
+_NAMED_CUE = re.compile(r"[ \t]*(?:(?:added|said|says|continued|noted|argued|asked|replied|explained|told)"
+                        r"\s+(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][a-z]|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|added|says)\b)")
 _BEFORE_OPEN = " \t\n([{—–-/:;,…" + "“„«‹‘\"'"
 _AFTER_CLOSE = " \t\n)]}—–-/:;,.?!…" + "”»›’\"'"
 
@@ -79,7 +83,13 @@ def _reopens(text: str, para: Span, opener: str) -> bool:
     a new turn of a transcript ("“WALLACE: …")."""
     body = text[para.start : para.end].lstrip()
     same = bool(body) and (body[0] == opener or opener in _DOUBLE_OPEN and body[0] in "“„«" and opener != '"')
-    return same and not TURN.match(body, 1)
+    return same and not TURN.match(body, 1) and not _new_speaker(body)
+
+
+def _new_speaker(body: str) -> bool:
+    """Whether the quotation opening ``body`` closes with a comma and a named speaker's cue."""
+    close = next((i for i, c in enumerate(body[1:], 1) if c in "”\"»"), -1)
+    return close > 0 and body[close - 1] == "," and bool(_NAMED_CUE.match(body, close + 1))
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
