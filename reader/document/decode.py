@@ -6,8 +6,6 @@ so offsets stay aligned with the source and article text can never drive the ter
 
 from __future__ import annotations
 
-import re
-
 from reader.document.errors import LoadError
 
 _MAGIC = {
@@ -15,14 +13,12 @@ _MAGIC = {
     b"PK\x03\x04": "ZIP archive", b"\x1f\x8b": "gzip archive", b"\x7fELF": "executable",
     b"RIFF": "RIFF media file", b"OggS": "Ogg media file", b"ID3": "MP3 audio",
 }
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)
-    return "\u2421" if code == 0x7F else "\ufffd"
+CONTROL_PICTURES: dict[int, str] = (
+    {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}  # C0 but tab and newline
+    | {0x7F: "\u2421"}
+    | {c: "\ufffd" for c in range(0x80, 0xA0)}  # C1 has no pictures
+)
+"""``str.translate`` table: every character a terminal would interpret, made visible, one for one."""
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -58,4 +54,4 @@ def normalise(text: str) -> str:
     text = text.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub(_picture, text)
+    return text.translate(CONTROL_PICTURES)

@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from reader.document.decode import CONTROL_PICTURES
 from reader.document.model import Document, Span
 from reader.ui.highlights import HighlightState, Marks, build_marks, search_marks, spot_marks
 from reader.ui.keys import bindings
@@ -37,8 +38,9 @@ MEASURE = 80
 GUTTER = 2
 """Cells left of the text for the quote marker."""
 
-# C0, DEL and C1 controls would move the cursor or start escape sequences: show U+FFFD instead.
-_SAFE = {c: "\ufffd" for c in [*range(0x20), *range(0x7F, 0xA0)]} | {0x09: " ", 0x0A: " ", 0x0D: " "}
+# The loader already made controls visible; this is defence in depth for any Document, and lays
+# the tabs and newlines of a hard-wrapped paragraph out as spaces.
+_SAFE = CONTROL_PICTURES | {0x09: " ", 0x0A: " ", 0x0D: " "}
 
 
 def sanitize(text: str) -> str:
