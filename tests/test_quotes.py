@@ -375,6 +375,12 @@ def test_scare_quote_without_a_frame_is_still_left_out() -> None:
      "Ana Ruiz", "said"),
     ("“The deal is off,” the editorial board writes.", "the editorial board", "writes"),
     ("“The deal is off,” Tom Hale barked.", "Tom Hale", "barked"),
+    # a reporting clause that closes the sentence reports a fragment earlier in it
+    ("The promise to “take our country back” appeals to older voters, said Ana Ruiz, a demographer at the "
+     "university.", "Ana Ruiz", "said"),
+    ("Donations were “stagnant for about a month” as donors waited for the primaries, he said.", "he", "said"),
+    ("The deal made the town “a safer place to live” for the first time in years, Tom Hale, the mayor, told "
+     "reporters.", "Tom Hale", "told"),
 ])
 def test_more_cue_patterns(text: str, mention: str, cue: str) -> None:
     [q] = quotes_of(text)

@@ -21,12 +21,17 @@ __all__ = ["find_quotes"]
 
 _STARTS_SENTENCE = re.compile(r"[\s“‘\"'«(\[]*[A-Z0-9]")
 _MENDS = 3  # wrong sentence splits mended per quotation, so the work stays linear
+_ADJACENT = re.compile(r"(\s*,[^,]{1,80},)?\s*(\w+ly\s+)?")  # "X, a y, said", "X quickly said"
+_FRAME = 400  # characters read back from a sentence end for its reporting clause
+_CLAUSES = 4  # commas tried there, so a long sentence stays cheap
 _NEAR = 60  # characters between an earlier sentence's cue and the quotation that it introduces
 
 
-def _find_cue(text: str, q: Marked, lo: int, sent_start: int, para: Span, holes: Sequence[Span]) -> cues.Cue | None:
+def _find_cue(text: str, q: Marked, lo: int, sent_start: int, sent_end: int, para: Span,
+              holes: Sequence[Span]) -> cues.Cue | None:
     """The cue of one quotation: right after it when it ends a clause, else the first cue of its
-    sentence before it, else one just before its sentence ("X said. “…”").
+    sentence before it, else a reporting clause closing its sentence, else one just before its
+    sentence ("X said. “…”").
 
     A fragment that goes on the writer's sentence ("X said that “most people …,” she said")
     takes the cue before it: the sentence reports it first.
@@ -43,11 +48,32 @@ def _find_cue(text: str, q: Marked, lo: int, sent_start: int, para: Span, holes:
         found = cues.after(text, q.span.end, para.end)
         if found and found.cue and lo > para.start and text[inner_end - 1 : inner_end] == ".":
             found = None  # “…,” X said. “…” Y added that …: the next sentence's verb is not its cue
+    if found is None:
+        found = _final_clause(text, q.span.end, sent_end)
     if found is None and sent_start > lo:
         earlier = cues.before(text, lo, lo, sent_start)
         if earlier and earlier.cue and q.span.start - earlier.cue.end <= _NEAR:
             found = earlier
     return found
+
+
+def _final_clause(text: str, end: int, sent_end: int) -> cues.Cue | None:
+    """A reporting clause that closes the sentence after more of the writer's words
+    ("… appeals to “…” voters, said Alan Abramowitz, a demographer."): it reports the whole
+    sentence. Only a speaker and its verb side by side count, read from the last few commas."""
+    lo = max(end, sent_end - _FRAME)
+    for comma in [m.start() for m in re.finditer(",", text[lo:sent_end])][: -_CLAUSES - 1 : -1]:
+        found = cues.after(text, lo + comma, sent_end)
+        if found and found.cue and found.mention and (
+                found.cue.start < found.mention.start or _ADJACENT.fullmatch(text, found.mention.end, found.cue.start)):
+            return found
+    return None
+
+
+def _sentence_end(sent_starts: Sequence[int], pos: int, para: Span) -> int:
+    """Where the sentence holding ``pos`` ends: the next sentence's start, within the paragraph."""
+    k = bisect.bisect_right(sent_starts, pos)
+    return min(sent_starts[k], para.end) if k < len(sent_starts) else para.end
 
 
 def _turn(text: str, q: Marked) -> cues.Cue | None:
@@ -124,7 +150,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Sente
         sent_start = _sentence_start(text, sent_starts, q.span.start, para)
         lo = max(para.start, prev.span.end) if prev and prev_para == n else para.start
         holes = [m.span for m in marked[max(0, j - 8) : j] if m.span.start >= sent_start]
-        found = _turn(text, q) or _find_cue(text, q, lo, sent_start, para, holes)
+        sent_end = _sentence_end(sent_starts, q.span.end, para)
+        found = _turn(text, q) or _find_cue(text, q, lo, sent_start, sent_end, para, holes)
         if found is None and n and not text[para.start : q.span.start].strip():
             found = _introduced(text, paragraphs[n - 1], sent_starts)
         if found is None and filters.is_scare(inner) and not filters.is_framed(text, q.span) and \
