@@ -375,6 +375,8 @@ def test_scare_quote_without_a_frame_is_still_left_out() -> None:
      "Ana Ruiz", "said"),
     ("“The deal is off,” the editorial board writes.", "the editorial board", "writes"),
     ("“The deal is off,” Tom Hale barked.", "Tom Hale", "barked"),
+    ("Ana Ruiz repeated: “We will not stop.”", "Ana Ruiz", "repeated"),
+    ("Tom Hale defended the plan as “a fair deal for every town”.", "Tom Hale", "defended"),
     # a reporting clause that closes the sentence reports a fragment earlier in it
     ("The promise to “take our country back” appeals to older voters, said Ana Ruiz, a demographer at the "
      "university.", "Ana Ruiz", "said"),

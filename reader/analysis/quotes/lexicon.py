@@ -38,7 +38,7 @@ mock mocks barked barks retaliated opined opines demurred gushed gushes chided c
 snapped snarled grumbled grumbles griped gripes groused grouses fumed fumes ranted rants marveled
 marvelled marvels elaborated elaborates clarified clarifies speculated speculates reasoned
 assured assures reassured reassures interrupted interrupts implored implores boomed concurred
-deadpanned
+deadpanned defend defends defended repeat repeats repeated
 """)
 
 # Verbs of judging that frame a quoted word as someone's ("likened them to a “vicious snake”").
