@@ -344,3 +344,30 @@ async def test_tab_moves_focus_between_the_article_and_the_sidebar():
         assert screen.focused is screen.query_one("#entity-list")
         await pilot.press("shift+tab")
         assert screen.focused is screen.article
+
+
+async def palette_run(pilot, query: str) -> None:
+    """Open the command palette, type ``query`` and run the best hit."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_palette_finds_entities_speakers_and_events_by_name():
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await analysed(pilot)
+        await palette_run(pilot, "quotes by jens")
+        assert screen.quote_list.speaker == "Jens Stoltenberg"
+        assert [q.speaker.name for q in screen.quote_list.quotes] == ["Jens Stoltenberg"] * 2
+        await palette_run(pilot, "quotes by koleba")  # another spelling of "Dimitro Kuleba"
+        assert screen.quote_list.speaker == "Dimitro Kuleba"
+        await palette_run(pilot, "bucharest")  # the entity, before the event whose summary names it
+        assert screen.article.state.entity is not None and screen.article.state.entity.name == "Bucharest"
+        assert "Bucharest: mention" in str(screen.query_one("#status-message").render())
+        await palette_run(pilot, "2014")
+        event = next(e for e in screen.timeline_list.events if e.date == "2014")
+        assert screen.article.row_visible(event.event.start)
+        assert screen.timeline_list.highlighted == screen.timeline_list.events.index(event)

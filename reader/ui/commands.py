@@ -1,13 +1,22 @@
-"""The command palette: every action of the key table that makes sense on the current screen."""
+"""The command palette: every action of the key table that makes sense on the current screen,
+and on the reading screen what the article holds, by name (an entity, a speaker, an event)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.ui.keys import KEYS, Key
+from reader.ui.widgets.entities import TYPE_LABEL
+from reader.ui.widgets.quotes import speaker_of
+
+if TYPE_CHECKING:  # the analysis package imports its models; the UI must start without them
+    from reader.analysis.model import Entity
 
 
 class ReaderCommands(Provider):
@@ -43,3 +52,44 @@ class ReaderCommands(Provider):
             title = self._title(key)
             if (score := matcher.match(title)) > 0:
                 yield Hit(score, Content(title), partial(target.run_action, key.action), help=key.group)
+
+
+class ArticleCommands(Provider):
+    """Go to an entity, show one speaker's quotes or go to a timeline event by typing its name."""
+
+    def _hits(self) -> list[tuple[str, Callable[[], Any], str, float]]:
+        screen: Any = self.screen  # a ReadingScreen (this provider is only in its COMMANDS)
+        analysis = screen.analysis
+        if analysis is None:
+            return []
+        out: list[tuple[str, Callable[[], Any], str, float]] = []
+        for entity in screen.entity_list.entities:
+            label = f"{entity.name}{_spellings(entity)}  · {TYPE_LABEL.get(entity.type, 'other')} ×{len(entity.mentions)}"
+            out.append((label, partial(screen.select_entity, entity), "Entities: select and go to the first mention", 1.0))
+        by_id = {e.id: e for e in analysis.entities}
+        speakers = Counter((speaker_of(q), q.speaker.entity) for q in analysis.quotes)
+        for (speaker, eid), count in speakers.most_common():
+            also = _spellings(by_id[eid]) if eid in by_id else ""
+            out.append((f"Quotes by {speaker}{also} ({count})", partial(screen.filter_quotes, speaker), "Quotes", 1.0))
+        for number, event in enumerate(screen.timeline_list.events):
+            label = f"{'undated' if event.undated else event.date}  {' '.join(event.summary.split())[:80]}"
+            # a name typed is more likely the entity than an event whose summary holds it
+            out.append((label, partial(screen.goto_event, number), "Timeline", 0.9))
+        return out
+
+    async def discover(self) -> Hits:
+        for title, run, help, _ in self._hits():
+            yield DiscoveryHit(Content(title), run, help=help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, run, help, weight in self._hits():
+            if (score := matcher.match(title)) > 0:
+                yield Hit(score * weight, matcher.highlight(title), run, help=help)
+
+
+def _spellings(entity: Entity) -> str:
+    """Other spellings the text uses, so typing any of them finds the entity ("Kuleba" for
+    "Dimitro Koleba"); a surname inside the name adds nothing."""
+    other = [a for a in entity.aliases if a not in entity.name]
+    return f" ({', '.join(other)})" if other else ""

@@ -71,7 +71,7 @@ KEYS: tuple[Key, ...] = (
     Key("open", "app", "o", "open", "Open", "Open a file or URL", "App"),
     Key("library", "app", "L", "library", "Library", "Show the library of articles", "App"),
     Key("theme", "app", "ctrl+t", "change_theme", "Theme", "Switch the colour theme", "App", display="^t"),
-    Key("palette", "app", "ctrl+p", "command_palette", "Commands", "Open the command palette", "App", palette=False, display="^p"),
+    Key("palette", "app", "ctrl+p", "command_palette", "Commands", "Open the command palette: actions, and the article's entities, speakers and events by name", "App", palette=False, display="^p"),
     Key("help", "app", "question_mark,f1", "help", "Help", "Show every key", "App", footer=True, display="? F1"),
     Key("quit", "app", "q", "quit", "Quit", "Quit reader", "App", footer=True),
 )

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, OptionList, TabbedContent
 
 from reader.document.model import Document, Span
 from reader.ui import clipboard
+from reader.ui.commands import ArticleCommands
 from reader.ui.keys import bindings
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.entities import EntityList
@@ -69,6 +70,7 @@ class ReadingScreen(Screen):
     """One article."""
 
     BINDINGS = bindings("reading")
+    COMMANDS = {ArticleCommands}
 
     def __init__(self, document: Document, *, analyser: Analyser | None = pipeline) -> None:
         """``analyser=None`` shows the bare text (and no progress bar)."""
@@ -99,6 +101,14 @@ class ReadingScreen(Screen):
     @property
     def quote_list(self) -> QuoteList:
         return self.query_one(QuoteList)
+
+    @property
+    def entity_list(self) -> EntityList:
+        return self.query_one(EntityList)
+
+    @property
+    def timeline_list(self) -> TimelineList:
+        return self.query_one(TimelineList)
 
     def on_mount(self) -> None:
         self.query_one(ArticleHeader).show(self.document)
@@ -158,9 +168,9 @@ class ReadingScreen(Screen):
         """Fill the highlights, sidebar and header from a finished analysis."""
         self.analysis = analysis
         self.article.set_analysis(analysis)
-        self.query_one(EntityList).show(analysis)
+        self.entity_list.show(analysis)
         self.quote_list.show(analysis)
-        self.query_one(TimelineList).show(analysis)
+        self.timeline_list.show(analysis)
         self.query_one(ArticleHeader).show(self.document, analysis)
         self.status.done(
             f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · {len(analysis.timeline)} events"
@@ -221,19 +231,25 @@ class ReadingScreen(Screen):
 
     def action_filter_speaker(self) -> None:
         """Filter to the speaker of the current quote (or of the highlighted row); again to show all."""
-        quotes = self.quote_list
-        if quotes.speaker is not None:
-            quotes.filter(None)
-            self.status.say("Showing every speaker's quotes")
+        if self.quote_list.speaker is not None:
+            self.filter_quotes(None)
             return
         current = self._current_quote()
         if current is None:
             self.status.say("Go to a quote first (] or [), then F")
             return
-        quotes.filter(speaker_of(current))
+        self.filter_quotes(speaker_of(current))
+        self.quote_list.highlighted = self.quote_list.quotes.index(current)
+
+    def filter_quotes(self, speaker: str | None) -> None:
+        """Show only ``speaker``'s quotes, so `]`/`[` step through theirs alone (None: everyone's)."""
+        quotes = self.quote_list
+        quotes.filter(speaker)
+        if speaker is None:
+            self.status.say("Showing every speaker's quotes")
+            return
         self.show_view("quotes")
-        self.status.say(f"Only {speaker_of(current)}'s quotes: {len(quotes.quotes)}")
-        quotes.highlighted = quotes.quotes.index(current)
+        self.status.say(f"Only {speaker}'s quotes: {len(quotes.quotes)} — ] and [ step through them")
 
     def _current_quote(self) -> Quote | None:
         quotes = self.quote_list.quotes
@@ -251,7 +267,7 @@ class ReadingScreen(Screen):
         self.article.state.entity = entity
         self.article.update_highlights()
         self.refresh_bindings()
-        entities = self.query_one(EntityList)
+        entities = self.entity_list
         self._reveal("entities", entities, entities.entities.index(entity))
         if jump:
             self._step_mention(entity, True)
@@ -301,14 +317,14 @@ class ReadingScreen(Screen):
         self._event_step(False)
 
     def _event_step(self, forward: bool) -> None:
-        timeline = self.query_one(TimelineList)
+        timeline = self.timeline_list
         events = sorted(timeline.events, key=lambda e: e.event.start)
         number = self._step([e.event for e in events], forward, "timeline events")
         if number is not None:
             self.goto_event(timeline.events.index(events[number]))
 
     def goto_event(self, number: int) -> None:
-        timeline = self.query_one(TimelineList)
+        timeline = self.timeline_list
         event = timeline.events[number]
         self._reveal("timeline", timeline, number)
         self._land(event.event, f"Event {number + 1}/{len(timeline.events)} — {event.date or 'undated'}")
