@@ -42,7 +42,7 @@ def _find_cue(text: str, q: Marked, lo: int, sent_start: int, sent_end: int, par
     first = next((c for c in text[q.span.start : inner_end] if c.isalpha()), "")
     found = None
     if ends_clause and not first.islower():
-        found = cues.after(text, q.span.end, para.end)
+        found = cues.after(text, q.span.end, para.end) or cues.manner(text, q.span.end, para.end)
     found = found or cues.before(text, sent_start, max(para.start, sent_start), q.span.start, holes)
     if found is None and q.closed:
         found = cues.after(text, q.span.end, para.end)

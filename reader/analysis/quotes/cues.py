@@ -89,6 +89,26 @@ def after(text: str, end: int, hi: int) -> Cue | None:
     return None
 
 
+def manner(text: str, end: int, hi: int) -> Cue | None:
+    """`“…,” he shrugged.`: right after a quotation that ends a clause, a speaker and a past-tense
+    verb the lexicon does not know, closing the sentence, still report it (shrugged, chuckled)."""
+    toks = tokens(text, end, min(hi, end + _WINDOW), 12)
+    i = 1 if toks and toks[0].word == "," else 0
+    mention = np_forward(toks, i, limit=4)
+    if mention is None:
+        return None
+    j = next((k for k, t in enumerate(toks) if t.start >= mention.end), len(toks))
+    verb = toks[j] if j < len(toks) else None
+    rest = toks[j + 1 :]
+    if verb is None or not (verb.raw.islower() and verb.word.isalpha() and verb.word.endswith("ed")):
+        return None
+    if rest and rest[0].word.endswith("ly"):
+        rest = rest[1:]  # "she sighed wearily."
+    if rest and not (rest[0].word in SENTENCE_END or rest[0].word == ","):
+        return None
+    return Cue(Span(verb.start, verb.end), mention)
+
+
 def _index(toks: list[Tok], start: int) -> int:
     return next(k for k, t in enumerate(toks) if t.start == start)
 
