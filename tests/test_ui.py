@@ -115,6 +115,7 @@ async def test_enter_on_a_sidebar_row_jumps_to_it():
         await pilot.press("T")
         timeline = screen.query_one("#timeline-list", OptionList)
         assert screen.has_class("-overlay") and screen.focused is timeline
+        assert str(timeline.get_option_at_index(0).prompt).startswith("April 2008\n")  # dates read as words
         await pilot.press("down", "down", "enter")
         assert timeline.highlighted == 2
         assert screen.article.row_visible(timeline.events[2].event.start)

@@ -1,4 +1,4 @@
-"""The UI's pure parts: the wrap index, highlight marks, text sanitising and the library store."""
+"""The UI's pure parts: the wrap index, highlight marks, text sanitising, the library store and dates in words."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ui_fixture import seed_analysis, seed_document
 from conftest import line_blocks as blocks_of
 from reader.document.model import Span
 from reader.ui import library
+from reader.ui.dates import describe
 from reader.ui.highlights import HighlightState, build_marks
 from reader.ui.widgets.article import sanitize
 from reader.ui.wrap import GAP, WrapIndex
@@ -116,3 +117,23 @@ def test_search_is_literal_and_case_insensitive():
 
     assert find_all("a.b A.B axb", "a.b") == [Span(0, 3), Span(4, 7)]
     assert find_all("text", "") == []
+
+
+@pytest.mark.parametrize(("value", "words", "expected"), [
+    ("2022", "", "2022"),
+    ("2008-04", "April 2008", "April 2008"),
+    ("2022-02-24", "", "24 February 2022"),
+    ("2022-W08", "", "week 8 of 2022"),
+    ("2022-Q1", "", "Q1 2022"),
+    ("2022-SU", "", "summer 2022"),
+    ("2022-H2", "", "second half of 2022"),
+    ("198", "the 1980s", "the 1980s"),
+    ("19", "", "the 1900s"),
+    ("2022-02-24T10:30", "", "24 February 2022, 10:30"),
+    ("2022-02-24TEV", "", "24 February 2022, evening"),
+    ("PAST_REF", "", "the past"),
+    ("XXXX-WXX-2", "on  Tuesday", "on Tuesday"),  # never anchored: the article's own words
+    ("XXXX-XX-XX", "", "date not given"),
+])
+def test_timeline_dates_read_as_words(value: str, words: str, expected: str) -> None:
+    assert describe(value, words) == expected

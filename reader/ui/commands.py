@@ -71,8 +71,9 @@ class ArticleCommands(Provider):
         for (speaker, eid), count in speakers.most_common():
             also = _spellings(by_id[eid]) if eid in by_id else ""
             out.append((f"Quotes by {speaker}{also} ({count})", partial(screen.filter_quotes, speaker), "Quotes", 1.0))
-        for number, event in enumerate(screen.timeline_list.events):
-            label = f"{'undated' if event.undated else event.date}  {' '.join(event.summary.split())[:80]}"
+        timeline = screen.timeline_list
+        for number, event in enumerate(timeline.events):
+            label = f"{timeline.when(event)}  {' '.join(event.summary.split())[:80]}"
             # a name typed is more likely the entity than an event whose summary holds it
             out.append((label, partial(screen.goto_event, number), "Timeline", 0.9))
         return out

@@ -327,7 +327,7 @@ class ReadingScreen(Screen):
         timeline = self.timeline_list
         event = timeline.events[number]
         self._reveal("timeline", timeline, number)
-        self._land(event.event, f"Event {number + 1}/{len(timeline.events)} — {event.date or 'undated'}")
+        self._land(event.event, f"Event {number + 1}/{len(timeline.events)} — {timeline.when(event)}")
 
     # -- sidebar -------------------------------------------------------------------------------
 

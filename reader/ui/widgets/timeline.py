@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from reader.ui.dates import describe
 from reader.ui.widgets.lists import SidebarList
 
 if TYPE_CHECKING:  # the analysis package imports its models; the UI must start without them
@@ -16,15 +17,21 @@ class TimelineList(SidebarList):
     """Enter jumps to the clause an event was read from; `)`/`(` step through them in text order."""
 
     events: list[Event] = []
+    _words: dict[str, str] = {}
 
     def show(self, analysis: Analysis) -> None:
         self.events = sorted(analysis.timeline, key=lambda e: (e.undated, e.date, e.event.start))
-        self.fill([_prompt(e) for e in self.events], "No dated events found")
+        self._words = {t.id: t.text for t in analysis.times}
+        self.fill([_prompt(self.when(e), e) for e in self.events], "No dated events found")
+
+    def when(self, event: Event) -> str:
+        """The event's date in words ("February 2022"), or the article's own words for a date it
+        never anchors ("on Tuesday")."""
+        return describe(event.date, self._words.get(event.time, ""))
 
 
-def _prompt(event: Event) -> Content:
-    date = "undated" if event.undated else event.date
+def _prompt(when: str, event: Event) -> Content:
     summary = " ".join(event.summary.split())
     if len(summary) > 120:
         summary = summary[:119] + "…"
-    return Content.assemble((date, "bold"), "\n", summary)
+    return Content.assemble((when, "bold"), "\n", summary)
