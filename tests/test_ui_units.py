@@ -131,9 +131,18 @@ def test_search_is_literal_and_case_insensitive():
     ("19", "", "the 1900s"),
     ("2022-02-24T10:30", "", "24 February 2022, 10:30"),
     ("2022-02-24TEV", "", "24 February 2022, evening"),
+    ("2023-10-06T24:00", "midnight", "6 October 2023, midnight"),
     ("PAST_REF", "", "the past"),
     ("XXXX-WXX-2", "on  Tuesday", "on Tuesday"),  # never anchored: the article's own words
     ("XXXX-XX-XX", "", "date not given"),
 ])
 def test_timeline_dates_read_as_words(value: str, words: str, expected: str) -> None:
     assert describe(value, words) == expected
+
+
+def test_status_counts_speak_english() -> None:
+    from reader.ui.screens.reading import count
+
+    assert count([1], "quote") == "1 quote"
+    assert count([1, 2], "quote") == "2 quotes"
+    assert count([], "entity", "entities") == "0 entities"

@@ -39,6 +39,11 @@ if TYPE_CHECKING:  # the analysis package imports its models; the UI must start 
     from reader.analysis.model import Analysis, Entity, Quote
 
 
+def count(items: Sequence[object], one: str, many: str = "") -> str:
+    """"1 quote", "5 quotes": the status line speaks English."""
+    return f"{len(items)} {one if len(items) == 1 else many or one + 's'}"
+
+
 Analyser = Callable[[Document, Callable[[str, float], None]], "Analysis"]
 """Builds the analysis of a document, reporting (step, fraction done) as it goes."""
 
@@ -173,7 +178,8 @@ class ReadingScreen(Screen):
         self.timeline_list.show(analysis)
         self.query_one(ArticleHeader).show(self.document, analysis)
         self.status.done(
-            f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · {len(analysis.timeline)} events"
+            f"{count(analysis.entities, 'entity', 'entities')} · {count(analysis.quotes, 'quote')} · "
+            f"{count(analysis.timeline, 'event')}"
         )
 
     # -- where to go next ----------------------------------------------------------------------
@@ -272,7 +278,7 @@ class ReadingScreen(Screen):
         if jump:
             self._step_mention(entity, True)
         else:
-            self.status.say(f"{entity.name}: {len(entity.mentions)} mentions — }} and {{ step through them")
+            self.status.say(f"{entity.name}: {count(entity.mentions, 'mention')} — }} and {{ step through them")
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         """A click on a name selects its entity; a click in a quote makes it the current quote."""
