@@ -70,6 +70,9 @@ def cue_length(toks: list[Tok], i: int) -> int:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if (prev is None or prev.word == ",") and nxt is not None and (nxt.word in DETERMINERS or nxt.capital):
             return 1  # inverted after a quotation: “…,” read the statement / writes Nate Silver
+        if nxt is not None and nxt.raw.isalpha() and nxt.raw.islower() and i + 2 < len(toks) and \
+                is_verb(toks[i + 2].word) and nxt.word not in _FUNCTION and nxt.word not in SUBJECT_PRONOUNS:
+            return 0  # "Belarusian state media called …": a noun of the subject, whose verb follows
         named = prev is not None and prev.capital and prev.word not in _FUNCTION
         described = any(i >= k and toks[i - k].word in DETERMINERS and all(t.word.isalpha() and t.word not in _FUNCTION
                                                                            for t in toks[i - k + 1 : i])
