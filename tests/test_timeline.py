@@ -71,3 +71,33 @@ def test_counting_forward_sorts_after_the_date_it_counts_from():
                               "In 1985 the talks began. In June 1985 the first round ended.", "2000-01-01"))
     dates = [e.date for e in result.timeline if e.time]
     assert dates == ["1985", "1985-06", "1990-03", "1990"]  # coarser first, unless it counts forward
+
+
+def summaries(text: str, date: str = "2023-05-01") -> dict[str, str]:
+    return {e.date: e.summary for e in analyse(document(text, date)).timeline}
+
+
+def test_summaries_name_who_a_pronoun_stands_for():
+    text = ("The museum is run by Helena Costa. She became its director in 2017.\n"
+            "“We are open late,” said Tom Hale, who has led the campaign since 2015.")
+    found = summaries(text)
+    assert found["2017"] == "Helena Costa became its director"
+    assert found["2015"] == "Tom Hale has led the campaign"
+
+
+def test_summaries_leave_out_quotation_marks_and_joined_dates():
+    found = summaries("“Today we send a clear message,” the minister said. "
+                      "The glacier retreated by 60 metres between June and September 2022.")
+    assert found["2023-05-01"] == "We send a clear message"
+    assert found["2022-06"] == found["2022-09"] == "The glacier retreated by 60 metres"
+
+
+def test_a_subject_cut_off_by_an_aside_is_lent_to_its_verb():
+    assert summaries("The last strike at the port, in 2019, lasted only two days.")["2019"] == \
+        "The last strike at the port lasted only two days"
+
+
+def test_only_an_opening_date_pushes_a_clause_end_date_onward():
+    text = "The museum will stay open every Friday from next month, its director announced on Thursday, to draw visitors."
+    found = summaries(text, "2023-10-06")
+    assert found["2023-10-05"] == "Its director announced"

@@ -52,7 +52,8 @@ def analyse(document: Document, date: str | None = None, progress: Progress | No
     found = timed("times", 0.8, TimeResult([], None), find_times, text, sentences, anchor)
     if found.date and not anchor:
         anchor, source = found.date, "inferred"
-    timeline = timed("timeline", 0.9, [], build_timeline, text, sentences, found.times, anchor)
+    timeline = timed("timeline", 0.9, [], build_timeline, text, sentences, found.times, anchor,
+                     entities)
     report("done", 1.0)
     return Analysis(document=document, sentences=tuple(sentences), breaks=tuple(breaks),
                     entities=tuple(entities), quotes=tuple(quotes), times=tuple(found.times),

@@ -4,24 +4,26 @@ A sentence is cut into clauses at commas, semicolons and colons, and at "and"/"b
 verb or a date. A date that opens its sentence ("Months after this statement, Russia invaded …")
 dates the clause after the comma; any other date dates its own clause, unless an opening date
 already claimed that one, when a date at the clause's end goes to the next clause ("… Georgia
-in 2014, captured Crimea"). The summary is the clause's own words minus its dates, with the
-sentence's subject lent to a clause that starts with its verb ("Russia captured Crimea").
+in 2014, captured Crimea"). The summary is the clause's own words minus its dates and quotation
+marks, with the sentence's subject lent to a clause that starts with its verb ("Russia captured
+Crimea"), and a leading "who" or "he" replaced by whom it stands for ("Helena Costa has run …").
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date as Date
 
-from reader.analysis.model import Event, Sentence, TimeExpr
+from reader.analysis.model import Entity, Event, Sentence, TimeExpr
 from reader.document.model import Span
 
 Clause = list[Span]
 
 _CLAUSE_PUNCT = frozenset(",;:")
 _PREPOSITIONS = frozenset("in on at since by until till during from for of as around about early "
-                          "late".split())
+                          "late after before between through to within".split())
 _AUX = frozenset("""is are was were be been has have had will would shall can could may might must
 do does did said says""".split())
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]”’%]|’s|'s|n't|n’t)$")
@@ -29,6 +31,13 @@ _ANCHORED = re.compile(r"\b(?:after|before|since)\s+(?:the|this|that|these|those
 _LATER = re.compile(r"\b(?:after|later)\b", re.I)  # "Months after this statement"
 _LINKS = frozenset({"and", "but", "then", "that", "when"})
 _MAX_WORDS = 14
+_QUOTE_MARKS = frozenset("“”‘’\"'«»")
+_RELATIVES = frozenset({"who", "which"})
+_PERSONAL = frozenset({"he", "she"})
+_NAME_LINKS = frozenset({"of", "the", "de", "von", "van", "al"})
+
+Namer = Callable[[Span, Clause], "str | None"]
+"""Who a pronoun token stands for, given the clause before its own (None: leave it)."""
 
 
 def _word(text: str, tok: Span) -> str:
@@ -40,15 +49,16 @@ def _verbish(word: str) -> bool:
     return word.lower() in _AUX or (word.islower() and word.endswith("ed") and len(word) > 4)
 
 
-def _clauses(text: str, sent: Sentence, time_starts: set[int]) -> list[Clause]:
-    """The sentence's tokens cut into clauses (punctuation and the linking "and"/"but" dropped)."""
+def _clauses(text: str, sent: Sentence, time_starts: set[int], time_ends: set[int] = frozenset()) -> list[Clause]:
+    """The sentence's tokens cut into clauses (punctuation and the linking "and"/"but" dropped);
+    "and" between two dates ("between June and September") joins a range, not clauses."""
     out: list[Clause] = [[]]
     toks = sent.tokens
     for i, tok in enumerate(toks):
         word = _word(text, tok)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if word in _CLAUSE_PUNCT or (word in ("and", "but") and nxt is not None and out[-1] and (
-                nxt.start in time_starts or _verbish(_word(text, nxt)))):
+                nxt.start in time_starts and out[-1][-1].end not in time_ends or _verbish(_word(text, nxt)))):
             if out[-1]:
                 out.append([])
         elif word.strip(".!?…"):
@@ -66,27 +76,31 @@ def _targets(text: str, clauses: list[Clause], times: list[TimeExpr]) -> list[in
         rest = [x for x in clauses[i] if x.start >= t.span.end]
         if not lead and i + 1 < len(clauses) and (not rest or _ANCHORED.search(t.text)):
             target[k] = i + 1  # an opening date dates the clause after it
-    claimed = set(target.values())
+    opened = set(target.values())
+    claimed = set(opened)
     for k, (t, i) in enumerate(zip(times, own)):
         if k not in target:
             at_end = not [x for x in clauses[i] if x.start >= t.span.end]
-            moves = i in claimed and at_end and i + 1 < len(clauses) and i + 1 not in claimed
+            moves = i in opened and at_end and i + 1 < len(clauses) and i + 1 not in claimed
             target[k] = i + 1 if moves else i
             claimed.add(target[k])
     return [target[k] for k in range(len(times))]
 
 
-def _join(text: str, toks: Sequence[Span]) -> str:
+def _join(text: str, toks: Sequence[Span], first: str | None = None) -> str:
+    """The tokens as words; ``first`` replaces the first one (a pronoun's referent)."""
     out = ""
-    for tok in toks:
-        word = _word(text, tok)
+    for k, tok in enumerate(toks):
+        word = first if k == 0 and first else _word(text, tok)
         out += word if not out or _NO_SPACE_BEFORE.match(word) else " " + word
     return out
 
 
-def _summary(text: str, clause: Clause, drops: Sequence[Span], subject: Clause) -> str:
-    """The clause in its own words, without its dates (and their prepositions)."""
-    toks = list(clause)
+def _summary(text: str, clause: Clause, drops: Sequence[Span], subject: Clause, previous: Clause = (),
+             namer: Namer | None = None) -> str:
+    """The clause in its own words, without its dates (and their prepositions) or quotation
+    marks; a leading "who"/"he" gives way to whom it stands for ("Helena Costa has run …")."""
+    toks = [t for t in clause if _word(text, t) not in _QUOTE_MARKS]
     for drop in drops:
         before = [i for i, t in enumerate(toks) if t.end <= drop.start]
         toks = [t for t in toks if not drop.contains(t)]
@@ -95,23 +109,65 @@ def _summary(text: str, clause: Clause, drops: Sequence[Span], subject: Clause) 
             del toks[before[-1]]
     while toks and _word(text, toks[0]).lower() in _LINKS:
         toks = toks[1:]
+    while toks and _word(text, toks[-1]).lower() in _LINKS | {"or", "to"}:
+        toks = toks[:-1]  # what joined two dates ("between June and September")
     # A clause opening with its verb ("captured Crimea", "ruthlessly attacked …") borrows the subject.
     verb_first = toks and (_verbish(_word(text, toks[0])) or (
-        len(toks) > 1 and text[toks[0].start].islower() and _verbish(_word(text, toks[1]))))
+        len(toks) > 1 and text[toks[0].start].islower() and _verbish(_word(text, toks[1])) and
+        _word(text, toks[0]) not in _RELATIVES))
     if subject and verb_first:
-        toks = list(subject) + toks
-    words = _join(text, toks[:_MAX_WORDS]) + ("…" if len(toks) > _MAX_WORDS else "")
+        toks = [t for t in subject if _word(text, t) not in _QUOTE_MARKS] + toks
+    first = namer(toks[0], list(previous)) if toks and namer else None
+    words = _join(text, toks[:_MAX_WORDS], first) + ("…" if len(toks) > _MAX_WORDS else "")
     return words[:1].upper() + words[1:]
+
+
+def _namer(text: str, entities: Sequence[Entity]) -> Namer:
+    """Resolves "who"/"which" to the name that ends the clause before ("Helena Costa, who …")
+    and "he"/"she" to the person mentioned last before it, as a reader would."""
+    people = sorted((m.start, e.name) for e in entities if e.type == "PERSON" for m in e.mentions)
+    starts = [start for start, _ in people]
+
+    def name(tok: Span, previous: Clause) -> str | None:
+        word = _word(text, tok).lower()
+        if word in _RELATIVES:
+            return _trailing_name(text, previous)
+        if word in _PERSONAL:
+            k = bisect.bisect_left(starts, tok.start) - 1
+            return people[k][1] if k >= 0 else None
+        return None
+
+    return name
+
+
+def _trailing_name(text: str, clause: Clause) -> str | None:
+    """The capitalised name that ends ``clause`` ("said Councillor Priya Shah"), if any."""
+    k = len(clause)
+    while k > 0 and (text[clause[k - 1].start].isupper() or
+                     k > 1 and _word(text, clause[k - 1]) in _NAME_LINKS and text[clause[k - 2].start].isupper()):
+        k -= 1
+    while k < len(clause) and not text[clause[k].start].isupper():
+        k += 1
+    return _join(text, clause[k:]) if k < len(clause) else None
 
 
 def _subject(text: str, clauses: list[Clause]) -> Clause:
     """The tokens before the sentence's first verb (a short subject only; an opening adverbial
-    clause has no verb and is passed over)."""
-    for clause in clauses:
+    clause has no verb and is passed over). When that verb opens a later clause, the subject is
+    the short first clause that an aside cut off ("The deal, signed on Wednesday, raises …")."""
+    for k, clause in enumerate(clauses):
         for i, tok in enumerate(clause):
             if _verbish(_word(text, tok)):
+                if i == 0 and k > 0 and _is_subject(text, clauses[0]):
+                    return clauses[0]
                 return clause[:i] if 0 < i <= 4 else []
     return []
+
+
+def _is_subject(text: str, clause: Clause) -> bool:
+    """A short verbless noun phrase opening the sentence ("The last strike at the port")."""
+    first = _word(text, clause[0])
+    return len(clause) <= 6 and first[:1].isupper() and first.lower() not in _PREPOSITIONS | _LINKS
 
 
 def _interval(value: str) -> tuple[Date, Date] | None:
@@ -140,9 +196,9 @@ def _interval(value: str) -> tuple[Date, Date] | None:
         return None
 
 
-def _sentence_events(text: str, sent: Sentence, times: list[TimeExpr],
-                     time_starts: set[int]) -> list[tuple[TimeExpr, Span, str]]:
-    clauses = _clauses(text, sent, time_starts)
+def _sentence_events(text: str, sent: Sentence, times: list[TimeExpr], time_starts: set[int],
+                     namer: Namer) -> list[tuple[TimeExpr, Span, str]]:
+    clauses = _clauses(text, sent, time_starts, {t.span.end for t in times})
     if not clauses:
         return []
     targets = _targets(text, clauses, times)
@@ -152,7 +208,8 @@ def _sentence_events(text: str, sent: Sentence, times: list[TimeExpr],
         clause = clauses[i]
         span = Span(clause[0].start, clause[-1].end)
         drops = [x.span for x in times if span.overlaps(x.span)]
-        out.append((t, span, _summary(text, clause, drops, subject if i > 0 else [])))
+        previous = clauses[i - 1] if i > 0 else []
+        out.append((t, span, _summary(text, clause, drops, subject if i > 0 else [], previous, namer)))
     return out
 
 
@@ -166,7 +223,7 @@ def _lead_event(text: str, sentences: Sequence[Sentence], date: str) -> Event | 
 
 
 def build_timeline(text: str, sentences: Sequence[Sentence], times: Sequence[TimeExpr],
-                   date: str | None) -> list[Event]:
+                   date: str | None, entities: Sequence[Entity] = ()) -> list[Event]:
     """Events in chronological order, coarser dates before finer ones within the same period,
     the document date as "now" (time "") after what its period covers, undated ones last.
 
@@ -174,7 +231,9 @@ def build_timeline(text: str, sentences: Sequence[Sentence], times: Sequence[Tim
     the finer dates of its period mentioned before it ("April 2008"), so it sorts after them.
 
     The first expression whose value is the document date itself becomes the "now" event.
+    ``entities`` name the people that "he" and "she" stand for in the summaries.
     """
+    namer = _namer(text, entities)
     dated = [t for t in times if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")]
     starts = {t.span.start for t in dated}
     keyed: list[tuple[tuple, Event]] = []
@@ -183,7 +242,7 @@ def build_timeline(text: str, sentences: Sequence[Sentence], times: Sequence[Tim
     seen: list[tuple[Date, Date]] = []  # intervals of the dated expressions read so far
     for sent in sentences:
         mine = [t for t in dated if sent.span.start <= t.span.start < sent.span.end]
-        for t, span, summary in _sentence_events(text, sent, mine, starts) if mine else ():
+        for t, span, summary in _sentence_events(text, sent, mine, starts, namer) if mine else ():
             interval = _interval(t.value)
             if interval:
                 seen.append(interval)
