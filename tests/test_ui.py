@@ -251,6 +251,9 @@ async def test_real_pipeline_fills_the_sidebar():
         screen = await analysed(pilot)
         assert screen.query_one("#status").has_class("-done")
         assert len(screen.query_one("#entity-list", OptionList).options) >= 1
+        timeline = screen.timeline_list  # in the analysis's order: the Georgia war "months after" April 2008
+        assert timeline.events == list(screen.analysis.timeline)
+        assert [str(timeline.get_option_at_index(n).prompt).split("\n")[0] for n in range(2)] == ["April 2008", "2008"]
 
 
 async def test_a_megabyte_article_opens_and_scrolls():

@@ -1,4 +1,4 @@
-"""The Timeline view: dated events in date order."""
+"""The Timeline view: dated events in the analysis's chronological order."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ class TimelineList(SidebarList):
     _words: dict[str, str] = {}
 
     def show(self, analysis: Analysis) -> None:
-        self.events = sorted(analysis.timeline, key=lambda e: (e.undated, e.date, e.event.start))
+        self.events = list(analysis.timeline)  # already chronological: "months after" April 2008 follows it
         self._words = {t.id: t.text for t in analysis.times}
         self.fill([_prompt(self.when(e), e) for e in self.events], "No dated events found")
 
