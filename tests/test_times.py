@@ -240,3 +240,22 @@ def test_until_looks_ahead_unless_the_clause_is_past(text, expected):
 ])
 def test_numbers_near_dates_keep_their_meaning(text, found):
     assert tagged(text) == found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The quake struck at 9:10 a.m. (0710 GMT) Monday.", ("9:10 a.m.", "TIME", "2022-11-28T09:10")),
+    ("Lawyers will study Monday's verdict.", ("Monday", "DATE", "2022-11-28")),
+    ("Rebels seized the port in post-1990 fighting.", ("post-1990", "DATE", "1990")),
+    ("She left the day before last Friday.", ("day before last Friday", "DATE", "2022-11-24")),
+    ("They met the day after March 3.", ("day after March 3", "DATE", "2022-03-04")),
+])
+def test_days_named_beside_other_words(text, expected):
+    assert expected in tagged(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The film High Noon was shown again.",
+    "A second group of directors resigned.",
+])
+def test_words_that_only_look_like_times(text):
+    assert tagged(text) == []

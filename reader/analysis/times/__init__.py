@@ -188,7 +188,7 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
             value = _quarter(last_quarter, a, None, -int(c.parsed.args[0] or 1))
         else:
             value = resolve(c.parsed, a, tense)
-        if c.parsed.kind in ("abs", "month", "weekday", "unit") and parse_value(value[:10]):
+        if c.parsed.kind in ("abs", "month", "weekday", "unit", "dayshift") and parse_value(value[:10]):
             last_year = value[:4]
             last_day = value[:10] if len(value) >= 10 else last_day
             last_month = value[:7] if re.match(r"\d{4}-\d\d", value) else last_month

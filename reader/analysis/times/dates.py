@@ -123,7 +123,7 @@ def _half(m, text):
     return Parsed("DATE", "half", (half, year))
 
 
-@rule(rf"{DMOD}(?:fiscal\s+)?{YEAR}",
+@rule(rf"{DMOD}(?:fiscal\s+|(?:pre|post)-)?{YEAR}",
       {"#4"})
 def _year(m, text):
     y = int(m[1])
