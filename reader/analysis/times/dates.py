@@ -187,7 +187,7 @@ _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "
 @rule(r"(?:(the|this|that|last|next)\s+(?![\w-]*-quarter\b))?(?:(this|last|next)\s+year's\s+)?(?:(\d{4})\s+)?"
       r"(?:(fiscal)[- ])?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|current|"
       r"same|comparable|year-ago|year-earlier)[- ])?(?:(?:fiscal|calendar)[- ])?"
-      r"(?:(first|second|third|fourth)[- ])?quarter(?:\s+of\s+(\d{4}))?",
+      r"(?:(first|second|third|fourth)[- ])?quarter(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year))?",
       {"quarter"})
 def _quarter(m, text):
     words = [(w or "").lower() for w in (m[1], m[2], m[5], m[6])]
@@ -199,7 +199,7 @@ def _quarter(m, text):
         shift = -1 if "year-ago" in words or "year-earlier" in words else 0
         rel = 0 if words[0] == "this" or words[2] == "current" else {"last": -1, "next": 1}.get(words[0])
         return Parsed("DATE", "qctx", (rel, shift, year))  # "the quarter", "the 1988 quarter"
-    rel = {"last": -1, "this": 0, "next": 1}.get(words[1]) if words[1] else None
+    rel = {"last": -1, "this": 0, "next": 1}.get(words[1] or (m[8] or "").lower())
     if words[2] in ("year-ago", "year-earlier"):
         rel = -1
     if year is None and rel is not None:

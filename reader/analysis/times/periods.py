@@ -62,7 +62,7 @@ def _durunit(m, text):
     return Parsed("DURATION", "abs", (dur_value(None if plural else 1, m[2].rstrip("sS") if plural else m[2]),))
 
 
-@rule(rf"({NUM}|\d+)-({UNIT})(?:-(long|old))?",
+@rule(rf"({NUM}|\d+|half)-({UNIT})(?:-(long|old))?",
       UNIT_WORDS)
 def _hyphen(m, text):
     if m[3] and m[3].lower() == "old" or text[m.end() : m.end() + 4].lower() == "-old":
