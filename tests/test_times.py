@@ -260,3 +260,14 @@ def test_days_named_beside_other_words(text, expected):
 ])
 def test_words_that_only_look_like_times(text):
     assert tagged(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prices peaked in the winter of nineteen ninety-four.",
+     ("the winter of nineteen ninety-four", "DATE", "1994-WI")),
+    ("January nineteen ninety-seven. A bomb went off.", ("January nineteen ninety-seven", "DATE", "1997-01")),
+    ("The town may one day rival the capital.", ("one day", "DATE", "FUTURE_REF")),
+    ("The visit was cut to one day.", ("one day", "DURATION", "P1D")),
+])
+def test_spoken_years_and_some_future_day(text, expected):
+    assert expected in tagged(text)

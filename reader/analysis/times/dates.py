@@ -11,6 +11,9 @@ from reader.analysis.times.normalise import Parsed, valid_day
 from reader.analysis.times.patterns import (DAYN, DMOD, MONTH, MONTH_WORDS, NUMW, WEEKDAY, YEAR,
                                             month_number, rule, word_before)
 
+# A year spelled out, as transcripts write it ("nineteen ninety-four"); ``word_year`` reads it.
+WORDYEAR = (rf"((?:{alternation(w for w in ONES if ONES[w] >= 10)}|two thousand)"
+            rf"(?:\s+and)?(?:\s+{NUMW})?)")
 # Words before a bare month name that show it is a date ("in May", "last March").
 _MONTH_CUES = frozenset("""in of since until till by during last next this early late mid from
 through before after between to and or since that each every for around about on""".split())
@@ -83,10 +86,11 @@ def _dmy(m, text):
     return Parsed("DATE", "month", (mo, d, y, None))
 
 
-@rule(rf"{DMOD}{MONTH}(?:\s+of|,)?\s+{YEAR}",
+@rule(rf"{DMOD}{MONTH}(?:\s+of|,)?\s+(?:{YEAR}|{WORDYEAR})",
       MONTH_WORDS)
 def _my(m, text):
-    return Parsed("DATE", "month", (month_number(_month_word(m, text)), None, int(m[1]), None))
+    year = int(m[1]) if m[1] else word_year(m[2])
+    return Parsed("DATE", "month", (month_number(_month_word(m, text)), None, year, None)) if year else None
 
 
 @rule(rf"({DMOD})(?:(last|this|next)\s+)?{MONTH}"
@@ -138,8 +142,7 @@ def _year(m, text):
     return Parsed("DATE", "abs", (str(y),))
 
 
-@rule(rf"(?:the\s+year\s+)?(?:{alternation(w for w in ONES if ONES[w] >= 10)}|two thousand)"
-      rf"(?:\s+and)?(?:\s+{NUMW})?",
+@rule(rf"(?:the\s+year\s+)?{WORDYEAR}",
       frozenset(w for w in ONES if ONES[w] >= 10) | {"thousand"})
 def _wordyear(m, text):
     words = re.sub(r"^the\s+year\s+", "", m[0], flags=re.I)
@@ -170,15 +173,16 @@ def _century(m, text):
 
 @rule(rf"(?:(last|this|next|early|late|mid|the|that|the\s+early|the\s+late|this\s+past)[- ]\s*)?"
       rf"({alternation(SEASONS)})"
-      rf"(?:\s+of)?(?:\s+{YEAR})?",
+      rf"(?:\s+of)?(?:\s+(?:{YEAR}|{WORDYEAR}))?",
       frozenset(SEASONS))
 def _season(m, text):
-    if not m[1] and not m[3]:
+    year = int(m[3]) if m[3] else word_year(m[4]) if m[4] else None
+    if not m[1] and not year or m[4] and not year:
         return None
-    if (m[1] or "").lower() in ("the", "that") and not m[3] and re.match(r"\s+of\b", text[m.end():]):
+    if (m[1] or "").lower() in ("the", "that") and not year and re.match(r"\s+of\b", text[m.end():]):
         return None  # "the fall of Rome"
     rel = {"last": -1, "this": 0, "next": 1, "this past": -1}.get(re.sub(r"\s+", " ", (m[1] or "").lower()))
-    return Parsed("DATE", "season", (SEASONS[m[2].lower()], int(m[3]) if m[3] else None, rel))
+    return Parsed("DATE", "season", (SEASONS[m[2].lower()], year, rel))
 
 
 _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}

@@ -28,6 +28,8 @@ def _duration(m, text):
         return None
     if m[0].lower() in ("a second", "one second") and _ORDINAL_NOUN.match(text, m.end()):
         return None  # "a second group", "one second thought": the ordinal
+    if m[0].lower() == "one day" and _MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return Parsed("DATE", "abs", ("FUTURE_REF",))  # "it may one day rival Paris": some future day
     if re.match(r"\s*(?:-\s*)?old\b|\s+of\s+age\b", text[m.end() : m.end() + 10], re.I):
         return None  # "52 years old": an age
     if m[0].lower() in (f"a {m[2].lower()}", f"an {m[2].lower()}") and _RATE_BEFORE.search(
@@ -39,6 +41,7 @@ def _duration(m, text):
 # A word after "a second" that makes it the ordinal: not a preposition, conjunction or "later".
 _ORDINAL_NOUN = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|of|or|and|to|too|in|for|at|on|"
                            r"when|while|longer|more|less|now|then)\b)[a-z]{3,}", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should)\s+$", re.I)
 # A quantity just before "a week", "a year" ("$2 million a year", "700 seats a week").
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|one|two|three|four|five|six|"
                           r"seven|eight|nine|ten|twelve|dozen)\b)\S*(?:\s+[a-z]+s)?\s+$", re.I)
