@@ -271,3 +271,8 @@ def test_words_that_only_look_like_times(text):
 ])
 def test_spoken_years_and_some_future_day(text, expected):
     assert expected in tagged(text)
+
+
+def test_an_opening_date_takes_the_main_clause_tense():
+    text = "In March, after a long dispute over pay, the union signed a deal."
+    assert ("March", "DATE", "2022-03") in tagged(text)

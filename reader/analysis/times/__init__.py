@@ -61,7 +61,8 @@ def _cue(text: str, m: re.Match) -> int:
 
 def _tense(text: str, clause_start: int, start: int, end: int, sent_end: int) -> int:
     """The tense of the clause holding ``text[start:end]``: the nearest cue before it, else the
-    first one after it in the same clause ("In January, the firm brought in a new chief")."""
+    first one after it in the same clause ("In January, the firm brought in a new chief"), or
+    in the sentence when the expression opens it."""
     before = text[max(clause_start, start - 80) : start]
     cut = max(before.rfind(c) for c in ".;,")
     before_start = max(clause_start, start - 80) + cut + 1
@@ -81,7 +82,11 @@ def _tense(text: str, clause_start: int, start: int, end: int, sent_end: int) ->
     after_end = min(sent_end, end + 100)
     lead = re.match(r"[^\w,.;:]*,?", text[end:after_end]).end()  # "In January, the firm …"
     stop = re.search(r"[,.;:]", text[end + lead : after_end])
-    for m in _CUE.finditer(text, end + lead, end + lead + stop.start() if stop else after_end):
+    if len(text[clause_start:start].split()) <= 1:  # an opener: "In January, a week after the
+        limit = min(sent_end, end + 200)  # vote, a bomb killed …" takes the main clause's tense
+    else:
+        limit = end + lead + stop.start() if stop else after_end
+    for m in _CUE.finditer(text, end + lead, limit):
         if t := _cue(text, m):
             return t if t != 2 else 0
     return 0
