@@ -276,3 +276,12 @@ def test_spoken_years_and_some_future_day(text, expected):
 def test_an_opening_date_takes_the_main_clause_tense():
     text = "In March, after a long dispute over pay, the union signed a deal."
     assert ("March", "DATE", "2022-03") in tagged(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sales should grow in the weeks ahead.", ("the weeks ahead", "DURATION", "PXW")),
+    ("Costs will fall over the fiscal year.", ("the fiscal year", "DATE", "2022")),
+    ("In the fiscal year ended June 30, sales grew.", ("the fiscal year", "DURATION", "P1Y")),
+])
+def test_periods_ahead_and_fiscal_years(text, expected):
+    assert expected in tagged(text)

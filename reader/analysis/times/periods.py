@@ -142,3 +142,10 @@ def _refunits(m, text):
     if m[1].lower() in ("past several", "last several") or " and " in m[0].lower():
         return Parsed("DATE", "abs", ("PAST_REF",))
     return Parsed("DURATION", "abs", (dur_value(None, m[2][:-1]),))
+
+
+@rule(r"the\s+(days|weeks|months|years)\s+ahead",
+      {"ahead"})
+def _units_ahead(m, text):
+    """"In the weeks ahead", read as "in the coming weeks"."""
+    return Parsed("DURATION", "abs", (dur_value(None, m[1][:-1]),))

@@ -202,7 +202,7 @@ def _year_ago(m, text):
     return Parsed("DATE", "offset", (1, "Y", -1))
 
 
-@rule(r"the\s+(?:full\s+(?=year))?(year|week|weekend|month)"
+@rule(r"the\s+(?:(?:full|fiscal)\s+(?=year))?(year|week|weekend|month)"
       r"(?!\s+(?:of|before|after|earlier|ago|later)\b|'s|’s)",
       {"year", "week", "weekend", "month"})
 def _the_unit(m, text):
