@@ -285,3 +285,15 @@ def test_an_opening_date_takes_the_main_clause_tense():
 ])
 def test_periods_ahead_and_fiscal_years(text, expected):
     assert expected in tagged(text)
+
+
+@pytest.mark.parametrize("text", [
+    'The minister spoke on "This Week" yesterday.',
+    "She told ''60 Minutes'' she would stay.",
+])
+def test_quoted_titles_are_no_times(text):
+    assert [t[0] for t in tagged(text) if t[0] in ("This Week", "60 Minutes")] == []
+
+
+def test_a_quote_may_open_with_a_date():
+    assert ("Next Monday", "DATE", "2022-12-05") in tagged('"Next Monday we vote," she said.')
