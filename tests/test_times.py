@@ -297,3 +297,12 @@ def test_quoted_titles_are_no_times(text):
 
 def test_a_quote_may_open_with_a_date():
     assert ("Next Monday", "DATE", "2022-12-05") in tagged('"Next Monday we vote," she said.')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast occurred on Friday at 10:35 a.m. near the port.", ("10:35 a.m.", "TIME", "2022-11-25T10:35")),
+    ("Police said the fire began on Oct. 3. The alarm sounded at 10 p.m.", ("10 p.m.", "TIME", "2022-10-03T22:00")),
+    ("The shop opens at 9 a.m.", ("9 a.m.", "TIME", "2022-11-30T09:00")),
+])
+def test_a_clock_time_is_on_the_day_last_named(text, expected):
+    assert expected in tagged(text)

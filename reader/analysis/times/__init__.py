@@ -159,7 +159,7 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
     times: list[TimeExpr] = []
     last_quarter: str | None = None  # context for "the quarter", "a year earlier" in results
     last_year: str | None = None  # context for "that year"
-    last_day: str | None = None  # context for "that day"
+    last_day: str | None = None  # context for "that day" and clock times
     last_month: str | None = None  # context for "the following month"
     for c in found:
         s, e = sentence_of(c.start)
@@ -174,6 +174,9 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
             kind, value = ("DATE", r_offset(a, tense, n, unit, 1)) if tense == 1 else ("DURATION", duration)
         elif c.parsed.kind == "qctx":
             value = _quarter(last_quarter, a, *c.parsed.args)
+        elif c.parsed.kind == "time" and c.parsed.args[2] is None and last_day:
+            # "on Friday at 10:35 a.m.": a clock time without a day is on the day last named
+            value = resolve(Parsed("TIME", "time", (*c.parsed.args[:2], last_day)), a, tense)
         elif c.parsed.kind == "dctx":  # "that day", "the next morning": the day the text last named
             base = date.fromisoformat(last_day) if last_day else a.day_date if a else None
             value = shifted_day(base, c.parsed.args[0])
