@@ -306,3 +306,14 @@ def test_a_quote_may_open_with_a_date():
 ])
 def test_a_clock_time_is_on_the_day_last_named(text, expected):
     assert expected in tagged(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares closed at a record on Oct. 14, up from the previous Friday.",
+     ("the previous Friday", "DATE", "2022-10-07")),
+    ("The deal was signed on Monday and approved the following Thursday.",
+     ("the following Thursday", "DATE", "2022-12-01")),
+    ("Shares fell, down from the previous Friday.", ("the previous Friday", "DATE", "2022-11-25")),
+])
+def test_the_previous_weekday_counts_from_the_day_last_named(text, expected):
+    assert expected in tagged(text)

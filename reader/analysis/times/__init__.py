@@ -177,6 +177,9 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
         elif c.parsed.kind == "time" and c.parsed.args[2] is None and last_day:
             # "on Friday at 10:35 a.m.": a clock time without a day is on the day last named
             value = resolve(Parsed("TIME", "time", (*c.parsed.args[:2], last_day)), a, tense)
+        elif c.parsed.kind == "wctx":
+            base = Anchor.parse(last_day) if last_day else a
+            value = resolve(Parsed(c.parsed.type, "weekday", c.parsed.args), base, tense)
         elif c.parsed.kind == "dctx":  # "that day", "the next morning": the day the text last named
             base = date.fromisoformat(last_day) if last_day else a.day_date if a else None
             value = shifted_day(base, c.parsed.args[0])
@@ -196,7 +199,7 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
             value = _quarter(last_quarter, a, None, -int(c.parsed.args[0] or 1))
         else:
             value = resolve(c.parsed, a, tense)
-        if c.parsed.kind in ("abs", "month", "weekday", "unit", "dayshift") and parse_value(value[:10]):
+        if c.parsed.kind in ("abs", "month", "weekday", "wctx", "unit", "dayshift") and parse_value(value[:10]):
             last_year = value[:4]
             last_day = value[:10] if len(value) >= 10 else last_day
             last_month = value[:7] if re.match(r"\d{4}-\d\d", value) else last_month

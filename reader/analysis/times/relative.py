@@ -91,7 +91,9 @@ def _weekday(m, text):
     day = WEEKDAYS[word.lower().rstrip(".")]
     if rel is None and re.match(r"['’]s\b", text[m.end() : m.end() + 3]):
         rel = 0  # "Wednesday's ruling": a day that has come, whatever the clause's tense
-    return Parsed("TIME" if part else "DATE", "weekday", (day, rel, part))
+    # "the previous Friday" counts from the day the text last named, "last Friday" from today
+    kind = "wctx" if det in ("the previous", "the following") else "weekday"
+    return Parsed("TIME" if part else "DATE", kind, (day, rel, part))
 
 
 @rule(rf"day\s+(before|after)\s+(?:(?:(last|next|this)\s+)?({WEEKDAY})|{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)",
