@@ -317,3 +317,17 @@ def test_a_clock_time_is_on_the_day_last_named(text, expected):
 ])
 def test_the_previous_weekday_counts_from_the_day_last_named(text, expected):
     assert expected in tagged(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pilgrims gathered as Easter week began.", ("Easter week", "DATE", "2022-W15")),
+    ("The church was full last Easter.", ("last Easter", "DATE", "2022-04-17")),
+    ("Shops will close on Good Friday.", ("Good Friday", "DATE", "2023-04-07")),
+    ("Shops will close on Easter Monday.", ("Easter Monday", "DATE", "2023-04-10")),
+])
+def test_easter_moves_with_the_year(text, expected):
+    assert expected in tagged(text)
+
+
+def test_easter_island_is_no_date():
+    assert tagged("Tourists flew to Easter Island.") == []

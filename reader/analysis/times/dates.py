@@ -9,7 +9,7 @@ import re
 from reader.analysis.times.lexicon import ONES, ORDINALS, SEASONS, TENS, alternation, word_year
 from reader.analysis.times.normalise import Parsed, valid_day
 from reader.analysis.times.patterns import (DAYN, DMOD, MONTH, MONTH_WORDS, NUMW, WEEKDAY, YEAR,
-                                            month_number, rule, word_before)
+                                            month_number, rule, word_after, word_before)
 
 # A year spelled out, as transcripts write it ("nineteen ninety-four"); ``word_year`` reads it.
 WORDYEAR = (rf"((?:{alternation(w for w in ONES if ONES[w] >= 10)}|two thousand)"
@@ -247,6 +247,18 @@ def _holiday(m, text):
     return Parsed("DATE", "month", (month, day, None, rel))
 
 
+@rule(r"(?:(last|this|next)\s+)?(?-i:(Good\s+Friday|Easter(?:\s+(Sunday|Monday|[Ww]eek))?))",
+      {"easter", "good"})
+def _easter(m, text):
+    """Easter and the days around it, which move with the moon."""
+    if m[2] == "Easter" and word_after(text, m.end()).lower() in _NOT_EASTER_DAY:
+        return None  # "Easter Island", "Easter eggs"
+    rel = {"last": -1, "this": 0, "next": 1}.get((m[1] or "").lower())
+    shift = -2 if m[2].startswith("Good") else 1 if m[3] == "Monday" else 0
+    return Parsed("DATE", "easter", (shift, rel, (m[3] or "").lower() == "week"))
+
+
+_NOT_EASTER_DAY = frozenset("island rising egg eggs bunny lily lilies".split())
 _SECOND_DAY = re.compile(rf"(,?\s+(?:and|or|to|through|&)\s+){DAYN}(?:,?\s+{YEAR})?(?![\w%])")
 
 
