@@ -331,3 +331,12 @@ def test_easter_moves_with_the_year(text, expected):
 
 def test_easter_island_is_no_date():
     assert tagged("Tourists flew to Easter Island.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The plant will close by the end of the year.", ("the end of the year", "DATE", "2022")),
+    ("The plant will close over the next year or so.", ("the next year or so", "DATE", "2023")),
+    ("He stayed for a week or so.", ("a week or so", "DURATION", "P1W")),
+])
+def test_approximate_ends_belong_to_the_expression(text, expected):
+    assert expected in tagged(text)

@@ -23,7 +23,7 @@ _NAME_BEFORE_DAY = frozenset("black good super ash palm easter bloody cyber holy
       r"(?:earlier|later)(?=\s+\w+\s+(?:month|year)))(?:\s*-\s*|\s+)(?:in\s+)?)?"
       r"(last|this|next|previous|following|current|that|the\s+same|the\s+following|"
       r"the\s+previous|the\s+next|the\s+current)\s+(?:fiscal\s+(?=year))?"
-      r"(week|weekend|month|year|decade|century)",
+      r"(week|weekend|month|year|decade|century)(?:\s+or\s+so)?",
       {"week", "weekend", "month", "year", "decade", "century"})
 def _relunit(m, text):
     det = re.sub(r"\s+", " ", m[2].lower())
@@ -204,7 +204,7 @@ def _year_ago(m, text):
     return Parsed("DATE", "offset", (1, "Y", -1))
 
 
-@rule(r"the\s+(?:(?:full|fiscal)\s+(?=year))?(year|week|weekend|month)"
+@rule(r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?the\s+(?:(?:full|fiscal)\s+(?=year))?(year|week|weekend|month)"
       r"(?!\s+(?:of|before|after|earlier|ago|later)\b|'s|’s)",
       {"year", "week", "weekend", "month"})
 def _the_unit(m, text):
