@@ -92,6 +92,10 @@ def _tense(text: str, clause_start: int, start: int, end: int, sent_end: int) ->
     return 0
 
 
+# Kinds whose value, when a calendar date, is the context for "that year", "that day", clock times.
+_NAMES_A_DAY = frozenset({"abs", "month", "weekday", "wctx", "unit", "dayshift"})
+
+
 @dataclass(frozen=True, slots=True)
 class TimeResult:
     times: list[TimeExpr]
@@ -199,7 +203,7 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
             value = _quarter(last_quarter, a, None, -int(c.parsed.args[0] or 1))
         else:
             value = resolve(c.parsed, a, tense)
-        if c.parsed.kind in ("abs", "month", "weekday", "wctx", "unit", "dayshift") and parse_value(value[:10]):
+        if c.parsed.kind in _NAMES_A_DAY and parse_value(value[:10]):
             last_year = value[:4]
             last_day = value[:10] if len(value) >= 10 else last_day
             last_month = value[:7] if re.match(r"\d{4}-\d\d", value) else last_month

@@ -68,7 +68,8 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     first one (month and day names are capitalised anyway) names a show, not a time."""
     if text[start - 1 : start] not in ('"', "“", "'", "`"):
         return False
-    return any(w[:1].isupper() and w.lower().strip(".,") not in _NAMES for w in text[start:end].split()[1:])
+    later = text[start:end].split()[1:]
+    return any(w[:1].isupper() and w.lower().strip(".,") not in _NAMES for w in later)
 
 
 def candidates(text: str, tokens: Sequence[Span]) -> Iterator[Candidate]:

@@ -15,7 +15,8 @@ from reader.analysis.times.patterns import (APPROX, FUZZ, MONTH, NUM, UNIT, UNIT
 @rule(rf"{APPROX}(?:the\s+|another\s+|a(?=\s+(?:few|couple|number)\b)\s+)?"
       rf"(?:(?:past|last|next|first|coming|previous|following|final|"
       rf"remaining|latest|entire|whole|full|same|other|initial|ensuing)\s+)?({NUM}|{FUZZ})\s+"
-      rf"(?:(?:more|full|straight|consecutive|long|additional|extra)\s+)?({UNIT})s?(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?",
+      rf"(?:(?:more|full|straight|consecutive|long|additional|extra)\s+)?({UNIT})s?(?:\s+and\s+a\s+half)?"
+      r"(?:\s+or\s+so)?",
       UNIT_WORDS)
 def _duration(m, text):
     qty = m[1].lower()

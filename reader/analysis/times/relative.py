@@ -8,9 +8,9 @@ import re
 
 from reader.analysis.times.lexicon import FUZZY, PARTS_OF_DAY, UNITS, WEEKDAYS, number
 from reader.analysis.times.normalise import Parsed, valid_day
-from reader.analysis.times.patterns import (APPROX, DAYN, DAYPART, FUZZ, MONTH, NUM, TZ, UNIT, UNIT_WORDS,
-                                            WEEKDAY, YEAR, dur_value, month_number, rule, word_after,
-                                            word_before)
+from reader.analysis.times.patterns import (APPROX, DAYN, DAYPART, FUZZ, MONTH, NUM, TZ, UNIT,
+                                            UNIT_WORDS, WEEKDAY, YEAR, dur_value, month_number, rule,
+                                            word_after, word_before)
 
 # Capitalised words after a weekday that make it part of a name: the "Sunday Times".
 _NAME_AFTER_DAY = frozenset("""times telegraph mirror express post herald independent mail
@@ -204,7 +204,8 @@ def _year_ago(m, text):
     return Parsed("DATE", "offset", (1, "Y", -1))
 
 
-@rule(r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?the\s+(?:(?:full|fiscal)\s+(?=year))?(year|week|weekend|month)"
+@rule(r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?"
+      r"the\s+(?:(?:full|fiscal)\s+(?=year))?(year|week|weekend|month)"
       r"(?!\s+(?:of|before|after|earlier|ago|later)\b|'s|’s)",
       {"year", "week", "weekend", "month"})
 def _the_unit(m, text):
