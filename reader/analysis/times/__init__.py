@@ -61,7 +61,8 @@ def _cue(text: str, m: re.Match) -> int:
 
 def _tense(text: str, clause_start: int, start: int, end: int, sent_end: int) -> int:
     """The tense of the clause holding ``text[start:end]``: the nearest cue before it, else the
-    first one after it in the same clause ("In January, the firm brought in a new chief")."""
+    first one after it in the same clause ("In January, the firm brought in a new chief"), or
+    in the sentence when the expression opens it."""
     before = text[max(clause_start, start - 80) : start]
     cut = max(before.rfind(c) for c in ".;,")
     before_start = max(clause_start, start - 80) + cut + 1
@@ -81,10 +82,18 @@ def _tense(text: str, clause_start: int, start: int, end: int, sent_end: int) ->
     after_end = min(sent_end, end + 100)
     lead = re.match(r"[^\w,.;:]*,?", text[end:after_end]).end()  # "In January, the firm …"
     stop = re.search(r"[,.;:]", text[end + lead : after_end])
-    for m in _CUE.finditer(text, end + lead, end + lead + stop.start() if stop else after_end):
+    if len(text[clause_start:start].split()) <= 1:  # an opener: "In January, a week after the
+        limit = min(sent_end, end + 200)  # vote, a bomb killed …" takes the main clause's tense
+    else:
+        limit = end + lead + stop.start() if stop else after_end
+    for m in _CUE.finditer(text, end + lead, limit):
         if t := _cue(text, m):
             return t if t != 2 else 0
     return 0
+
+
+# Kinds whose value, when a calendar date, is the context for "that year", "that day", clock times.
+_NAMES_A_DAY = frozenset({"abs", "month", "weekday", "wctx", "unit", "dayshift"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +163,7 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
     times: list[TimeExpr] = []
     last_quarter: str | None = None  # context for "the quarter", "a year earlier" in results
     last_year: str | None = None  # context for "that year"
-    last_day: str | None = None  # context for "that day"
+    last_day: str | None = None  # context for "that day" and clock times
     last_month: str | None = None  # context for "the following month"
     for c in found:
         s, e = sentence_of(c.start)
@@ -169,6 +178,12 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
             kind, value = ("DATE", r_offset(a, tense, n, unit, 1)) if tense == 1 else ("DURATION", duration)
         elif c.parsed.kind == "qctx":
             value = _quarter(last_quarter, a, *c.parsed.args)
+        elif c.parsed.kind == "time" and c.parsed.args[2] is None and last_day:
+            # "on Friday at 10:35 a.m.": a clock time without a day is on the day last named
+            value = resolve(Parsed("TIME", "time", (*c.parsed.args[:2], last_day)), a, tense)
+        elif c.parsed.kind == "wctx":
+            base = Anchor.parse(last_day) if last_day else a
+            value = resolve(Parsed(c.parsed.type, "weekday", c.parsed.args), base, tense)
         elif c.parsed.kind == "dctx":  # "that day", "the next morning": the day the text last named
             base = date.fromisoformat(last_day) if last_day else a.day_date if a else None
             value = shifted_day(base, c.parsed.args[0])
@@ -188,7 +203,7 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
             value = _quarter(last_quarter, a, None, -int(c.parsed.args[0] or 1))
         else:
             value = resolve(c.parsed, a, tense)
-        if c.parsed.kind in ("abs", "month", "weekday", "unit") and parse_value(value[:10]):
+        if c.parsed.kind in _NAMES_A_DAY and parse_value(value[:10]):
             last_year = value[:4]
             last_day = value[:10] if len(value) >= 10 else last_day
             last_month = value[:7] if re.match(r"\d{4}-\d\d", value) else last_month

@@ -9,8 +9,11 @@ import re
 from reader.analysis.times.lexicon import ONES, ORDINALS, SEASONS, TENS, alternation, word_year
 from reader.analysis.times.normalise import Parsed, valid_day
 from reader.analysis.times.patterns import (DAYN, DMOD, MONTH, MONTH_WORDS, NUMW, WEEKDAY, YEAR,
-                                            month_number, rule, word_before)
+                                            month_number, rule, word_after, word_before)
 
+# A year spelled out, as transcripts write it ("nineteen ninety-four"); ``word_year`` reads it.
+WORDYEAR = (rf"((?:{alternation(w for w in ONES if ONES[w] >= 10)}|two thousand)"
+            rf"(?:\s+and)?(?:\s+{NUMW})?)")
 # Words before a bare month name that show it is a date ("in May", "last March").
 _MONTH_CUES = frozenset("""in of since until till by during last next this early late mid from
 through before after between to and or since that each every for around about on""".split())
@@ -83,10 +86,11 @@ def _dmy(m, text):
     return Parsed("DATE", "month", (mo, d, y, None))
 
 
-@rule(rf"{DMOD}{MONTH}(?:\s+of|,)?\s+{YEAR}",
+@rule(rf"{DMOD}{MONTH}(?:\s+of|,)?\s+(?:{YEAR}|{WORDYEAR})",
       MONTH_WORDS)
 def _my(m, text):
-    return Parsed("DATE", "month", (month_number(_month_word(m, text)), None, int(m[1]), None))
+    year = int(m[1]) if m[1] else word_year(m[2])
+    return Parsed("DATE", "month", (month_number(_month_word(m, text)), None, year, None)) if year else None
 
 
 @rule(rf"({DMOD})(?:(last|this|next)\s+)?{MONTH}"
@@ -123,7 +127,7 @@ def _half(m, text):
     return Parsed("DATE", "half", (half, year))
 
 
-@rule(rf"{DMOD}(?:fiscal\s+)?{YEAR}",
+@rule(rf"{DMOD}(?:fiscal\s+|(?:pre|post)-)?{YEAR}",
       {"#4"})
 def _year(m, text):
     y = int(m[1])
@@ -138,8 +142,7 @@ def _year(m, text):
     return Parsed("DATE", "abs", (str(y),))
 
 
-@rule(rf"(?:the\s+year\s+)?(?:{alternation(w for w in ONES if ONES[w] >= 10)}|two thousand)"
-      rf"(?:\s+and)?(?:\s+{NUMW})?",
+@rule(rf"(?:the\s+year\s+)?{WORDYEAR}",
       frozenset(w for w in ONES if ONES[w] >= 10) | {"thousand"})
 def _wordyear(m, text):
     words = re.sub(r"^the\s+year\s+", "", m[0], flags=re.I)
@@ -170,15 +173,16 @@ def _century(m, text):
 
 @rule(rf"(?:(last|this|next|early|late|mid|the|that|the\s+early|the\s+late|this\s+past)[- ]\s*)?"
       rf"({alternation(SEASONS)})"
-      rf"(?:\s+of)?(?:\s+{YEAR})?",
+      rf"(?:\s+of)?(?:\s+(?:{YEAR}|{WORDYEAR}))?",
       frozenset(SEASONS))
 def _season(m, text):
-    if not m[1] and not m[3]:
+    year = int(m[3]) if m[3] else word_year(m[4]) if m[4] else None
+    if not m[1] and not year or m[4] and not year:
         return None
-    if (m[1] or "").lower() in ("the", "that") and not m[3] and re.match(r"\s+of\b", text[m.end():]):
+    if (m[1] or "").lower() in ("the", "that") and not year and re.match(r"\s+of\b", text[m.end():]):
         return None  # "the fall of Rome"
     rel = {"last": -1, "this": 0, "next": 1, "this past": -1}.get(re.sub(r"\s+", " ", (m[1] or "").lower()))
-    return Parsed("DATE", "season", (SEASONS[m[2].lower()], int(m[3]) if m[3] else None, rel))
+    return Parsed("DATE", "season", (SEASONS[m[2].lower()], year, rel))
 
 
 _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -187,7 +191,7 @@ _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "
 @rule(r"(?:(the|this|that|last|next)\s+(?![\w-]*-quarter\b))?(?:(this|last|next)\s+year's\s+)?(?:(\d{4})\s+)?"
       r"(?:(fiscal)[- ])?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|current|"
       r"same|comparable|year-ago|year-earlier)[- ])?(?:(?:fiscal|calendar)[- ])?"
-      r"(?:(first|second|third|fourth)[- ])?quarter(?:\s+of\s+(\d{4}))?",
+      r"(?:(first|second|third|fourth)[- ])?quarter(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year))?",
       {"quarter"})
 def _quarter(m, text):
     words = [(w or "").lower() for w in (m[1], m[2], m[5], m[6])]
@@ -199,7 +203,7 @@ def _quarter(m, text):
         shift = -1 if "year-ago" in words or "year-earlier" in words else 0
         rel = 0 if words[0] == "this" or words[2] == "current" else {"last": -1, "next": 1}.get(words[0])
         return Parsed("DATE", "qctx", (rel, shift, year))  # "the quarter", "the 1988 quarter"
-    rel = {"last": -1, "this": 0, "next": 1}.get(words[1]) if words[1] else None
+    rel = {"last": -1, "this": 0, "next": 1}.get(words[1] or (m[8] or "").lower())
     if words[2] in ("year-ago", "year-earlier"):
         rel = -1
     if year is None and rel is not None:
@@ -243,6 +247,18 @@ def _holiday(m, text):
     return Parsed("DATE", "month", (month, day, None, rel))
 
 
+@rule(r"(?:(last|this|next)\s+)?(?-i:(Good\s+Friday|Easter(?:\s+(Sunday|Monday|[Ww]eek))?))",
+      {"easter", "good"})
+def _easter(m, text):
+    """Easter and the days around it, which move with the moon."""
+    if m[2] == "Easter" and word_after(text, m.end()).lower() in _NOT_EASTER_DAY:
+        return None  # "Easter Island", "Easter eggs"
+    rel = {"last": -1, "this": 0, "next": 1}.get((m[1] or "").lower())
+    shift = -2 if m[2].startswith("Good") else 1 if m[3] == "Monday" else 0
+    return Parsed("DATE", "easter", (shift, rel, (m[3] or "").lower() == "week"))
+
+
+_NOT_EASTER_DAY = frozenset("island rising egg eggs bunny lily lilies".split())
 _SECOND_DAY = re.compile(rf"(,?\s+(?:and|or|to|through|&)\s+){DAYN}(?:,?\s+{YEAR})?(?![\w%])")
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from reader.analysis.times import dates  # noqa: F401  # isort: skip
 from reader.analysis.times import relative  # noqa: F401  # isort: skip
 from reader.analysis.times import periods  # noqa: F401  # isort: skip
+from reader.analysis.times.lexicon import MONTHS, WEEKDAYS
 from reader.analysis.times.normalise import Parsed
 from reader.analysis.times.patterns import REACH_BEFORE, RULES
 from reader.document.model import Span
@@ -59,6 +60,16 @@ def _trigger_keys(word: str) -> frozenset[str]:
     return _keys(word) & _TRIGGERS
 
 
+_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A title in quotes ("This Week", ''60 Minutes''): a common word capitalised after the
+    first one (month and day names are capitalised anyway) names a show, not a time."""
+    if text[start - 1 : start] not in ('"', "“", "'", "`"):
+        return False
+    later = text[start:end].split()[1:]
+    return any(w[:1].isupper() and w.lower().strip(".,") not in _NAMES for w in later)
 
 
 def candidates(text: str, tokens: Sequence[Span]) -> Iterator[Candidate]:
@@ -79,5 +90,5 @@ def candidates(text: str, tokens: Sequence[Span]) -> Iterator[Candidate]:
                 tried.update(range(bisect.bisect_left(starts, starts[i] - REACH_BEFORE), i + 1))
         for i in sorted(tried):
             m = pattern.match(text, starts[i])
-            if m and (parsed := read(m, text)) is not None:
+            if m and (parsed := read(m, text)) is not None and not _quoted_title(text, m.start(), m.end()):
                 yield Candidate(m.start(), m.end(), parsed)

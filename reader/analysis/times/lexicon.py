@@ -52,10 +52,12 @@ def alternation(words: object) -> str:
 
 def number(word: str) -> float | None:
     """The value of a numeral written in digits or words ("14", "fourteen", "twenty-four",
-    "a", "5 1/2"); None for fuzzy quantities ("several")."""
-    w = word.lower().replace(",", "").strip()
+    "a", "5 1/2", "two and a half", "half a"); None for fuzzy quantities ("several")."""
+    w = re.sub(r"\s+", " ", word.lower().replace(",", "").strip())
     if w in ("a", "an", "one", "a single", "single"):
         return 1
+    if w in ("half", "half a", "half an"):
+        return 0.5
     half = w.endswith(" 1/2") or w.endswith(" and a half")
     w = w.removesuffix(" 1/2").removesuffix(" and a half")
     try:

@@ -150,11 +150,12 @@ def r_month(a, tense, month, day, year, rel):
 
 
 def r_weekday(a, tense, wd, rel, part=""):
+    """``rel`` -1 "last", +1 "next", 0 the latest such day whatever the tense, None a bare name."""
     d = a.day_date if a else None
     if d is None:
         return f"XXXX-WXX-{wd}{part}"
     diff = wd - d.isoweekday()
-    if rel == -1 or (rel is None and tense != 1):  # the latest such day (today counts if bare)
+    if rel in (-1, 0) or (rel is None and tense != 1):  # the latest such day (today counts but "last")
         diff = diff - 7 if diff > 0 or (diff == 0 and rel == -1) else diff
     elif rel == 1 or tense == 1:
         diff = diff + 7 if diff < 0 or (diff == 0 and rel == 1) else diff
@@ -266,6 +267,34 @@ def r_nth(a, tense, month, weekday, nth, rel, after=0):
     return day_value(date(y, month, day))
 
 
+def r_dayshift(a, tense, day, n):
+    """The day ``n`` days from ``day`` (a resolved date value)."""
+    try:
+        return shifted_day(date.fromisoformat(day), n)
+    except ValueError:
+        return "XXXX-XX-XX"
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous computus)."""
+    g, (c, y) = year % 19, divmod(year, 100)
+    h = (19 * g + c - c // 4 - (c - (c + 8) // 25 + 1) // 3 + 15) % 30
+    wd = (32 + 2 * (c % 4) + 2 * (y // 4) - h - y % 4) % 7
+    n = h + wd - 7 * ((g + 11 * h + 22 * wd) // 451) + 114
+    return date(year, n // 31, n % 31 + 1)
+
+
+def r_easter(a, tense, shift, rel, week):
+    """The day ``shift`` days from Easter Sunday (Good Friday is -2), or with ``week`` the week
+    that ends on it, in the year the anchor and tense choose as for a month name."""
+    near = easter(a.year) if a and 1583 <= a.year <= 9998 else date(2000, 4, 15)
+    y = month_year(a, near.month, rel, tense, near.day)
+    if y is None or not 1583 <= y <= 9998:
+        return "XXXX-WXX" if week else "XXXX-XX-XX"
+    day = easter(y) + timedelta(days=shift)
+    return week_value(day) if week else day_value(day)
+
+
 def r_weekend(a, tense):
     """"The weekend": the one just past in a report written on a weekday, else this week's."""
     d = a.day_date if a else None
@@ -291,7 +320,8 @@ def r_half(a, tense, half, year):
 
 RESOLVERS = {"abs": r_abs, "month": r_month, "weekday": r_weekday, "offset": r_offset,
              "unit": r_unit, "season": r_season, "quarter": r_quarter, "time": r_time,
-             "nth": r_nth, "weekend": r_weekend, "half": r_half, "weekof": r_weekof}
+             "nth": r_nth, "weekend": r_weekend, "half": r_half, "weekof": r_weekof,
+             "dayshift": r_dayshift, "easter": r_easter}
 
 
 def resolve(p: Parsed, anchor: Anchor | None, tense: int) -> str:

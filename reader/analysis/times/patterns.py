@@ -26,7 +26,7 @@ MONTH = rf"(?:{_cap(_FULL_MONTHS)}|{_cap(_ABBR_MONTHS)}(?:\.|(?=\s+\d)))"
 WEEKDAY = rf"(?:{_cap([w for w in WEEKDAYS if len(w) > 5])}|{_cap([w for w in WEEKDAYS if len(w) <= 5])}\.)"
 NUMW = (rf"(?:(?:{alternation(TENS)})(?:[- ](?:{alternation([w for w in ONES if ONES[w] < 10])}))?"
         rf"|{alternation(ONES)}|a dozen|dozen|a hundred|hundred)")
-NUM = rf"(?:\d+(?:\.\d+)?(?: 1/2)?|{NUMW}|an?)"
+NUM = rf"(?:\d+(?:\.\d+)?(?: 1/2)?|{NUMW}(?:\s+and\s+a\s+half)?|half\s+an?|an?)"
 FUZZ = rf"(?:{alternation(FUZZY)}|a couple of|couple of)"
 UNIT = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 APPROX = (r"(?:(?:around|approximately|nearly|almost|roughly|some|more than|less than|"

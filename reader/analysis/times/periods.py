@@ -15,7 +15,8 @@ from reader.analysis.times.patterns import (APPROX, FUZZ, MONTH, NUM, UNIT, UNIT
 @rule(rf"{APPROX}(?:the\s+|another\s+|a(?=\s+(?:few|couple|number)\b)\s+)?"
       rf"(?:(?:past|last|next|first|coming|previous|following|final|"
       rf"remaining|latest|entire|whole|full|same|other|initial|ensuing)\s+)?({NUM}|{FUZZ})\s+"
-      rf"(?:(?:more|full|straight|consecutive|long|additional|extra)\s+)?({UNIT})s?(?:\s+and\s+a\s+half)?",
+      rf"(?:(?:more|full|straight|consecutive|long|additional|extra)\s+)?({UNIT})s?(?:\s+and\s+a\s+half)?"
+      r"(?:\s+or\s+so)?",
       UNIT_WORDS)
 def _duration(m, text):
     qty = m[1].lower()
@@ -26,6 +27,10 @@ def _duration(m, text):
         n += 0.5
     if n is not None and n > 10000:
         return None
+    if m[0].lower() in ("a second", "one second") and _ORDINAL_NOUN.match(text, m.end()):
+        return None  # "a second group", "one second thought": the ordinal
+    if m[0].lower() == "one day" and _MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return Parsed("DATE", "abs", ("FUTURE_REF",))  # "it may one day rival Paris": some future day
     if re.match(r"\s*(?:-\s*)?old\b|\s+of\s+age\b", text[m.end() : m.end() + 10], re.I):
         return None  # "52 years old": an age
     if m[0].lower() in (f"a {m[2].lower()}", f"an {m[2].lower()}") and _RATE_BEFORE.search(
@@ -34,6 +39,10 @@ def _duration(m, text):
     return Parsed("DURATION", "abs", (dur_value(n, m[2]),))
 
 
+# A word after "a second" that makes it the ordinal: not a preposition, conjunction or "later".
+_ORDINAL_NOUN = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|of|or|and|to|too|in|for|at|on|"
+                           r"when|while|longer|more|less|now|then)\b)[a-z]{3,}", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should)\s+$", re.I)
 # A quantity just before "a week", "a year" ("$2 million a year", "700 seats a week").
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|one|two|three|four|five|six|"
                           r"seven|eight|nine|ten|twelve|dozen)\b)\S*(?:\s+[a-z]+s)?\s+$", re.I)
@@ -57,7 +66,7 @@ def _durunit(m, text):
     return Parsed("DURATION", "abs", (dur_value(None if plural else 1, m[2].rstrip("sS") if plural else m[2]),))
 
 
-@rule(rf"({NUM}|\d+)-({UNIT})(?:-(long|old))?",
+@rule(rf"({NUM}|\d+|half)-({UNIT})(?:-(long|old))?",
       UNIT_WORDS)
 def _hyphen(m, text):
     if m[3] and m[3].lower() == "old" or text[m.end() : m.end() + 4].lower() == "-old":
@@ -134,3 +143,10 @@ def _refunits(m, text):
     if m[1].lower() in ("past several", "last several") or " and " in m[0].lower():
         return Parsed("DATE", "abs", ("PAST_REF",))
     return Parsed("DURATION", "abs", (dur_value(None, m[2][:-1]),))
+
+
+@rule(r"the\s+(days|weeks|months|years)\s+ahead",
+      {"ahead"})
+def _units_ahead(m, text):
+    """"In the weeks ahead", read as "in the coming weeks"."""
+    return Parsed("DURATION", "abs", (dur_value(None, m[1][:-1]),))

@@ -8,9 +8,9 @@ import re
 
 from reader.analysis.times.lexicon import FUZZY, PARTS_OF_DAY, UNITS, WEEKDAYS, number
 from reader.analysis.times.normalise import Parsed, valid_day
-from reader.analysis.times.patterns import (APPROX, DAYPART, FUZZ, MONTH, NUM, TZ, UNIT, UNIT_WORDS,
-                                            WEEKDAY, dur_value, month_number, rule, word_after,
-                                            word_before)
+from reader.analysis.times.patterns import (APPROX, DAYN, DAYPART, FUZZ, MONTH, NUM, TZ, UNIT,
+                                            UNIT_WORDS, WEEKDAY, YEAR, dur_value, month_number, rule,
+                                            word_after, word_before)
 
 # Capitalised words after a weekday that make it part of a name: the "Sunday Times".
 _NAME_AFTER_DAY = frozenset("""times telegraph mirror express post herald independent mail
@@ -23,7 +23,7 @@ _NAME_BEFORE_DAY = frozenset("black good super ash palm easter bloody cyber holy
       r"(?:earlier|later)(?=\s+\w+\s+(?:month|year)))(?:\s*-\s*|\s+)(?:in\s+)?)?"
       r"(last|this|next|previous|following|current|that|the\s+same|the\s+following|"
       r"the\s+previous|the\s+next|the\s+current)\s+(?:fiscal\s+(?=year))?"
-      r"(week|weekend|month|year|decade|century)",
+      r"(week|weekend|month|year|decade|century)(?:\s+or\s+so)?",
       {"week", "weekend", "month", "year", "decade", "century"})
 def _relunit(m, text):
     det = re.sub(r"\s+", " ", m[2].lower())
@@ -89,9 +89,29 @@ def _weekday(m, text):
     # morning" are mostly annotated as the day itself in TimeBank practice, so stay the day
     part = "TEV" if (m[2] or "").lower() == "evening" else ""
     day = WEEKDAYS[word.lower().rstrip(".")]
-    return Parsed("TIME" if part else "DATE", "weekday", (day, rel, part))
+    if rel is None and re.match(r"['’]s\b", text[m.end() : m.end() + 3]):
+        rel = 0  # "Wednesday's ruling": a day that has come, whatever the clause's tense
+    # "the previous Friday" counts from the day the text last named, "last Friday" from today
+    kind = "wctx" if det in ("the previous", "the following") else "weekday"
+    return Parsed("TIME" if part else "DATE", kind, (day, rel, part))
 
 
+@rule(rf"day\s+(before|after)\s+(?:(?:(last|next|this)\s+)?({WEEKDAY})|{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)",
+      {"day"})
+def _day_beside(m, text):
+    """"The day before last Tuesday", "the day after March 3": a named day, moved by one."""
+    if m[3]:
+        rel = {"last": -1, "next": 1}.get((m[2] or "").lower())
+        day = Parsed("DATE", "weekday", (WEEKDAYS[m[3].lower().rstrip(".")], rel, ""))
+    else:
+        mo, d = month_number(re.findall(MONTH, m[0], re.I)[-1]), int(m[4])
+        if not valid_day(int(m[5]) if m[5] else None, mo, d):
+            return None
+        day = Parsed("DATE", "month", (mo, d, int(m[5]) if m[5] else None, None))
+    return Parsed("DATE", "dayshift", (day, 1 if m[1].lower() == "after" else -1))
+
+
+_CONVERTED_DAY = re.compile(rf"\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?({WEEKDAY})\b")
 _TIME_DAY = rf"(?:,?\s+(?:on\s+)?(?:({WEEKDAY})|(yesterday|today|tomorrow|tonight)|{MONTH}\s+(\d{{1,2}})))?"
 
 
@@ -100,6 +120,8 @@ _TIME_DAY = rf"(?:,?\s+(?:on\s+)?(?:({WEEKDAY})|(yesterday|today|tomorrow|tonigh
       rf"|(\d{{1,2}})(?::(\d\d))?\s+(?:o'clock\s+)?in\s+the\s+(morning|afternoon|evening)){TZ}{_TIME_DAY}",
       {"#:", "a.m", "p.m", "am", "pm", "noon", "midnight", "midday", "morning", "afternoon", "evening"})
 def _clock(m, text):
+    if m[6] and word_before(text, m.start()).lower() == "high":
+        return None  # "high noon": an idiom (or a film), no clock time
     if m[1]:
         h, mi, half = int(m[1]), int(m[2] or 0), m[3].lower()[0]
         if not 1 <= h <= 12:
@@ -117,8 +139,10 @@ def _clock(m, text):
     if h > 24 or mi > 59:
         return None
     day = None
-    if m[10]:
-        day = Parsed("DATE", "weekday", (WEEKDAYS[m[10].lower().rstrip(".")], None, ""))
+    # "at 10:35 a.m. (0735 GMT) Friday": the day after the converted time is the clock's too
+    weekday = m[10] or (after[1] if (after := _CONVERTED_DAY.match(text, m.end())) else None)
+    if weekday:
+        day = Parsed("DATE", "weekday", (WEEKDAYS[weekday.lower().rstrip(".")], None, ""))
     elif m[11]:
         day = Parsed("DATE", "unit", ("D", {"yesterday": -1, "tomorrow": 1}.get(m[11].lower(), 0)))
     elif m[12]:
@@ -180,7 +204,8 @@ def _year_ago(m, text):
     return Parsed("DATE", "offset", (1, "Y", -1))
 
 
-@rule(r"the\s+(?:full\s+(?=year))?(year|week|weekend|month)"
+@rule(r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?"
+      r"the\s+(?:(?:full|fiscal)\s+(?=year))?(year|week|weekend|month)"
       r"(?!\s+(?:of|before|after|earlier|ago|later)\b|'s|’s)",
       {"year", "week", "weekend", "month"})
 def _the_unit(m, text):
