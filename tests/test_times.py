@@ -95,6 +95,11 @@ def test_document_date_inferred_from_anchored_expression():
     assert values["Last March"] == "2020-03"
 
 
+def test_a_referent_that_carries_its_own_date_dates_the_document():
+    result = analyse("Three years after the disputed elections of August 2020, the ministers agreed on sanctions.", None)
+    assert result.date == "2023"
+
+
 def test_demonstrative_referent_is_the_latest_date_before():
     text = "In May 2001 the council issued a warning.\nWeeks after this warning, the dam broke."
     values = {t.text: t.value for t in analyse(text, None).times}

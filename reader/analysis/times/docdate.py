@@ -52,7 +52,11 @@ def referent_value(text: str, sentence_of, ref_start: int, ref_end: int,
         before = [(pos, v) for pos, v in others if pos < ref_start]
         return before[-1][1] if before else None
     clause_end = _CLAUSE_END.search(text, ref_end)
-    words = content_words(text[ref_start : clause_end.start() if clause_end else own[1]])
+    end = clause_end.start() if clause_end else own[1]
+    inside = [v for pos, v in dated if ref_start <= pos < end]
+    if inside:
+        return inside[0]  # "the disputed elections of August 2020" dates itself
+    words = content_words(text[ref_start:end])
     best, best_score = None, 0
     for pos, v in others:
         s, e = sentence_of(pos)
