@@ -378,6 +378,7 @@ def test_scare_quote_without_a_frame_is_still_left_out() -> None:
     ("Ana Ruiz repeated: “We will not stop.”", "Ana Ruiz", "repeated"),
     ("Tom Hale defended the plan as “a fair deal for every town”.", "Tom Hale", "defended"),
     ("Belarusian state media called the sanctions “illegal and absurd”.", "Belarusian state media", "called"),
+    ("Ana Ruiz, 45, a nurse from Leeds, told the BBC: “I have never seen anything like it.”", "Ana Ruiz", "told"),
     # a verb the lexicon does not know, right after the quotation and closing the sentence
     ("Her neighbour was less sure. “Maybe it will work,” he shrugged.", "he", "shrugged"),
     ("“We have tried everything,” the mayor sighed wearily.", "the mayor", "sighed"),

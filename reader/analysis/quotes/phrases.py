@@ -75,6 +75,8 @@ def skip_back(toks: list[Tok], i: int) -> int:
                 k -= 1
             if k > 0 and toks[k].word == ",":
                 j = k - 1
+                if j > 1 and toks[j].word.isdigit() and toks[j - 1].word == ",":
+                    j -= 2  # "Ana Ruiz, 45, a nurse from Leeds, told": an age before the appositive
                 if toks[j].capital and _in_phrase(toks, j):
                     # "Clinton, during a town hall in Columbus, Ohio, said": the place ends a phrase
                     m = next((m for m in range(j - 1, max(-1, j - _APPOSITIVE), -1)
