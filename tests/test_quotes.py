@@ -228,6 +228,12 @@ def test_title_links_through_a_role_seen_earlier() -> None:
     assert q.speaker.entity == "E1" and at(text, q.speaker.mention) == "the chief engineer"
 
 
+def test_title_links_to_the_name_right_after_it() -> None:
+    text = "The prime minister, Omar Haddad, said the deal was “a good day for the port”."
+    [q] = quotes_of(text, [person("E1", "Omar Haddad", text, "Omar Haddad")])
+    assert q.speaker.entity == "E1" and at(text, q.speaker.mention) == "The prime minister"
+
+
 def test_unknown_title_stays_unlinked() -> None:
     text = "Omar Haddad toured the docks.\n“The cranes are safe,” the inspector said."
     [q] = quotes_of(text, [person("E1", "Omar Haddad", text, "Omar Haddad")])

@@ -3,7 +3,8 @@
 The rules prefer no answer to a wrong one: a name links to the entity it is a mention of, a
 pronoun to the nearest person (organisation, for "they"/"we"/"it") named before it outside any
 quotation, and a title to the nearest entity earlier introduced with that title
-("Secretary General of NATO, Jens Stoltenberg" makes "the secretary general" Stoltenberg).
+("Secretary General of NATO, Jens Stoltenberg" makes "the secretary general" Stoltenberg), or
+named right after it ("The prime minister, Keir Starmer, said").
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ class Resolver:
             return self._before(mention.start, types, _PRONOUN_REACH)
         head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
         for start, role, e in reversed(self._roles):
-            if start < mention.start and head in role:
+            appositive = self._text[mention.end : start] == ", "  # "The prime minister, Keir Starmer, said"
+            if (start < mention.start or appositive) and head in role:
                 return e
         if self._text[mention.start : mention.start + 1].isupper() and words[0] not in DETERMINERS:
             return self._by_surname(words[-1], mention.start)
