@@ -234,6 +234,12 @@ def test_title_links_to_the_name_right_after_it() -> None:
     assert q.speaker.entity == "E1" and at(text, q.speaker.mention) == "The prime minister"
 
 
+def test_a_name_the_tagger_cut_short_does_not_name_the_speaker() -> None:
+    text = "“The port is safe,” said Rep. Omar Haddad."
+    [q] = quotes_of(text, [person("E1", "Omar", text, "Omar")])
+    assert q.speaker.entity is None and q.speaker.name == "Omar Haddad"
+
+
 def test_unknown_title_stays_unlinked() -> None:
     text = "Omar Haddad toured the docks.\n“The cranes are safe,” the inspector said."
     [q] = quotes_of(text, [person("E1", "Omar Haddad", text, "Omar Haddad")])
@@ -416,6 +422,6 @@ def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
     quotes = quotes_of(text)
     assert [q.text for q in quotes] == ["“It is bad,”", "“If indeed this goes on, we lose.",
                                         "“We have been thinking about where we are,”"]
-    assert [q.speaker.name for q in quotes] == ["Ann Moore", "Ann Moore", "Rep. Jim Clyburn"]
+    assert [q.speaker.name for q in quotes] == ["Ann Moore", "Ann Moore", "Jim Clyburn"]
     continued = "Ann Moore said: “If indeed this goes on, we lose.\n“We have thought about it. It is not good,” she added."
     assert len(quotes_of(continued)) == 1

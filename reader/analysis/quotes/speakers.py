@@ -82,9 +82,10 @@ class Resolver:
         if not self._mentions:
             return None
         surface = self._text[mention.start : mention.end]
-        found = self._overlapping(_head(surface, mention))
+        head = _head(surface, mention)
+        found = self._overlapping(head)
         if found:
-            return found
+            return found if _names(found, self._text[head.start : head.end]) else None
         words = [w.lower() for w in _WORD.findall(surface)]
         if not words:
             return None
@@ -111,6 +112,16 @@ class Resolver:
                 return e
             i -= 1
         return None
+
+
+def _names(entity: Entity, head: str) -> bool:
+    """Whether the entity found under a mention is the one it names: a name the tagger cut short
+    ("Jim" for "Rep. Jim McDermott", "Le" for "Le Pen") is not; the mention names its speaker better."""
+    words = _WORD.findall(head)
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return True
+    last = re.sub(r"[’']s$", "", words[-1]).lower()
+    return any(last in (w.lower() for w in _WORD.findall(n)) for n in (entity.name, *entity.aliases))
 
 
 def _head(surface: str, mention: Span) -> Span:
@@ -146,7 +157,9 @@ def speaker(text: str, mention: Span | None, entity: Entity | None) -> Speaker:
         return Speaker(entity.id, entity.name, mention)
     if mention is None:
         return Speaker()
-    surface = text[mention.start : mention.end]
-    first = surface.split()[0].lower() if surface.split() else ""
-    is_name = surface[:1].isupper() and first not in DETERMINERS and first not in SUBJECT_PRONOUNS
-    return Speaker(None, surface if is_name else None, mention)
+    words = text[mention.start : mention.end].split()
+    first = words[0].lower() if words else ""
+    is_name = first[:1].isalpha() and words[0][:1].isupper() and first not in DETERMINERS and first not in SUBJECT_PRONOUNS
+    while len(words) > 1 and words[0].lower().rstrip(".") in COURTESY_TITLES:
+        words = words[1:]  # "Rep. Jim McDermott" is Jim McDermott
+    return Speaker(None, " ".join(words) if is_name else None, mention)
