@@ -8,7 +8,9 @@ Predictions are matched one to one by overlap; "exact" compares spans after trim
 spaces and punctuation. Also prints what share of the whole analysis time quotes take, and how
 many unmatched predictions lie inside annotated ``Content`` that gives them no gold quote of
 their own (a ``Content2`` span of an attribution, content that starts after its mark as in
-transcript turns, or mixed marks that the gold rule pairs differently).
+transcript turns, or mixed marks that the gold rule pairs differently), and how often
+``speaker.name`` holds the surname of a gold ``Source`` that is a name: a check of the entity
+link, which the official scorer does not make.
 """
 
 from __future__ import annotations
@@ -67,6 +69,17 @@ def gold(text: str, ann: Path) -> list[Pair]:
     return out
 
 
+def _surname(source: str) -> str | None:
+    """The last capitalised word of a gold Source that is a name ("Sen. Ann Lee (D-Ky.), who …" →
+    "Lee"); None for pronouns and descriptions ("he", "the senator")."""
+    words = re.findall(r"[\w’'.-]+", re.split(r"[,(]", source)[0])
+    if not words or not words[0][:1].isupper() or words[0].lower() in {"the", "a", "an", "he", "she", "they", "it",
+                                                                           "we", "i", "who"}:
+        return None
+    caps = [w for w in words if w[:1].isupper()]
+    return re.sub(r"[’']s$", "", caps[-1]).rstrip(".") if caps else None
+
+
 def annotated(ann: Path) -> list[tuple[int, int]]:
     """Every ``Content`` span of an annotation file, linked as ``Content`` or not."""
     out = []
@@ -119,6 +132,7 @@ def main() -> None:
     texts = [t for t in sorted((args.split / "text").glob("*.txt")) if t.stem in anns]
     n_pred = n_gold = m_pred = m_gold = exact = spk_total = spk_ok = 0
     unread = 0  # unmatched predictions inside annotated content that the gold rule skips
+    named = named_ok = 0  # quotes whose gold Source is a name, and those whose speaker.name holds it
     total_ms = quotes_ms = 0.0
     misses: list[str] = []
     for path in texts:
@@ -132,6 +146,7 @@ def main() -> None:
         pred = [((q.span.start, q.span.end),
                  (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None)
                 for q in quotes]
+        names = [q.speaker.name or "" for q in quotes]
         gq = gold(text, anns[path.stem])
         n_pred += len(pred)
         n_gold += len(gq)
@@ -148,6 +163,9 @@ def main() -> None:
                 exact += 1
             else:
                 misses.append(f"SPAN {path.stem}: gold {text[gs[0]:gs[1]][:70]!r} pred {text[ps[0]:ps[1]][:70]!r}")
+            if gsrc and (surname := _surname(text[gsrc[0] : gsrc[1]])):
+                named += 1
+                named_ok += surname in names[hit]
             if gsrc:
                 spk_total += 1
                 ok = _overlap(gsrc, psrc)
@@ -174,6 +192,8 @@ def main() -> None:
         print(line)
     print(f"docs={len(texts)} gold={n_gold} pred={n_pred} exact F1={fe:.3f}")
     print(f"speaker mention accuracy={acc:.3f} ({spk_ok}/{spk_total})")
+    print(f"speaker name: holds the surname of a gold Source that is a name in {named_ok}/{named} "
+          f"({named_ok / named if named else 0:.3f})")
     print(f"QUOTES overlap P={p:.3f} R={r:.3f} F1={f:.3f} speaker={acc:.3f}")
     p2 = m_pred / (n_pred - unread) if n_pred > unread else 0.0
     print(f"unmatched predictions: {n_pred - m_pred}, {unread} of them inside annotated Content that gives them no gold quote "
