@@ -240,6 +240,15 @@ def test_a_name_the_tagger_cut_short_does_not_name_the_speaker() -> None:
     assert q.speaker.entity is None and q.speaker.name == "Omar Haddad"
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("“We are ready,” said MSNBC host Chris Matthews.", "Chris Matthews"),
+    ("“It is over,” said Clinton campaign spokesman Brian Fallon on Monday.", "Brian Fallon"),
+])
+def test_a_name_after_a_role_names_the_speaker(text: str, name: str) -> None:
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention).endswith(name) and q.speaker.name == name
+
+
 def test_unknown_title_stays_unlinked() -> None:
     text = "Omar Haddad toured the docks.\n“The cranes are safe,” the inspector said."
     [q] = quotes_of(text, [person("E1", "Omar Haddad", text, "Omar Haddad")])

@@ -45,6 +45,10 @@ def np_forward(toks: list[Tok], i: int, limit: int = 7) -> Span | None:
         if cue_length(toks, j + 1) or nxt.word in BETWEEN and not nxt.capital:
             break
         if is_name and not (nxt.capital or nxt.word == "of"):
+            role_end = _role_then_name(toks, j + 1)
+            if role_end:
+                j = role_end  # "MSNBC host Chris Matthews": the name after the role is the speaker
+                continue
             if not toks[j].word.endswith(("’s", "'s")):
                 break
             is_name = False  # "Donald Trump’s campaign": the possessed noun is the speaker
@@ -52,6 +56,21 @@ def np_forward(toks: list[Tok], i: int, limit: int = 7) -> Span | None:
             break  # "The FBI looked …": the phrase ended at its verb
         j += 1
     return Span(first.start, toks[j].end)
+
+
+def _role_then_name(toks: list[Tok], k: int) -> int:
+    """Index of the first word of a name that follows one to three role nouns from ``k``
+    ("host", "press secretary", "campaign spokesman"), or 0 when no name follows."""
+    n = 0
+    while k + n < len(toks) and n < 3:
+        w = toks[k + n]
+        if w.capital:
+            return k + n if n and w.word not in DETERMINERS and w.word not in _NOT_HEAD else 0
+        if not w.raw.isalpha() or w.word in STOPS or w.word in BETWEEN or w.word in _VERBISH or \
+                w.word.endswith(("ed", "ing", "ly")) or cue_length(toks, k + n):
+            return 0
+        n += 1
+    return 0
 
 
 def skip_back(toks: list[Tok], i: int) -> int:

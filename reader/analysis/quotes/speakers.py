@@ -160,6 +160,9 @@ def speaker(text: str, mention: Span | None, entity: Entity | None) -> Speaker:
     words = text[mention.start : mention.end].split()
     first = words[0].lower() if words else ""
     is_name = first[:1].isalpha() and words[0][:1].isupper() and first not in DETERMINERS and first not in SUBJECT_PRONOUNS
+    lower = [k for k, w in enumerate(words) if w[:1].islower() and w not in ("of", "de", "van", "von")]
+    if lower and lower[-1] + 1 < len(words):
+        words = words[lower[-1] + 1 :]  # "MSNBC host Chris Matthews" is Chris Matthews
     while len(words) > 1 and words[0].lower().rstrip(".") in COURTESY_TITLES:
         words = words[1:]  # "Rep. Jim McDermott" is Jim McDermott
     return Speaker(None, " ".join(words) if is_name else None, mention)
