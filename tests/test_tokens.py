@@ -46,3 +46,8 @@ def test_camel_case_names_are_not_split():
     assert split_glued("KolebaInvited", known) == [6]
     assert split_glued("Georgiain", Counter({"Georgia": 1})) == [7]
     assert split_glued("Berlin", Counter({"Berl": 0})) == []
+
+
+def test_a_camel_cased_word_written_twice_is_a_name():
+    assert split_glued("PolitiFact", Counter({"PolitiFact": 2})) == []
+    assert split_glued("PolitiFact", Counter({"PolitiFact": 1})) == [6]  # once: it could be a lost break

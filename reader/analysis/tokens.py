@@ -53,10 +53,11 @@ def _word_tokenizer() -> NLTKWordTokenizer:
 def split_glued(word: str, known: Counter[str]) -> list[int]:
     """Offsets inside ``word`` where a lost line break glued two words together.
 
-    ``known`` counts the document's other tokens: "Georgiain" splits only because "Georgia" occurs
-    on its own elsewhere in the same article. Most words leave at the first, cheap test.
+    ``known`` counts the document's tokens: "Georgiain" splits only because "Georgia" occurs on
+    its own elsewhere in the same article, and a camel-cased word the article writes more than
+    once ("PolitiFact") is a name, not an accident. Most words leave at the first, cheap test.
     """
-    if len(word) < 5 or word.islower() or not word[0].isalpha() or word in _CAMEL_WORDS:
+    if len(word) < 5 or word.islower() or not word[0].isalpha() or word in _CAMEL_WORDS or known[word] > 1:
         return []
     if not word[1:].islower():
         cuts = [m.start() for m in _CAMEL.finditer(word)]
