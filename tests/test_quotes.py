@@ -333,6 +333,8 @@ def test_single_marks_in_a_double_mark_text_are_not_quotes() -> None:
 def test_show_titles_are_not_quotes() -> None:
     text = "The senator told NBC’s “Evening Report With Dan” that the deal was “dead on arrival.”"
     assert [q.text for q in quotes_of(text)] == ["“dead on arrival.”"]
+    text = "She wrote in her memoir, “Tough Choices,” that the deal was “a mistake from day one”."
+    assert [q.text for q in quotes_of(text)] == ["“a mistake from day one”"]
 
 
 def test_possessive_speaker_is_not_the_owner() -> None:

@@ -14,6 +14,10 @@ _WORDS = re.compile(r"[\w’'-]+")
 _INNER_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _MINOR = frozenset("a an the of and or in on at to for with by from de la is it my your our".split())
 _BEFORE_TITLE = frozenset("on to told in at during from with via of titled entitled".split())
+# Nouns that name a work, so the capitalised words quoted after them are its title: the movie “…”.
+_WORKS = frozenset("""book books film films movie movies show shows series song songs album albums program programs
+programme programmes podcast podcasts documentary novel memoir play musical column essay poem ad ads video videos
+sitcom episode magazine newspaper website blog report""".split())
 _SCARE_WORDS = 2
 # Words that frame a short quotation as someone's words: "used the term “…”", "chants of “…”",
 # "casting Johnson as an “…”".
@@ -56,8 +60,8 @@ def is_framed(text: str, span: Span) -> bool:
 
 
 def is_title(text: str, span: Span, inner: str) -> bool:
-    """A capitalised name of a show, book or event after "on", "told", "titled" or a possessive
-    (“Face the Nation”, MSNBC’s “Morning Joe”)."""
+    """A capitalised name of a show, book or event after "on", "told", "titled", a possessive or
+    a noun naming a work (“Face the Nation”, MSNBC’s “Morning Joe”, the podcast “Here’s the Thing”)."""
     ws = words(inner)
     if inner.rstrip(" ,.”’\"'").endswith("!") or is_framed(text, span):
         return False  # “Bobby!”, chants of “Feel the Bern”: somebody speaking
@@ -65,7 +69,7 @@ def is_title(text: str, span: Span, inner: str) -> bool:
                                                    for w in ws):
         return False
     before = _WORDS.findall(text[max(0, span.start - 20) : span.start])
-    return bool(before) and (before[-1].lower() in _BEFORE_TITLE or before[-1].endswith(("’s", "'s")))
+    return bool(before) and (before[-1].lower() in _BEFORE_TITLE | _WORKS or before[-1].endswith(("’s", "'s")))
 
 
 def is_markup(text: str, span: Span, inner: str) -> bool:
