@@ -335,6 +335,8 @@ def test_show_titles_are_not_quotes() -> None:
     assert [q.text for q in quotes_of(text)] == ["“dead on arrival.”"]
     text = "She wrote in her memoir, “Tough Choices,” that the deal was “a mistake from day one”."
     assert [q.text for q in quotes_of(text)] == ["“a mistake from day one”"]
+    text = "Callers to his “Keeping It Real” radio program said the plan was “a mistake from day one”."
+    assert [q.text for q in quotes_of(text)] == ["“a mistake from day one”"]
 
 
 def test_possessive_speaker_is_not_the_owner() -> None:

@@ -68,6 +68,9 @@ def is_title(text: str, span: Span, inner: str) -> bool:
     if not ws or len(ws) > _TITLE_WORDS or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR
                                                    for w in ws):
         return False
+    after = [w.lower() for w in _WORDS.findall(text[span.end : span.end + 30])[:2]]
+    if any(w in _WORKS for w in after):
+        return True  # his “Keepin' It Real” radio program
     before = _WORDS.findall(text[max(0, span.start - 20) : span.start])
     return bool(before) and (before[-1].lower() in _BEFORE_TITLE | _WORKS or before[-1].endswith(("’s", "'s")))
 
