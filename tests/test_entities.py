@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.entities import find_entities
+from reader.analysis.entities import _trim, find_entities
 from reader.analysis.entities.features import (
     context_features, doc_context, first_pass_types, is_caps_line, neighbour_features,
     second_pass_features, shape, word_features)
@@ -108,6 +108,13 @@ def test_possessive_is_not_part_of_the_mention(text):
     mentions = {text[m.start : m.end] for e in entities for m in e.mentions}
     assert {"Russia", "Ukraine"} <= mentions
     assert not any(m.endswith("s") and "’" in m or "'" in m for m in mentions)
+
+
+def test_mention_keeps_a_bracket_it_opened():
+    text = "Mladost ( BJ ) ( 4 )"
+    toks = [Span(0, 7), Span(8, 9), Span(10, 12), Span(13, 14), Span(15, 16)]
+    assert _trim(text, toks[:4]) == Span(0, 14)  # a club with its town: "Mladost ( BJ )"
+    assert _trim(text, [toks[0], toks[3]]) == _trim(text, toks[:2]) == Span(0, 7)
 
 
 def test_sentence_starters_and_lone_adjectives_are_not_names():
