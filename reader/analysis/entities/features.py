@@ -57,20 +57,20 @@ def doc_context(sentences: Sequence[Sequence[str]]) -> DocContext:
             cap_mid.update(w for w in words[1:] if w[:1].isupper())
     first = sentences[0] if sentences else ()
     slug = first[0].lower() if len(first) > 2 and first[1] == "-" and is_caps_line(first) else ""
-    joined: dict[str, str] = {}
+    joined: dict[str, set[str]] = {}
     scored: set[str] = set()
     for words in sentences:
         if is_caps_line(words):
             continue
-        name = [w[:1].isupper() and w.isalpha() and w.lower() not in lower_seen for w in words]
+        name = [False, *(w[:1].isupper() and w.isalpha() and w.lower() not in lower_seen for w in words), False]
         for i, w in enumerate(words):
             if w[:1].isupper():
-                joined[w] = joined.get(w, "") + ("p" if i and name[i - 1] else "") + \
-                    ("f" if i + 1 < len(words) and name[i + 1] else "")
+                sides = joined.setdefault(w, set())
+                sides.update(("p",) * name[i] + ("f",) * name[i + 2])
                 if i + 1 < len(words) and words[i + 1].isdigit():
                     scored.add(w)
     return DocContext(frozenset(lower_seen), frozenset(cap_mid), slug,
-                      {w: "".join(sorted(set(j))) for w, j in joined.items()}, frozenset(scored))
+                      {w: "".join(sorted(sides)) for w, sides in joined.items()}, frozenset(scored))
 
 
 def first_pass_types(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[str, Counter[str]]:
