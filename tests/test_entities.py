@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.entities import find_entities
+from reader.analysis.entities import _trim, find_entities
 from reader.analysis.entities.features import (
-    context_features, doc_context, first_pass_types, is_caps_line, neighbour_features,
+    context_features, doc_context, first_pass_types, is_caps_line, neighbour_features, run_heads,
     second_pass_features, shape, word_features)
 from reader.analysis.entities.gazetteer import Gazetteer
 from reader.analysis.entities.grouping import Mention, acronym, group, similar_names
@@ -108,6 +108,13 @@ def test_possessive_is_not_part_of_the_mention(text):
     mentions = {text[m.start : m.end] for e in entities for m in e.mentions}
     assert {"Russia", "Ukraine"} <= mentions
     assert not any(m.endswith("s") and "’" in m or "'" in m for m in mentions)
+
+
+def test_mention_keeps_a_bracket_it_opened():
+    text = "Mladost ( BJ ) ( 4 )"
+    toks = [Span(0, 7), Span(8, 9), Span(10, 12), Span(13, 14), Span(15, 16)]
+    assert _trim(text, toks[:4]) == Span(0, 14)  # a club with its town: "Mladost ( BJ )"
+    assert _trim(text, [toks[0], toks[3]]) == _trim(text, toks[:2]) == Span(0, 7)
 
 
 def test_sentence_starters_and_lone_adjectives_are_not_names():
@@ -260,3 +267,22 @@ def test_word_types_leave_each_training_document_out():
     feats = context_features(words, doc_context([words]), Gazetteer({}), None, {"sunderland": "ORG", "for": "O"})
     assert "xt=ORG" in feats[3] and not any(f.startswith("xt=") for f in feats[2])  # capitalised words only
     assert "xt+1=ORG" in feats[2] and "xt-1=ORG" in feats[4] and not any(f.startswith("xt") for f in feats[1])
+
+
+def test_document_shows_who_is_named_in_full_and_who_has_scores():
+    sentences = [["Tom", "Glavine", "beat", "Pirelli", "."], ["Glavine", "and", "the", "Braves", "3", "Mets", "2"],
+                 ["LEEDS", "WIN"]]
+    doc = doc_context(sentences)
+    assert (doc.joined["Tom"], doc.joined["Glavine"], doc.joined["Pirelli"]) == ("f", "p", "")
+    assert doc.joined["Braves"] == "" and doc.scored == {"Braves", "Mets"} and "LEEDS" not in doc.joined
+    feats = context_features(sentences[1], doc, Gazetteer({}))
+    assert "dj=p" in feats[0] and "dn" in feats[3] and not any(f[:2] in ("dj", "dn") for f in feats[1])
+
+
+def test_run_heads_reach_the_last_capitalised_word():
+    words = ["the", "Central", "Jakarta", "District", "Court", "met", "Don", "Penney"]
+    gz = Gazetteer({"ORG": ["Court"], "LOC": ["Jakarta"]}).tags(words, [w.lower() for w in words])
+    assert run_heads(words, gz, None) == ["", "ORG|", "ORG|", "ORG|", "", "", "|", ""]
+    assert run_heads(words, gz, [""] * 7 + ["PER"])[6] == "|PER"
+    feats = context_features(words, doc_context([words]), Gazetteer({"ORG": ["Court"]}))
+    assert "re=ORG|" in feats[1] and not any(f.startswith("re=") for f in feats[4])

@@ -53,15 +53,19 @@ def _title_case(words: Sequence[str]) -> bool:
 
 
 def _trim(text: str, toks: Sequence[Span]) -> Span | None:
-    """The mention's span without possessive endings or punctuation at its edges."""
+    """The mention's span without possessive endings or punctuation at its edges (but with a
+    closing bracket whose opening one it holds)."""
     def bare(t: Span) -> bool:
         word = text[t.start : t.end]
         return word in _EDGE or not any(c.isalnum() for c in word)
 
+    def closes(k: int) -> bool:  # a bracket closing one the mention opened: "Mladost ( BJ )"
+        return text[toks[k].start : toks[k].end] == ")" and any(text[t.start : t.end] == "(" for t in toks[a:k])
+
     a, b = 0, len(toks)
     while a < b and (bare(toks[a]) or text[toks[a].start : toks[a].end].lower() in _NOT_FIRST):
         a += 1
-    while b > a and bare(toks[b - 1]):
+    while b > a and bare(toks[b - 1]) and not closes(b - 1):
         b -= 1
     if a == b:
         return None

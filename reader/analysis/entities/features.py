@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.analysis.entities.gazetteer import Gazetteer
@@ -40,6 +40,10 @@ class DocContext:
     lower_seen: frozenset[str]  # words written in lower case somewhere
     cap_mid: frozenset[str]  # capitalised words seen inside a (non-headline) sentence
     topic: str = ""  # a wire story's slug ("SOCCER - ..."): in sports, a city is often a team
+    # Capitalised word → "p"/"f" if the document ever writes it after/before another name-like
+    # word: a person is named in full at least once ("Tom Glavine"), a firm or club often never.
+    joined: Mapping[str, str] = field(default_factory=dict)
+    scored: frozenset[str] = frozenset()  # capitalised words followed by a bare number: teams
 
 
 def doc_context(sentences: Sequence[Sequence[str]]) -> DocContext:
@@ -53,7 +57,20 @@ def doc_context(sentences: Sequence[Sequence[str]]) -> DocContext:
             cap_mid.update(w for w in words[1:] if w[:1].isupper())
     first = sentences[0] if sentences else ()
     slug = first[0].lower() if len(first) > 2 and first[1] == "-" and is_caps_line(first) else ""
-    return DocContext(frozenset(lower_seen), frozenset(cap_mid), slug)
+    joined: dict[str, set[str]] = {}
+    scored: set[str] = set()
+    for words in sentences:
+        if is_caps_line(words):
+            continue
+        name = [False, *(w[:1].isupper() and w.isalpha() and w.lower() not in lower_seen for w in words), False]
+        for i, w in enumerate(words):
+            if w[:1].isupper():
+                sides = joined.setdefault(w, set())
+                sides.update(("p",) * name[i] + ("f",) * name[i + 2])
+                if i + 1 < len(words) and words[i + 1].isdigit():
+                    scored.add(w)
+    return DocContext(frozenset(lower_seen), frozenset(cap_mid), slug,
+                      {w: "".join(sorted(sides)) for w, sides in joined.items()}, frozenset(scored))
 
 
 def first_pass_types(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[str, Counter[str]]:
@@ -100,6 +117,7 @@ def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer,
     caps = is_caps_line(words)
     numbers = sum(1 for w in words if w[:1].isdigit())
     table = numbers >= 2 and 3 * numbers >= len(words)  # a results or prices row
+    heads = [] if caps else run_heads(words, gz, xt)
     pad_l = [START, *lower, END]
     pad_s = [START, *map(shape, words), END]
     pad_g = ["", *gz, ""]
@@ -126,6 +144,8 @@ def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer,
                 f.append("xt-1=" + xt[i - 1])
             if i + 1 < len(xt) and xt[i + 1]:
                 f.append("xt+1=" + xt[i + 1])
+        if heads and heads[i]:
+            f.append("re=" + heads[i])
         if i == 0:
             f.append("F|" + s)
         if caps:
@@ -139,9 +159,31 @@ def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer,
                 f.append("tp=" + doc.topic + "|" + (gz[i] or s))
             if lw in doc.lower_seen:
                 f.append("dl")
-            if (i == 0 or caps) and (w if not caps else w.capitalize()) in doc.cap_mid:
+            key = w if not caps else w.capitalize()
+            if (i == 0 or caps) and key in doc.cap_mid:
                 f.append("dc")
+            joined = doc.joined.get(key)
+            if joined is not None:
+                f.append("dj=" + joined)
+            if key in doc.scored:
+                f.append("dn")
         out.append(f)
+    return out
+
+
+def run_heads(words: Sequence[str], gz: Sequence[str], xt: Sequence[str] | None) -> list[str]:
+    """For each word of a run of capitalised words but its last, what that last word is (its
+    gazetteer category, and what training mostly saw it as): a name's head can stand further
+    away than the neighbour features reach ("Central Jakarta District Court")."""
+    out = [""] * len(words)
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and words[j][:1].isupper():
+            j += 1
+        if j - i > 1:
+            out[i : j - 1] = [gz[j - 1][2:] + "|" + (xt[j - 1] if xt is not None else "")] * (j - 1 - i)
+        i = j + 1
     return out
 
 

@@ -36,7 +36,7 @@ def encode_pass(weights: Mapping[str, Sequence[int]]) -> dict[str, str]:
     """One pass's integer weights as the model file stores them: the feature names, one a line,
     and base64 of each feature's lanes (class weight + OFFSET, 4 bytes little-endian per class).
 
-    Weights stay under 2^20 in size and a token sums at most 43 features (one of them the bias), so
+    Weights stay under 2^20 in size and a token sums at most 46 features (one of them the bias), so
     a lane stays between 0 and 2^32 (it would take 64).
     """
     if any(abs(w) >= 1 << 20 for v in weights.values() for w in v):
