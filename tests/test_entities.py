@@ -117,6 +117,14 @@ def test_mention_keeps_a_bracket_it_opened():
     assert _trim(text, [toks[0], toks[3]]) == _trim(text, toks[:2]) == Span(0, 7)
 
 
+def test_a_title_is_not_part_of_a_persons_name():
+    text = "Councillor Priya Shah"
+    toks = [Span(0, 10), Span(11, 16), Span(17, 21)]
+    assert _trim(text, toks, person=True) == Span(11, 21)
+    assert _trim(text, toks[:1], person=True) is None  # a title tagged apart from the name after it
+    assert _trim(text, toks) == Span(0, 21)  # "General Motors" stays whole: only people lose titles
+
+
 def test_sentence_starters_and_lone_adjectives_are_not_names():
     text = "Since April the Allied ministers have met in Brussels. Thus NATO grew."
     names = {text[m.start : m.end] for e in analyse_text(text) for m in e.mentions}

@@ -25,6 +25,13 @@ seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds thousands
 several many few his her their its our my your we they he she it you who what which where why how
 after before during
 """.split())
+# Titles before a person's name are not part of it (CoNLL leaves them out too): "Councillor Priya Shah".
+_TITLES = frozenset("""
+mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady president vice-president senator sen. rep. representative
+gov. governor mayor councillor councilman councilwoman judge justice general gen. colonel col. captain capt.
+lt. sgt. sergeant professor prof. rev. reverend bishop archbishop chancellor ambassador commissioner
+chairman chairwoman detective inspector sheriff premier minister secretary congressman congresswoman
+""".split())
 
 
 def lines(text: str, sentences: Sequence[Sentence]) -> list[list[Span]]:
@@ -52,9 +59,9 @@ def _title_case(words: Sequence[str]) -> bool:
         c.isdigit() or c == "," for w in words for c in w)
 
 
-def _trim(text: str, toks: Sequence[Span]) -> Span | None:
+def _trim(text: str, toks: Sequence[Span], person: bool = False) -> Span | None:
     """The mention's span without possessive endings or punctuation at its edges (but with a
-    closing bracket whose opening one it holds)."""
+    closing bracket whose opening one it holds), and for a person without a leading title."""
     def bare(t: Span) -> bool:
         word = text[t.start : t.end]
         return word in _EDGE or not any(c.isalnum() for c in word)
@@ -63,12 +70,13 @@ def _trim(text: str, toks: Sequence[Span]) -> Span | None:
         return text[toks[k].start : toks[k].end] == ")" and any(text[t.start : t.end] == "(" for t in toks[a:k])
 
     a, b = 0, len(toks)
-    while a < b and (bare(toks[a]) or text[toks[a].start : toks[a].end].lower() in _NOT_FIRST):
+    while a < b and (bare(toks[a]) or text[toks[a].start : toks[a].end].lower() in _NOT_FIRST or
+                     person and b - a > 1 and text[toks[a].start : toks[a].end].lower() in _TITLES):
         a += 1
     while b > a and bare(toks[b - 1]) and not closes(b - 1):
         b -= 1
-    if a == b:
-        return None
+    if a == b or person and b - a == 1 and text[toks[a].start : toks[a].end].lower() in _TITLES:
+        return None  # nothing left, or a title alone ("Councillor" tagged apart from the name after it)
     end = toks[b - 1].end
     if text[end - 2 : end] in ("'s", "’s") and end - 2 > toks[a].start:
         end -= 2
@@ -86,7 +94,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     mentions = []
     for line, ts in zip(toks, tags):
         for a, b, typ in bio_spans(ts):
-            span = _trim(text, line[a:b])
+            span = _trim(text, line[a:b], typ == "PER")
             if span is not None and text[span.start : span.end] not in NOT_ALONE:
                 mentions.append(Mention(span, TYPES[typ], text[span.start : span.end]))
     return group(mentions)
