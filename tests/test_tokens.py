@@ -37,6 +37,10 @@ def test_abbreviations_do_not_end_sentences():
     sentences, _ = tokenize(doc.text, doc.blocks)
     assert [doc.text[s.span.start : s.span.end] for s in sentences] == [
         "Mr. Smith met Gen. Jones in the U.S. capital on Jan. 5.", "They talked."]
+    doc = from_bytes(b"Shares of Cofinec S.A. plunged. Del. Stacey Plaskett spoke.", "x", None)
+    sentences, _ = tokenize(doc.text, doc.blocks)
+    assert [doc.text[s.span.start : s.span.end] for s in sentences] == [
+        "Shares of Cofinec S.A. plunged.", "Del. Stacey Plaskett spoke."]
 
 
 def test_camel_case_names_are_not_split():

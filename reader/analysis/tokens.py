@@ -22,7 +22,8 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev st jr sr pres supt atty sec
 u.s u.k u.n e.u u.s.a d.c p.m a.m i.e e.g vs etc approx dept est fig mt ft no nos inc corp co ltd
 jan feb mar apr jun jul aug sep sept oct nov dec ariz calif colo conn fla ga ill ind kan ky la md
-mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
+mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo del
+s.a n.v a.g s.p.a b.v
 """.split())
 
 # A lower-case run followed by a capitalised word inside one token: "StoltenbergHe".
