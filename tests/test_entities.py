@@ -125,6 +125,12 @@ def test_a_title_is_not_part_of_a_persons_name():
     assert _trim(text, toks) == Span(0, 21)  # "General Motors" stays whole: only people lose titles
 
 
+def test_rivers_and_lakes_are_places():
+    text = "The council voted to build a barrier on the River Ouse, which flows into Lake Mira."
+    types = {e.name: e.type for e in analyse_text(text)}
+    assert types.get("River Ouse") == "LOC"
+
+
 def test_sentence_starters_and_lone_adjectives_are_not_names():
     text = "Since April the Allied ministers have met in Brussels. Thus NATO grew."
     names = {text[m.start : m.end] for e in analyse_text(text) for m in e.mentions}

@@ -25,6 +25,10 @@ seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds thousands
 several many few his her their its our my your we they he she it you who what which where why how
 after before during
 """.split())
+# Words that make a name a place whatever the tagger thought: "River Ouse", "Lake Geneva", "Rhone
+# Glacier" ("Gulf War" and "Faroe Islands", a football team, stay what the tagger said).
+_PLACE_FIRST = frozenset("river lake mount".split())
+_PLACE_LAST = frozenset("river lake sea ocean mountains valley strait peninsula desert canal creek glacier".split())
 # Titles before a person's name are not part of it (CoNLL leaves them out too): "Councillor Priya Shah".
 _TITLES = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady president vice-president senator sen. rep. representative
@@ -96,5 +100,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         for a, b, typ in bio_spans(ts):
             span = _trim(text, line[a:b], typ == "PER")
             if span is not None and text[span.start : span.end] not in NOT_ALONE:
-                mentions.append(Mention(span, TYPES[typ], text[span.start : span.end]))
+                words = text[span.start : span.end].lower().split()
+                place = typ == "ORG" and len(words) > 1 and (words[0] in _PLACE_FIRST or words[-1] in _PLACE_LAST)
+                mentions.append(Mention(span, "LOC" if place else TYPES[typ], text[span.start : span.end]))
     return group(mentions)
