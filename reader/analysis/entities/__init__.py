@@ -87,6 +87,14 @@ def _trim(text: str, toks: Sequence[Span], person: bool = False) -> Span | None:
     return Span(toks[a].start, end)
 
 
+def is_place(name: str, typ: EntityType) -> bool:
+    """Whether a name the tagger typed otherwise is a river, lake or mountain ("River Ouse" as an
+    organisation, "Ouse River" as a person); "River Phoenix" the actor keeps the type it was given."""
+    words = name.lower().split()
+    return len(words) > 1 and (typ == "ORG" and words[0] in _PLACE_FIRST or
+                               typ in ("ORG", "PERSON") and words[-1] in _PLACE_LAST)
+
+
 def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     """Entities of ``text`` sorted by first mention, with ids E1, E2… in that order."""
     toks = lines(text, sentences)
@@ -100,7 +108,6 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         for a, b, typ in bio_spans(ts):
             span = _trim(text, line[a:b], typ == "PER")
             if span is not None and text[span.start : span.end] not in NOT_ALONE:
-                words = text[span.start : span.end].lower().split()
-                place = typ == "ORG" and len(words) > 1 and (words[0] in _PLACE_FIRST or words[-1] in _PLACE_LAST)
-                mentions.append(Mention(span, "LOC" if place else TYPES[typ], text[span.start : span.end]))
+                surface = text[span.start : span.end]
+                mentions.append(Mention(span, "LOC" if is_place(surface, TYPES[typ]) else TYPES[typ], surface))
     return group(mentions)
