@@ -125,6 +125,12 @@ def test_a_title_is_not_part_of_a_persons_name():
     assert _trim(text, toks) == Span(0, 21)  # "General Motors" stays whole: only people lose titles
 
 
+def test_no_name_ends_with_a_function_word():
+    text = "Summit of Heads of State and"
+    toks = [Span(0, 6), Span(7, 9), Span(10, 15), Span(16, 18), Span(19, 24), Span(25, 28)]
+    assert _trim(text, toks) == Span(0, 24)
+
+
 def test_rivers_and_lakes_are_places():
     assert is_place("River Ouse", "ORG") and is_place("Lake Geneva", "ORG") and is_place("Ouse River", "PERSON")
     assert not is_place("River Phoenix", "PERSON") and not is_place("Gulf War", "MISC")

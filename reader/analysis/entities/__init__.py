@@ -29,6 +29,8 @@ after before during
 # Glacier" ("Gulf War" and "Faroe Islands", a football team, stay what the tagger said).
 _PLACE_FIRST = frozenset("river lake mount".split())
 _PLACE_LAST = frozenset("river lake sea ocean mountains valley strait peninsula desert canal creek glacier".split())
+# Words no name ends with: "Summit of Heads of State and" lost its last word, not these.
+_NOT_LAST = frozenset("and of the for & de in on at to".split())
 # Titles before a person's name are not part of it (CoNLL leaves them out too): "Councillor Priya Shah".
 _TITLES = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady president vice-president senator sen. rep. representative
@@ -77,7 +79,7 @@ def _trim(text: str, toks: Sequence[Span], person: bool = False) -> Span | None:
     while a < b and (bare(toks[a]) or text[toks[a].start : toks[a].end].lower() in _NOT_FIRST or
                      person and b - a > 1 and text[toks[a].start : toks[a].end].lower() in _TITLES):
         a += 1
-    while b > a and bare(toks[b - 1]) and not closes(b - 1):
+    while b > a and (bare(toks[b - 1]) and not closes(b - 1) or text[toks[b - 1].start : toks[b - 1].end] in _NOT_LAST):
         b -= 1
     if a == b or person and b - a == 1 and text[toks[a].start : toks[a].end].lower() in _TITLES:
         return None  # nothing left, or a title alone ("Councillor" tagged apart from the name after it)
