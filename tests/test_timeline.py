@@ -101,3 +101,9 @@ def test_only_an_opening_date_pushes_a_clause_end_date_onward():
     text = "The museum will stay open every Friday from next month, its director announced on Thursday, to draw visitors."
     found = summaries(text, "2023-10-06")
     assert found["2023-10-05"] == "Its director announced"
+
+
+def test_summaries_keep_apostrophes_and_drop_a_dated_possessive():
+    found = summaries("Sunday’s broadcast of the debate drew millions (Nielsen). On Monday she said she can’t wait.")
+    assert found["2023-04-30"] == "Broadcast of the debate drew millions (Nielsen)"
+    assert found["2023-05-01"] == "She said she can’t wait"

@@ -32,6 +32,7 @@ _LATER = re.compile(r"\b(?:after|later)\b", re.I)  # "Months after this statemen
 _LINKS = frozenset({"and", "but", "then", "that", "when"})
 _MAX_WORDS = 14
 _QUOTE_MARKS = frozenset("“”‘’\"'«»")
+_POSSESSIVE = frozenset({"’s", "'s"})  # of a dropped date: "Sunday’s broadcast"
 _RELATIVES = frozenset({"who", "which"})
 _PERSONAL = frozenset({"he", "she"})
 _NAME_LINKS = frozenset({"of", "the", "de", "von", "van", "al"})
@@ -92,18 +93,25 @@ def _join(text: str, toks: Sequence[Span], first: str | None = None) -> str:
     out = ""
     for k, tok in enumerate(toks):
         word = first if k == 0 and first else _word(text, tok)
-        out += word if not out or _NO_SPACE_BEFORE.match(word) else " " + word
+        glued = not out or _NO_SPACE_BEFORE.match(word) or out[-1] in "([" or text[tok.start - 1 : tok.start] in "’'"
+        out += word if glued else " " + word
     return out
+
+
+def _is_mark(text: str, tok: Span) -> bool:
+    """A quotation mark standing on its own, not the apostrophe inside "can’t"."""
+    inside = text[tok.start - 1 : tok.start].isalnum() and text[tok.end : tok.end + 1].isalnum()
+    return _word(text, tok) in _QUOTE_MARKS and not inside
 
 
 def _summary(text: str, clause: Clause, drops: Sequence[Span], subject: Clause, previous: Clause = (),
              namer: Namer | None = None) -> str:
     """The clause in its own words, without its dates (and their prepositions) or quotation
     marks; a leading "who"/"he" gives way to whom it stands for ("Helena Costa has run …")."""
-    toks = [t for t in clause if _word(text, t) not in _QUOTE_MARKS]
+    toks = [t for t in clause if not _is_mark(text, t)]
     for drop in drops:
         before = [i for i, t in enumerate(toks) if t.end <= drop.start]
-        toks = [t for t in toks if not drop.contains(t)]
+        toks = [t for t in toks if not drop.contains(t) and not (t.start == drop.end and _word(text, t) in _POSSESSIVE)]
         if before and _word(text, toks[before[-1]]).lower() in _PREPOSITIONS and (
                 before[-1] + 1 == len(toks) or toks[before[-1] + 1].start >= drop.end):
             del toks[before[-1]]
@@ -116,7 +124,7 @@ def _summary(text: str, clause: Clause, drops: Sequence[Span], subject: Clause, 
         len(toks) > 1 and text[toks[0].start].islower() and _verbish(_word(text, toks[1])) and
         _word(text, toks[0]) not in _RELATIVES))
     if subject and verb_first:
-        toks = [t for t in subject if _word(text, t) not in _QUOTE_MARKS] + toks
+        toks = [t for t in subject if not _is_mark(text, t)] + toks
     first = namer(toks[0], list(previous)) if toks and namer else None
     words = _join(text, toks[:_MAX_WORDS], first) + ("…" if len(toks) > _MAX_WORDS else "")
     return words[:1].upper() + words[1:]
