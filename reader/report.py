@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.analysis.model import Analysis
+from reader.english import count
 
 
 def _clip(text: str, width: int = 90) -> str:
@@ -16,7 +17,7 @@ def summary(analysis: Analysis) -> str:
     if analysis.date_source == "inferred":
         date += " (inferred)"
     lines = [doc.title or doc.source, f"source: {doc.source}   date: {date}   author: {doc.author or '-'}",
-             f"{len(doc.text):,} characters, {len(doc.blocks)} blocks, {len(analysis.sentences)} sentences", ""]
+             f"{len(doc.text):,} characters, {count(doc.blocks, 'block')}, {count(analysis.sentences, 'sentence')}", ""]
     lines.append(f"Entities ({len(analysis.entities)})")
     lines += [f"  {e.type:<6} {e.name}  ×{len(e.mentions)}" for e in analysis.entities]
     lines += ["", f"Quotes ({len(analysis.quotes)})"]

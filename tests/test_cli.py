@@ -49,6 +49,8 @@ def test_text_format_is_a_readable_summary():
     text = out.stdout.decode()
     assert text.startswith("River port reopens after three-week strike\n")
     assert "date: 2024-03-14" in text and "Maria Lindqvist" in text
+    one = run("analyse", "-", "--format", "text", stdin="“It is over,” said Ann Lee.".encode()).stdout.decode()
+    assert "1 block, 1 sentence" in one  # counts in the right number
 
 
 def test_exit_codes_and_one_line_errors(tmp_path):

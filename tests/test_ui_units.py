@@ -139,10 +139,3 @@ def test_search_is_literal_and_case_insensitive():
 def test_timeline_dates_read_as_words(value: str, words: str, expected: str) -> None:
     assert describe(value, words) == expected
 
-
-def test_status_counts_speak_english() -> None:
-    from reader.ui.screens.reading import count
-
-    assert count([1], "quote") == "1 quote"
-    assert count([1, 2], "quote") == "2 quotes"
-    assert count([], "entity", "entities") == "0 entities"

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, TabbedContent
 
 from reader.document.model import Document, Span
+from reader.english import count
 from reader.ui import clipboard
 from reader.ui.commands import ArticleCommands
 from reader.ui.keys import bindings
@@ -37,11 +38,6 @@ from reader.ui.widgets.timeline import TimelineList
 
 if TYPE_CHECKING:  # the analysis package imports its models; the UI must start without them
     from reader.analysis.model import Analysis, Entity, Quote
-
-
-def count(items: Sequence[object], one: str, many: str = "") -> str:
-    """"1 quote", "5 quotes": the status line speaks English."""
-    return f"{len(items)} {one if len(items) == 1 else many or one + 's'}"
 
 
 Analyser = Callable[[Document, Callable[[str, float], None]], "Analysis"]
