@@ -52,6 +52,23 @@ def test_html_main_content_and_metadata_are_extracted():
     assert block_texts(doc, "heading") == ["A pilot for other museums"]
 
 
+BLOCKQUOTE_HTML = b"""<html><head><title>Port strike ends</title></head><body><article><h1>Port strike ends</h1>
+<p>The union leader spoke to reporters on Thursday after the vote at the harbour offices, where hundreds had
+gathered since the early morning. She was in a confident mood as she set out what the deal means.</p>
+<p>In a statement, the chief negotiator, Anna Berg, said:</p>
+<blockquote><p>We did not get everything we asked for, but we got enough to go back to work.</p></blockquote>
+<p>The port authority said the backlog would be cleared within ten days, and that ships would dock again.</p>
+</article></body></html>"""
+
+
+def test_blockquotes_are_blocks_of_their_own():
+    md = from_bytes(b"She said:\n\n> We will not stop.\n> Never.\n\nAfter that, silence.\n", "x.md", "markdown")
+    assert block_texts(md, "blockquote") == ["We will not stop. Never."]
+    html = from_bytes(BLOCKQUOTE_HTML, "x.html", "html")
+    assert block_texts(html, "blockquote") == ["We did not get everything we asked for, but we got enough to go back to work."]
+    assert len(block_texts(html, "paragraph")) == 3
+
+
 def test_bom_and_crlf_are_normalised():
     doc = from_bytes("\ufeffTitle here\r\n\r\nA paragraph.\rAnother one.\r\n".encode(), "x.txt", None)
     assert doc.text == "Title here\n\nA paragraph.\nAnother one.\n"

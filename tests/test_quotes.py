@@ -249,6 +249,17 @@ def test_a_name_after_a_role_names_the_speaker(text: str, name: str) -> None:
     assert at(text, q.speaker.mention).endswith(name) and q.speaker.name == name
 
 
+def test_a_blockquote_without_marks_is_quoted_whole() -> None:
+    text = "Ana Ruiz, the mayor, said:\nWe will not stop.\nNot now, not ever.\nThe council met. “It is late,” Tom Hale said.\n"
+    blocks = blocks_of(text)
+    sentences, _ = tokenize(text, blocks)
+    quoted = [blocks[1].span, blocks[2].span, blocks[3].span]  # the last holds marks of its own
+    quotes = find_quotes(text, [b.span for b in blocks], sentences, [], quoted)
+    assert [q.text for q in quotes] == ["We will not stop.", "Not now, not ever.", "“It is late,”"]
+    assert [q.id for q in quotes] == ["Q1", "Q2", "Q3"]
+    assert [q.speaker.name for q in quotes] == ["Ana Ruiz", "Ana Ruiz", "Tom Hale"]  # the second continues
+
+
 def test_unknown_title_stays_unlinked() -> None:
     text = "Omar Haddad toured the docks.\n“The cranes are safe,” the inspector said."
     [q] = quotes_of(text, [person("E1", "Omar Haddad", text, "Omar Haddad")])

@@ -375,3 +375,15 @@ async def test_palette_finds_entities_speakers_and_events_by_name():
         event = next(e for e in screen.timeline_list.events if e.date == "2014")
         assert screen.article.row_visible(event.event.start)
         assert screen.timeline_list.highlighted == screen.timeline_list.events.index(event)
+
+
+async def test_a_blockquote_is_set_apart_and_listed_as_a_quote():
+    from reader.document.load import from_bytes
+
+    document = from_bytes("Ana Ruiz, the mayor, said:\n\n> We will not stop.\n\nThe council met.\n".encode(), "x.md", "markdown")
+    async with ReaderApp(document=document).run_test(size=WIDE) as pilot:
+        screen = await analysed(pilot)
+        assert [q.text for q in screen.quote_list.quotes] == ["We will not stop."]
+        assert screen.quote_list.quotes[0].speaker.name == "Ana Ruiz"
+        start = document.text.index("We will")
+        assert style_at(screen.article, start).italic

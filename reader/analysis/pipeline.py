@@ -48,7 +48,8 @@ def analyse(document: Document, date: str | None = None, progress: Progress | No
     sentences, breaks = timed("sentences", 0.0, ([], []), tokenize, text, document.blocks)
     entities = timed("entities", 0.2, [], find_entities, text, sentences)
     paragraphs = [b.span for b in document.blocks]
-    quotes = timed("quotes", 0.7, [], find_quotes, text, paragraphs, sentences, entities)
+    blockquotes = [b.span for b in document.blocks if b.kind == "blockquote"]
+    quotes = timed("quotes", 0.7, [], find_quotes, text, paragraphs, sentences, entities, blockquotes)
     found = timed("times", 0.8, TimeResult([], None), find_times, text, sentences, anchor)
     if found.date and not anchor:
         anchor, source = found.date, "inferred"

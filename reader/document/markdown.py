@@ -79,9 +79,11 @@ def render(markdown: str, title: str | None = None) -> tuple[str, tuple[Block, .
     if title:
         out.add("title", title)
     kind: BlockKind = "paragraph"
-    prefix, in_list = "", 0
+    prefix, in_list, quoted = "", 0, 0
     for tok in tokens:
-        if tok.type == "heading_open":
+        if tok.type in ("blockquote_open", "blockquote_close"):
+            quoted += 1 if tok.type == "blockquote_open" else -1
+        elif tok.type == "heading_open":
             kind = "title" if tok.tag == "h1" and not out.blocks else "heading"
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             in_list += 1
@@ -97,7 +99,7 @@ def render(markdown: str, title: str | None = None) -> tuple[str, tuple[Block, .
                 title = content.strip()
                 out.add("title", content)
             else:
-                out.add(kind, prefix + content if in_list else content)
+                out.add("blockquote" if quoted and kind == "paragraph" else kind, prefix + content if in_list else content)
             kind, prefix = "paragraph", ""
         elif tok.type in ("fence", "code_block"):
             out.add("paragraph", tok.content)

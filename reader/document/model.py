@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["title", "heading", "paragraph"]
+BlockKind = Literal["title", "heading", "paragraph", "blockquote"]
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 
 from reader.analysis.model import Entity, Quote, Sentence, Speaker
@@ -121,15 +122,45 @@ def _reliable(text: str, found: cues.Cue | None) -> cues.Cue | None:
     return found
 
 
+def _blockquotes(text: str, paragraphs: Sequence[Span], blocks: Sequence[Span], marked: Sequence[Marked],
+                 sent_starts: Sequence[int], resolver: Resolver) -> list[Quote]:
+    """A blockquote with no quotation marks of its own is quoted whole (HTML and Markdown set
+    quotations apart so); the paragraph before it names the speaker ("Anna Berg said:"), and a
+    blockquote right after another continues it."""
+    starts = [p.start for p in paragraphs]
+    marked_starts = [m.span.start for m in marked]
+    out: list[Quote] = []
+    for block in sorted(blocks):
+        k = bisect.bisect_left(marked_starts, block.start)
+        if k < len(marked_starts) and marked_starts[k] < block.end:
+            continue  # its own marks say what is quoted
+        inner = text[block.start : block.end]
+        span = Span(block.start + len(inner) - len(inner.lstrip()), block.end - len(inner) + len(inner.rstrip()))
+        if span.start >= span.end:
+            continue
+        n = bisect.bisect_right(starts, block.start) - 1
+        found = _introduced(text, paragraphs[n - 1], sent_starts) if n > 0 else None
+        if found is not None and found.mention is not None:
+            spk = speaker(text, found.mention, resolver.entity(found.mention))
+        elif out and n > 0 and out[-1].span.end >= paragraphs[n - 1].start:
+            spk = out[-1].speaker
+        else:
+            spk = Speaker()
+        out.append(Quote(id="", span=span, text=text[span.start : span.end], speaker=spk,
+                         cue=found.cue if found else None))
+    return out
+
+
 def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Sentence],
-                entities: Sequence[Entity]) -> list[Quote]:
+                entities: Sequence[Entity], blockquotes: Sequence[Span] = ()) -> list[Quote]:
     """Quotes in reading order, ids Q1.., each with its speaker when the text makes it clear.
 
     A quotation with no cue of its own takes, in order: a name just before the colon that opens
     it ("… - Ann Lee: “…”"), the subject of its sentence when it is a fragment of the writer's
     sentence and that subject can speak (not "It", "Nothing", "Immediately"), else the speaker
     of the quote before it when that one is in the same or the previous paragraph (a paragraph
-    of quotes continuing), else nobody.
+    of quotes continuing), else nobody. ``blockquotes`` are the spans of blocks the source set
+    apart as quotations.
     """
     paragraphs = sorted(paragraphs) or [Span(0, len(text))]
     marked = find_marked(text, paragraphs)
@@ -170,4 +201,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Sente
                       cue=found.cue if found else None, partial=filters.is_partial(inner))
         out.append(quote)
         prev, prev_para = quote, bisect.bisect_right(para_starts, q.span.end - 1) - 1
+    if blockquotes:
+        out = sorted(out + _blockquotes(text, paragraphs, blockquotes, marked, sent_starts, resolver),
+                     key=lambda q: q.span.start)
+        out = [replace(q, id=f"Q{k}") for k, q in enumerate(out, 1)]
     return out

@@ -55,7 +55,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         f"article--{name}"
         for name in (
-            "title", "heading", "paragraph", "person", "org", "place", "other", "quote", "quote-current",
+            "title", "heading", "paragraph", "blockquote", "person", "org", "place", "other", "quote", "quote-current",
             "quote-marker", "quote-marker-current", "time", "break", "match", "match-current", "flash",
             "focus", "dim",
         )
