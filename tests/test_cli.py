@@ -53,6 +53,13 @@ def test_text_format_is_a_readable_summary():
     assert "1 block, 1 sentence" in one  # counts in the right number
 
 
+def test_a_blockquote_is_a_flagged_paragraph_in_schema_1(tmp_path):
+    (tmp_path / "a.md").write_text("Ana Ruiz said:\n\n> We will not stop.\n", encoding="utf-8")
+    blocks = json.loads(run("analyse", str(tmp_path / "a.md")).stdout)["blocks"]
+    assert {b["kind"] for b in blocks} <= {"title", "heading", "paragraph"}
+    assert [b.get("blockquote", False) for b in blocks] == [False, True]
+
+
 def test_exit_codes_and_one_line_errors(tmp_path):
     missing = run("analyse", str(tmp_path / "nope.txt"))
     assert missing.returncode == 1

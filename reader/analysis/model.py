@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from reader.document.model import Document, Span
+from reader.document.model import Block, Document, Span
 
 SCHEMA_VERSION = 1
 
@@ -123,7 +123,7 @@ class Analysis:
             "date": self.date,
             "date_source": self.date_source,
             "text": doc.text,
-            "blocks": [{"kind": b.kind, **b.span.to_json()} for b in doc.blocks],
+            "blocks": [_block_json(b) for b in doc.blocks],
             "sentences": [s.span.to_json() for s in self.sentences],
             "breaks": list(self.breaks),
             "entities": [e.to_json() for e in self.entities],
@@ -133,3 +133,10 @@ class Analysis:
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
             "errors": list(self.errors),
         }
+
+
+def _block_json(block: Block) -> dict[str, Any]:
+    """Schema 1 knows title, heading and paragraph: a blockquote is a paragraph flagged as one."""
+    if block.kind == "blockquote":
+        return {"kind": "paragraph", "blockquote": True, **block.span.to_json()}
+    return {"kind": block.kind, **block.span.to_json()}
