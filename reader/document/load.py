@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import replace
+from typing import Any
 from pathlib import Path
 
 from reader.document.decode import decode, normalise
@@ -88,33 +89,28 @@ def from_bytes(data: bytes, source: str, kind: str | None) -> Document:
 
 
 def _from_html(html: str, source: str, warnings: tuple[str, ...]) -> Document:
+    """The page's main text and metadata, in one trafilatura pass: its XML keeps the blockquotes,
+    which its Markdown rendering (what ``render`` reads) drops."""
     import trafilatura  # heavy; imported only for HTML
+    from trafilatura.xml import xmltotxt
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    options = {"include_comments": False, "include_tables": False, "favor_recall": True}
-    body = trafilatura.extract(html, output_format="markdown", include_formatting=True, **options)
-    if not body or not body.strip():
+    page = trafilatura.bare_extraction(html, include_formatting=True, include_comments=False, include_tables=False,
+                                       favor_recall=True, with_metadata=True)
+    body = xmltotxt(page.body, include_formatting=True) if page is not None and page.body is not None else ""
+    if not body.strip():
         raise LoadError(f"{source}: no article text found in this HTML page")
-    meta = trafilatura.extract_metadata(html)
-    title = meta.title if meta else None
-    reading, blocks, title = render(normalise(body), title)
-    quoted = _quoted(trafilatura.extract(html, output_format="xml", **options))
+    reading, blocks, title = render(normalise(body), page.title)
+    quoted = _quoted(page.body)
     blocks = tuple(replace(b, kind="blockquote") if b.kind == "paragraph" and
                    " ".join(reading[b.span.start : b.span.end].split()) in quoted else b for b in blocks)
-    return Document(reading, source, blocks, title, iso_date(meta.date if meta else None),
-                    meta.author if meta else None, warnings)
+    return Document(reading, source, blocks, title, iso_date(page.date), page.author, warnings)
 
 
-def _quoted(xml: str | None) -> set[str]:
-    """The paragraphs of the page's <blockquote>s, whitespace squashed: trafilatura's Markdown drops
-    the blockquote, its XML keeps it as <quote>."""
-    from lxml import etree
-
-    if not xml:
-        return set()
-    root = etree.fromstring(xml.encode("utf-8"))
+def _quoted(body: Any) -> set[str]:
+    """The paragraphs of the page's <blockquote>s (trafilatura's <quote>), whitespace squashed."""
     found = set()
-    for quote in root.iter("quote"):
+    for quote in body.iter("quote"):
         parts = quote.findall(".//p") or [quote]
         found |= {" ".join(normalise("".join(p.itertext())).split()) for p in parts}
     return found - {""}
