@@ -32,12 +32,17 @@ _PLACE_LAST = frozenset("river lake sea ocean mountains valley strait peninsula 
 # Words no name ends with: "Summit of Heads of State and" lost its last word, not these.
 _NOT_LAST = frozenset("and of the for & de in on at to".split())
 # Titles before a person's name are not part of it (CoNLL leaves them out too): "Councillor Priya Shah".
-_TITLES = frozenset("""
-mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady president vice-president senator sen. rep. representative
-gov. governor mayor councillor councilman councilwoman judge justice general gen. colonel col. captain capt.
-lt. sgt. sergeant professor prof. rev. reverend bishop archbishop chancellor ambassador commissioner
-chairman chairwoman detective inspector sheriff premier minister secretary congressman congresswoman
+TITLES = frozenset("""
+mr mrs ms dr sir dame lord lady president vice-president senator sen rep representative gov governor mayor
+councillor councilman councilwoman judge justice general gen colonel col captain capt lt sgt sergeant
+professor prof rev reverend bishop archbishop chancellor ambassador commissioner chairman chairwoman
+detective inspector sheriff premier minister secretary congressman congresswoman pres del
 """.split())
+
+
+def is_title(word: str) -> bool:
+    """Whether ``word`` is a title that may stand before a name ("Sen.", "Councillor")."""
+    return word.lower().rstrip(".") in TITLES
 
 
 def lines(text: str, sentences: Sequence[Sentence]) -> list[list[Span]]:
@@ -77,11 +82,11 @@ def _trim(text: str, toks: Sequence[Span], person: bool = False) -> Span | None:
 
     a, b = 0, len(toks)
     while a < b and (bare(toks[a]) or text[toks[a].start : toks[a].end].lower() in _NOT_FIRST or
-                     person and b - a > 1 and text[toks[a].start : toks[a].end].lower() in _TITLES):
+                     person and b - a > 1 and is_title(text[toks[a].start : toks[a].end])):
         a += 1
     while b > a and (bare(toks[b - 1]) and not closes(b - 1) or text[toks[b - 1].start : toks[b - 1].end] in _NOT_LAST):
         b -= 1
-    if a == b or person and b - a == 1 and text[toks[a].start : toks[a].end].lower() in _TITLES:
+    if a == b or person and b - a == 1 and is_title(text[toks[a].start : toks[a].end]):
         return None  # nothing left, or a title alone ("Councillor" tagged apart from the name after it)
     end = toks[b - 1].end
     if text[end - 2 : end] in ("'s", "’s") and end - 2 > toks[a].start:
