@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.analysis.entities.consistency import propagate
-from reader.analysis.entities.gazetteer import NOT_ALONE
+from reader.analysis.entities.gazetteer import HONORIFICS, NOT_ALONE
 from reader.analysis.entities.grouping import Mention, group
 from reader.analysis.entities.tagger import bio_spans, get_tagger
 from reader.analysis.model import Entity, EntityType, Sentence
@@ -31,18 +31,11 @@ _PLACE_FIRST = frozenset("river lake mount".split())
 _PLACE_LAST = frozenset("river lake sea ocean mountains valley strait peninsula desert canal creek glacier".split())
 # Words no name ends with: "Summit of Heads of State and" lost its last word, not these.
 _NOT_LAST = frozenset("and of the for & de in on at to".split())
-# Titles before a person's name are not part of it (CoNLL leaves them out too): "Councillor Priya Shah".
-TITLES = frozenset("""
-mr mrs ms dr sir dame lord lady president vice-president senator sen rep representative gov governor mayor
-councillor councilman councilwoman judge justice general gen colonel col captain capt lt sgt sergeant
-professor prof rev reverend bishop archbishop chancellor ambassador commissioner chairman chairwoman
-detective inspector sheriff premier minister secretary congressman congresswoman pres del
-""".split())
 
 
 def is_title(word: str) -> bool:
-    """Whether ``word`` is a title that may stand before a name ("Sen.", "Councillor")."""
-    return word.lower().rstrip(".") in TITLES
+    """Whether ``word`` is an honorific that may stand before a name ("Sen.", "Councillor")."""
+    return word.lower().rstrip(".") in HONORIFICS
 
 
 def lines(text: str, sentences: Sequence[Sentence]) -> list[list[Span]]:

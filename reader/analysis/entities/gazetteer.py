@@ -90,6 +90,17 @@ Gen. Colonel Col. Captain Capt. Lieutenant Sergeant Commander Admiral Ambassador
 Director Spokesman Spokeswoman Coach Bishop Archbishop Rabbi Imam Sheikh Ayatollah
 """
 
+# Honorifics a person's name starts without ("Councillor Priya Shah" is Priya Shah; CoNLL leaves them
+# out too): the titles above, less those that are part of how some people are named ("King
+# Charles", "Pope Francis"), and more from local and US politics. Lower case, without dots.
+HONORIFICS = frozenset(
+    {w.lower().rstrip(".") for w in TITLES.split()}
+    - set("king queen prince princess pope sheikh ayatollah imam rabbi coach director spokesman spokeswoman "
+          "prime".split())
+    | set("councillor councilman councilwoman representative justice sheriff inspector detective commissioner "
+          "congressman congresswoman reverend rev lt sgt del pres vice-president chairwoman".split())
+)
+
 # Capitalised adjectives that begin names ("Allied Irish Banks") but alone are not one.
 ADJECTIVES = """
 Allied Federal National Royal Central International Global Imperial Supreme Grand
