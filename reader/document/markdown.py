@@ -99,7 +99,8 @@ def render(markdown: str, title: str | None = None) -> tuple[str, tuple[Block, .
                 title = content.strip()
                 out.add("title", content)
             else:
-                out.add("blockquote" if quoted and kind == "paragraph" else kind, prefix + content if in_list else content)
+                block: BlockKind = "blockquote" if quoted and kind == "paragraph" else kind
+                out.add(block, prefix + content if in_list else content)
             kind, prefix = "paragraph", ""
         elif tok.type in ("fence", "code_block"):
             out.add("paragraph", tok.content)

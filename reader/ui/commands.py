@@ -64,8 +64,9 @@ class ArticleCommands(Provider):
             return []
         out: list[tuple[str, Callable[[], Any], str, float]] = []
         for entity in screen.entity_list.entities:
-            label = f"{entity.name}{_spellings(entity)}  · {TYPE_LABEL.get(entity.type, 'other')} ×{len(entity.mentions)}"
-            out.append((label, partial(screen.select_entity, entity), "Entities: select and go to the first mention", 1.0))
+            kind = TYPE_LABEL.get(entity.type, "other")
+            label = f"{entity.name}{_spellings(entity)}  · {kind} ×{len(entity.mentions)}"
+            out.append((label, partial(screen.select_entity, entity), "Entities: select, go to a mention", 1.0))
         by_id = {e.id: e for e in analysis.entities}
         speakers = Counter((speaker_of(q), q.speaker.entity) for q in analysis.quotes)
         for (speaker, eid), count in speakers.most_common():

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reader.analysis.model import Entity, Quote, Sentence, Speaker
 from reader.analysis.quotes import cues, filters

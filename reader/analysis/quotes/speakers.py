@@ -160,7 +160,7 @@ def speaker(text: str, mention: Span | None, entity: Entity | None) -> Speaker:
         return Speaker()
     words = text[mention.start : mention.end].split()
     first = words[0].lower() if words else ""
-    is_name = first[:1].isalpha() and words[0][:1].isupper() and first not in DETERMINERS and first not in SUBJECT_PRONOUNS
+    is_name = first[:1].isalpha() and words[0][:1].isupper() and first not in DETERMINERS | SUBJECT_PRONOUNS
     lower = [k for k, w in enumerate(words) if w[:1].islower() and w not in ("of", "de", "van", "von")]
     if lower and lower[-1] + 1 < len(words):
         words = words[lower[-1] + 1 :]  # "MSNBC host Chris Matthews" is Chris Matthews
