@@ -54,33 +54,37 @@ class ReaderCommands(Provider):
                 yield Hit(score, Content(title), partial(target.run_action, key.action), help=key.group)
 
 
+_BROWSE = 8  # of each kind listed before anything is typed; typing searches them all
+
+
 class ArticleCommands(Provider):
     """Go to an entity, show one speaker's quotes or go to a timeline event by typing its name."""
 
-    def _hits(self) -> list[tuple[str, Callable[[], Any], str, float]]:
+    def _hits(self, each: int | None = None) -> list[tuple[str, Callable[[], Any], str, float]]:
+        """Entities (most mentioned first), speakers and events, at most ``each`` of each kind."""
         screen: Any = self.screen  # a ReadingScreen (this provider is only in its COMMANDS)
         analysis = screen.analysis
         if analysis is None:
             return []
         out: list[tuple[str, Callable[[], Any], str, float]] = []
-        for entity in screen.entity_list.entities:
+        for entity in screen.entity_list.entities[:each]:
             kind = TYPE_LABEL.get(entity.type, "other")
             label = f"{entity.name}{_spellings(entity)}  · {kind} ×{len(entity.mentions)}"
             out.append((label, partial(screen.select_entity, entity), "Entities: select, go to a mention", 1.0))
         by_id = {e.id: e for e in analysis.entities}
         speakers = Counter((speaker_of(q), q.speaker.entity) for q in analysis.quotes)
-        for (speaker, eid), count in speakers.most_common():
+        for (speaker, eid), count in speakers.most_common(each):
             also = _spellings(by_id[eid]) if eid in by_id else ""
             out.append((f"Quotes by {speaker}{also} ({count})", partial(screen.filter_quotes, speaker), "Quotes", 1.0))
         timeline = screen.timeline_list
-        for number, event in enumerate(timeline.events):
+        for number, event in enumerate(timeline.events[:each]):
             label = f"{timeline.when(event)}  {' '.join(event.summary.split())[:80]}"
             # a name typed is more likely the entity than an event whose summary holds it
             out.append((label, partial(screen.goto_event, number), "Timeline", 0.9))
         return out
 
     async def discover(self) -> Hits:
-        for title, run, help, _ in self._hits():
+        for title, run, help, _ in self._hits(_BROWSE):
             yield DiscoveryHit(Content(title), run, help=help)
 
     async def search(self, query: str) -> Hits:
