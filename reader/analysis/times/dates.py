@@ -59,26 +59,16 @@ def _slash(m, text):
       {"week"})
 def _week_of(m, text):
     """"The week of March 6": the (ISO) week holding that day."""
-    mo = month_number(_month_word(m, text))
-    d, y = int(m[1]), m[2] and int(m[2])
-    if not valid_day(y, mo, d):
-        return None
-    return Parsed("DATE", "weekof", (Parsed("DATE", "month", (mo, d, y, None)),))
-
-
-@rule(rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?",
-      MONTH_WORDS)
-def _mdy(m, text):
-    mo = month_number(_month_word(m, text))
-    d, y = int(m[1]), m[2] and int(m[2])
-    if not valid_day(y, mo, d):
-        return None
-    return Parsed("DATE", "month", (mo, d, y, None))
+    day = _month_day(m, text)
+    return Parsed("DATE", "weekof", (day,)) if day else None
 
 
 @rule(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYN}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
+      MONTH_WORDS)  # decorators register bottom-up: month-first is tried first
+@rule(rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?",
       MONTH_WORDS)
-def _dmy(m, text):
+def _month_day(m, text):
+    """"March 6, 2020" and "6 March 2020", with any weekday written before them."""
     mo = month_number(_month_word(m, text))
     d, y = int(m[1]), m[2] and int(m[2])
     if not valid_day(y, mo, d):
