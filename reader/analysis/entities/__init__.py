@@ -33,7 +33,7 @@ _PLACE_LAST = frozenset("river lake sea ocean mountains valley strait peninsula 
 _NOT_LAST = frozenset("and of the for & de in on at to".split())
 
 
-def is_title(word: str) -> bool:
+def is_honorific(word: str) -> bool:
     """Whether ``word`` is an honorific that may stand before a name ("Sen.", "Councillor")."""
     return word.lower().rstrip(".") in HONORIFICS
 
@@ -75,11 +75,11 @@ def _trim(text: str, toks: Sequence[Span], person: bool = False) -> Span | None:
 
     a, b = 0, len(toks)
     while a < b and (bare(toks[a]) or text[toks[a].start : toks[a].end].lower() in _NOT_FIRST or
-                     person and b - a > 1 and is_title(text[toks[a].start : toks[a].end])):
+                     person and b - a > 1 and is_honorific(text[toks[a].start : toks[a].end])):
         a += 1
     while b > a and (bare(toks[b - 1]) and not closes(b - 1) or text[toks[b - 1].start : toks[b - 1].end] in _NOT_LAST):
         b -= 1
-    if a == b or person and b - a == 1 and is_title(text[toks[a].start : toks[a].end]):
+    if a == b or person and b - a == 1 and is_honorific(text[toks[a].start : toks[a].end]):
         return None  # nothing left, or a title alone ("Councillor" tagged apart from the name after it)
     end = toks[b - 1].end
     if text[end - 2 : end] in ("'s", "’s") and end - 2 > toks[a].start:

@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from reader.analysis.entities import is_title
+from reader.analysis.entities import is_honorific
 from reader.analysis.model import Entity, Speaker
 from reader.analysis.quotes.lexicon import (COURTESY_TITLES, DETERMINERS, PERSONAL_PRONOUNS, STOPS,
                                             SUBJECT_PRONOUNS)
@@ -164,6 +164,6 @@ def speaker(text: str, mention: Span | None, entity: Entity | None) -> Speaker:
     lower = [k for k, w in enumerate(words) if w[:1].islower() and w not in ("of", "de", "van", "von")]
     if lower and lower[-1] + 1 < len(words):
         words = words[lower[-1] + 1 :]  # "MSNBC host Chris Matthews" is Chris Matthews
-    while len(words) > 1 and is_title(words[0]):
+    while len(words) > 1 and is_honorific(words[0]):
         words = words[1:]  # "Rep. Jim McDermott" is Jim McDermott
     return Speaker(None, " ".join(words) if is_name else None, mention)
