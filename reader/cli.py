@@ -24,19 +24,27 @@ def _iso_date(value: str) -> str:
 
 def _analyse_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="reader analyse", epilog=EPILOG,
-        description="Print the entities, quotes and timeline of each SOURCE (JSON Lines: one object per source).")
+        prog="reader analyse",
+        epilog=EPILOG,
+        description="Print the entities, quotes and timeline of each SOURCE (JSON Lines: one object per source).",
+    )
     parser.add_argument("sources", nargs="+", metavar="SOURCE")
-    parser.add_argument("--date", type=_iso_date, help="the article's date (YYYY-MM-DD), for relative dates")
+    parser.add_argument(
+        "--date", type=_iso_date, help="the article's date (YYYY-MM-DD), for relative dates"
+    )
     parser.add_argument("--format", choices=("json", "text"), default="json")
     return parser
 
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="reader", epilog=EPILOG + " Run `reader analyse --help` for the JSON output.",
-        description="A terminal news reader that highlights people, places, quotes and dates.")
-    parser.add_argument("source", nargs="?", metavar="SOURCE", help="article to open (default: the library)")
+        prog="reader",
+        epilog=EPILOG + " Run `reader analyse --help` for the JSON output.",
+        description="A terminal news reader that highlights people, places, quotes and dates.",
+    )
+    parser.add_argument(
+        "source", nargs="?", metavar="SOURCE", help="article to open (default: the library)"
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
 

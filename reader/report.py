@@ -16,8 +16,12 @@ def summary(analysis: Analysis) -> str:
     date = analysis.date or "unknown"
     if analysis.date_source == "inferred":
         date += " (inferred)"
-    lines = [doc.title or doc.source, f"source: {doc.source}   date: {date}   author: {doc.author or '-'}",
-             f"{len(doc.text):,} characters, {count(doc.blocks, 'block')}, {count(analysis.sentences, 'sentence')}", ""]
+    lines = [
+        doc.title or doc.source,
+        f"source: {doc.source}   date: {date}   author: {doc.author or '-'}",
+        f"{len(doc.text):,} characters, {count(doc.blocks, 'block')}, {count(analysis.sentences, 'sentence')}",
+        "",
+    ]
     lines.append(f"Entities ({len(analysis.entities)})")
     lines += [f"  {e.type:<6} {e.name}  ×{len(e.mentions)}" for e in analysis.entities]
     lines += ["", f"Quotes ({len(analysis.quotes)})"]

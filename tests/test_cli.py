@@ -10,8 +10,13 @@ from conftest import ARTICLES, ROOT, SEED
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, input=stdin,
-                          cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        input=stdin,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def test_seed_json_matches_the_contract(seed_text):
@@ -20,7 +25,9 @@ def test_seed_json_matches_the_contract(seed_text):
     data = json.loads(out.stdout)
     assert data["schema"] == 1 and data["text"] == seed_text
     kinds = [b["kind"] for b in data["blocks"]]
-    assert kinds.count("title") == 1 and kinds.count("heading") == 2 and kinds.count("paragraph") == 7
+    assert (
+        kinds.count("title") == 1 and kinds.count("heading") == 2 and kinds.count("paragraph") == 7
+    )
     starts = [seed_text[s["start"] : s["end"]] for s in data["sentences"]]
     assert any(s.startswith("Invited to Bucharest") for s in starts)
     assert any(s.startswith("He replied") for s in starts)
@@ -49,7 +56,9 @@ def test_text_format_is_a_readable_summary():
     text = out.stdout.decode()
     assert text.startswith("River port reopens after three-week strike\n")
     assert "date: 2024-03-14" in text and "Maria Lindqvist" in text
-    one = run("analyse", "-", "--format", "text", stdin="“It is over,” said Ann Lee.".encode()).stdout.decode()
+    one = run(
+        "analyse", "-", "--format", "text", stdin="“It is over,” said Ann Lee.".encode()
+    ).stdout.decode()
     assert "1 block, 1 sentence" in one  # counts in the right number
 
 
@@ -63,7 +72,10 @@ def test_a_blockquote_is_a_flagged_paragraph_in_schema_1(tmp_path):
 def test_exit_codes_and_one_line_errors(tmp_path):
     missing = run("analyse", str(tmp_path / "nope.txt"))
     assert missing.returncode == 1
-    assert missing.stderr.decode().strip().count("\n") == 0 and "no such file" in missing.stderr.decode()
+    assert (
+        missing.stderr.decode().strip().count("\n") == 0
+        and "no such file" in missing.stderr.decode()
+    )
     assert run("analyse").returncode == 2
     assert run("analyse", str(SEED), "--date", "yesterday").returncode == 2
     (tmp_path / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))

@@ -6,8 +6,8 @@ import http.server
 import threading
 
 import pytest
-
 from conftest import ARTICLES, SEED
+
 from reader.document.decode import normalise
 from reader.document.errors import LoadError
 from reader.document.limits import MAX_BYTES
@@ -30,17 +30,24 @@ def test_seed_text_is_the_file_and_structure_is_detected(seed_text):
 def test_hard_wrapped_text_groups_lines_into_paragraphs():
     doc = load(str(ARTICLES / "glacier-study.txt"))
     paragraphs = block_texts(doc, "paragraph")
-    assert paragraphs[0].startswith("Switzerland's glaciers") and paragraphs[0].endswith("on Wednesday.")
+    assert paragraphs[0].startswith("Switzerland's glaciers") and paragraphs[0].endswith(
+        "on Wednesday."
+    )
     assert block_texts(doc, "heading") == ["What the measurements show"]
 
 
 def test_markdown_front_matter_is_metadata_and_markup_is_removed():
     doc = load(str(ARTICLES / "river-port-reopens.md"))
-    assert (doc.title, doc.date, doc.author) == ("River port reopens after three-week strike", "2024-03-14",
-                                                 "Maria Lindqvist")
+    assert (doc.title, doc.date, doc.author) == (
+        "River port reopens after three-week strike",
+        "2024-03-14",
+        "Maria Lindqvist",
+    )
     assert "**" not in doc.text and "---" not in doc.text and "#" not in doc.text
     assert "said Pieter de Vries, the union’s" in doc.text
-    assert block_texts(doc, "title") == ["River port reopens after three-week strike"]  # not repeated
+    assert block_texts(doc, "title") == [
+        "River port reopens after three-week strike"
+    ]  # not repeated
     assert block_texts(doc, "heading") == ["What was agreed", "What comes next"]
 
 
@@ -48,7 +55,11 @@ def test_html_main_content_and_metadata_are_extracted():
     doc = load(str(ARTICLES / "museum-night.html"))
     assert doc.title == "Lisbon museum opens its doors at night"
     assert (doc.author, doc.date) == ("João Pereira", "2023-10-06")
-    assert "Helena Costa" in doc.text and "All rights reserved" not in doc.text and "Sport" not in doc.text
+    assert (
+        "Helena Costa" in doc.text
+        and "All rights reserved" not in doc.text
+        and "Sport" not in doc.text
+    )
     assert block_texts(doc, "heading") == ["A pilot for other museums"]
 
 
@@ -62,21 +73,30 @@ gathered since the early morning. She was in a confident mood as she set out wha
 
 
 def test_blockquotes_are_blocks_of_their_own():
-    md = from_bytes(b"She said:\n\n> We will not stop.\n> Never.\n\nAfter that, silence.\n", "x.md", "markdown")
+    md = from_bytes(
+        b"She said:\n\n> We will not stop.\n> Never.\n\nAfter that, silence.\n", "x.md", "markdown"
+    )
     assert block_texts(md, "blockquote") == ["We will not stop. Never."]
     html = from_bytes(BLOCKQUOTE_HTML, "x.html", "html")
-    assert block_texts(html, "blockquote") == ["We did not get everything we asked for, but we got enough to go back to work."]
+    assert block_texts(html, "blockquote") == [
+        "We did not get everything we asked for, but we got enough to go back to work."
+    ]
     assert len(block_texts(html, "paragraph")) == 3
 
 
 def test_bom_and_crlf_are_normalised():
-    doc = from_bytes("\ufeffTitle here\r\n\r\nA paragraph.\rAnother one.\r\n".encode(), "x.txt", None)
+    doc = from_bytes(
+        "\ufeffTitle here\r\n\r\nA paragraph.\rAnother one.\r\n".encode(), "x.txt", None
+    )
     assert doc.text == "Title here\n\nA paragraph.\nAnother one.\n"
 
 
 def test_other_encodings_are_detected_with_a_warning():
-    doc = from_bytes(("Новости дня: правительство объявило о новых мерах поддержки.\n" * 5).encode("cp1251"),
-                     "x.txt", None)
+    doc = from_bytes(
+        ("Новости дня: правительство объявило о новых мерах поддержки.\n" * 5).encode("cp1251"),
+        "x.txt",
+        None,
+    )
     assert doc.text.startswith("Новости дня") and doc.warnings
 
 
@@ -95,10 +115,20 @@ def test_control_characters_and_ansi_escapes_become_visible_and_keep_offsets():
         (lambda p: p / "missing.txt", "no such file"),
         (lambda p: p, "is a directory"),
         (lambda p: (p / "empty.txt").write_text("  \n") and p / "empty.txt", "empty"),
-        (lambda p: (p / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100)) and p / "x.png", "PNG image"),
+        (
+            lambda p: (p / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100)) and p / "x.png",
+            "PNG image",
+        ),
         (lambda p: (p / "r.bin").write_bytes(bytes(range(256)) * 40) and p / "r.bin", "binary"),
-        (lambda p: (p / "e.html").write_text("<html><head><title>t</title></head><body><div></div></body></html>")
-         and p / "e.html", "no article text"),
+        (
+            lambda p: (
+                (p / "e.html").write_text(
+                    "<html><head><title>t</title></head><body><div></div></body></html>"
+                )
+                and p / "e.html"
+            ),
+            "no article text",
+        ),
     ],
 )
 def test_bad_files_give_one_line_errors(tmp_path, make, message):
@@ -124,7 +154,7 @@ def test_unreachable_url_and_bad_scheme():
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         body, ctype = {
             "/image": (b"\x89PNG\r\n", "image/png"),
             "/article": (SEED.read_bytes(), "text/plain; charset=utf-8"),

@@ -33,7 +33,10 @@ def test_any_bytes(data, kind):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=2000), st.sampled_from([None, "text", "markdown", "html"]))
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=2000),
+    st.sampled_from([None, "text", "markdown", "html"]),
+)
 def test_any_text(text, kind):
     try:
         doc = from_bytes(text.encode("utf-8"), "x", kind)

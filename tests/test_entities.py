@@ -9,8 +9,16 @@ import pytest
 
 from reader.analysis.entities import _trim, find_entities, is_place
 from reader.analysis.entities.features import (
-    context_features, doc_context, first_pass_types, is_caps_line, neighbour_features, run_heads,
-    second_pass_features, shape, word_features)
+    context_features,
+    doc_context,
+    first_pass_types,
+    is_caps_line,
+    neighbour_features,
+    run_heads,
+    second_pass_features,
+    shape,
+    word_features,
+)
 from reader.analysis.entities.gazetteer import Gazetteer
 from reader.analysis.entities.grouping import Mention, acronym, group, similar_names
 from reader.analysis.entities.tagger import MODEL_PATH, Tagger, bio_spans, encode_pass, get_tagger
@@ -49,6 +57,7 @@ def surfaces(text: str, entities: list[Entity]) -> dict[str, set[tuple[str, str]
 
 # --- the shipped model -------------------------------------------------------------------------
 
+
 def test_model_is_compact_and_loads_once_across_threads():
     assert MODEL_PATH.stat().st_size < 5_000_000
     seen: list[Tagger] = []
@@ -58,32 +67,66 @@ def test_model_is_compact_and_loads_once_across_threads():
     for t in threads:
         t.join()
     assert len({id(t) for t in seen}) == 1
-    assert set(seen[0].classes) == {"O", *(f"{b}-{t}" for b in "BI" for t in ("PER", "ORG", "LOC", "MISC"))}
+    assert set(seen[0].classes) == {
+        "O",
+        *(f"{b}-{t}" for b in "BI" for t in ("PER", "ORG", "LOC", "MISC")),
+    }
 
 
-@pytest.mark.parametrize("name,typ", [
-    ("Vladimir Putin", "PERSON"), ("Jens Stoltenberg", "PERSON"), ("Dimitro Koleba", "PERSON"),
-    ("Kuleba", "PERSON"), ("NATO", "ORG"), *((p, "LOC") for p in (
-        "Kyiv", "Ukraine", "Bucharest", "Russia", "Crimea", "Sweden", "Finland", "Iran", "Europe"))])
+@pytest.mark.parametrize(
+    "name,typ",
+    [
+        ("Vladimir Putin", "PERSON"),
+        ("Jens Stoltenberg", "PERSON"),
+        ("Dimitro Koleba", "PERSON"),
+        ("Kuleba", "PERSON"),
+        ("NATO", "ORG"),
+        *(
+            (p, "LOC")
+            for p in (
+                "Kyiv",
+                "Ukraine",
+                "Bucharest",
+                "Russia",
+                "Crimea",
+                "Sweden",
+                "Finland",
+                "Iran",
+                "Europe",
+            )
+        ),
+    ],
+)
 def test_seed_entities(seed, name, typ):
     text, entities = seed
     assert typ in {t for t, _ in surfaces(text, entities).get(name, ())}
 
 
-@pytest.mark.parametrize("short,full", [("Stoltenberg", "Jens Stoltenberg"), ("Putin", "Vladimir Putin"),
-                                         ("Kuleba", "Dimitro Koleba")])
+@pytest.mark.parametrize(
+    "short,full",
+    [
+        ("Stoltenberg", "Jens Stoltenberg"),
+        ("Putin", "Vladimir Putin"),
+        ("Kuleba", "Dimitro Koleba"),
+    ],
+)
 def test_seed_grouping(seed, short, full):
     text, entities = seed
     found = surfaces(text, entities)
     assert {i for _, i in found[short]} & {i for _, i in found[full]}
-    entity = next(e for e in entities if text[e.mentions[0].start : e.mentions[0].end] in (short, full))
+    entity = next(
+        e for e in entities if text[e.mentions[0].start : e.mentions[0].end] in (short, full)
+    )
     assert entity.name == full and short in entity.aliases
 
 
 def test_seed_glued_georgia_and_no_common_word_entities(seed):
     text, entities = seed
     spans = [m for e in entities for m in e.mentions]
-    assert any(text[m.start : m.end] == "Georgia" and text[m.start : m.end + 2] == "Georgiain" for m in spans)
+    assert any(
+        text[m.start : m.end] == "Georgia" and text[m.start : m.end + 2] == "Georgiain"
+        for m in spans
+    )
     banned = {"Fourteen", "Months", "Thus", "That", "The", "Allied"}
     assert not [s for s in surfaces(text, entities) if s.split()[0] in banned]
 
@@ -102,12 +145,15 @@ def test_empty_and_entity_free_texts():
 
 # --- possessives ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["Russia’s army left Ukraine’s border.", "Russia's army left Ukraine's border."])
+
+@pytest.mark.parametrize(
+    "text", ["Russia’s army left Ukraine’s border.", "Russia's army left Ukraine's border."]
+)
 def test_possessive_is_not_part_of_the_mention(text):
     entities = analyse_text(text)
     mentions = {text[m.start : m.end] for e in entities for m in e.mentions}
     assert {"Russia", "Ukraine"} <= mentions
-    assert not any(m.endswith("s") and "’" in m or "'" in m for m in mentions)
+    assert not any((m.endswith("s") and "’" in m) or "'" in m for m in mentions)
 
 
 def test_mention_keeps_a_bracket_it_opened():
@@ -132,7 +178,11 @@ def test_no_name_ends_with_a_function_word():
 
 
 def test_rivers_and_lakes_are_places():
-    assert is_place("River Ouse", "ORG") and is_place("Lake Geneva", "ORG") and is_place("Ouse River", "PERSON")
+    assert (
+        is_place("River Ouse", "ORG")
+        and is_place("Lake Geneva", "ORG")
+        and is_place("Ouse River", "PERSON")
+    )
     assert not is_place("River Phoenix", "PERSON") and not is_place("Gulf War", "MISC")
     assert not is_place("Faroe Islands", "ORG") and not is_place("Ouse", "ORG")
 
@@ -145,9 +195,11 @@ def test_sentence_starters_and_lone_adjectives_are_not_names():
 
 
 def test_title_case_headline_is_read_like_capitals():
-    text = ("Biden And Scholz Pledge More Help For Ukraine As Winter Looms\n\n"
-            "President Joe Biden met Chancellor Olaf Scholz in Washington on Friday. "
-            "Biden said Ukraine would get more air defence systems.")
+    text = (
+        "Biden And Scholz Pledge More Help For Ukraine As Winter Looms\n\n"
+        "President Joe Biden met Chancellor Olaf Scholz in Washington on Friday. "
+        "Biden said Ukraine would get more air defence systems."
+    )
     found = surfaces(text, analyse_text(text))
     assert not set(found) & {"Help", "Winter Looms", "Pledge", "Looms"}
     assert ("PERSON" in {t for t, _ in found["Joe Biden"]}) and found["Ukraine"]
@@ -155,23 +207,33 @@ def test_title_case_headline_is_read_like_capitals():
 
 # --- grouping rules ------------------------------------------------------------------------------
 
+
 def mention(text: str, start: int, typ="PERSON") -> Mention:
     return Mention(Span(start, start + len(text)), typ, text)
 
 
 def test_surname_joins_full_name_and_name_is_longest_form():
-    (e,) = group([mention("Stoltenberg", 0), mention("Jens Stoltenberg", 50), mention("Stoltenberg", 90)])
+    (e,) = group(
+        [mention("Stoltenberg", 0), mention("Jens Stoltenberg", 50), mention("Stoltenberg", 90)]
+    )
     assert e.name == "Jens Stoltenberg" and e.aliases == ("Stoltenberg",) and len(e.mentions) == 3
 
 
 def test_transliterations_of_one_surname_join():
-    (e,) = group([mention("Kuleba", 0), mention("Dimitro Koleba", 20), mention("Dmytro Kuleba", 60)])
+    (e,) = group(
+        [mention("Kuleba", 0), mention("Dimitro Koleba", 20), mention("Dmytro Kuleba", 60)]
+    )
     assert e.name == "Dimitro Koleba" and set(e.aliases) == {"Kuleba", "Dmytro Kuleba"}
 
 
 def test_people_sharing_a_first_name_stay_apart():
-    entities = group([mention("Jens Stoltenberg", 0), mention("Jens Weidmann", 30), mention("Weidmann", 60)])
-    assert [(e.name, len(e.mentions)) for e in entities] == [("Jens Stoltenberg", 1), ("Jens Weidmann", 2)]
+    entities = group(
+        [mention("Jens Stoltenberg", 0), mention("Jens Weidmann", 30), mention("Weidmann", 60)]
+    )
+    assert [(e.name, len(e.mentions)) for e in entities] == [
+        ("Jens Stoltenberg", 1),
+        ("Jens Weidmann", 2),
+    ]
 
 
 def test_same_surname_different_first_names_stay_apart():
@@ -180,11 +242,19 @@ def test_same_surname_different_first_names_stay_apart():
 
 
 def test_acronym_joins_its_expansion_and_types_never_mix():
-    entities = group([mention("North Atlantic Treaty Organization", 0, "ORG"), mention("NATO", 40, "ORG"),
-                      mention("Putin", 50, "LOC"), mention("Vladimir Putin", 60)])
+    entities = group(
+        [
+            mention("North Atlantic Treaty Organization", 0, "ORG"),
+            mention("NATO", 40, "ORG"),
+            mention("Putin", 50, "LOC"),
+            mention("Vladimir Putin", 60),
+        ]
+    )
     assert [(e.id, e.type, e.name, e.aliases) for e in entities] == [
         ("E1", "ORG", "North Atlantic Treaty Organization", ("NATO",)),
-        ("E2", "LOC", "Putin", ()), ("E3", "PERSON", "Vladimir Putin", ())]
+        ("E2", "LOC", "Putin", ()),
+        ("E3", "PERSON", "Vladimir Putin", ()),
+    ]
 
 
 def test_name_similarity_rule():
@@ -196,9 +266,15 @@ def test_name_similarity_rule():
 
 # --- features and decoding -----------------------------------------------------------------------
 
+
 def test_shape_and_caps_line():
     assert [shape(w) for w in ("Putin", "NATO", "U.S.", "1996-08-22", "McDonald")] == [
-        "Xxx", "XX", "X.X.", "dd-dd-dd", "XxXxx"]
+        "Xxx",
+        "XX",
+        "X.X.",
+        "dd-dd-dd",
+        "XxXxx",
+    ]
     assert is_caps_line(["NATO", "PLEDGES", "SUPPORT", "."])
     assert not is_caps_line(["NATO", "pledges"]) and not is_caps_line(["A", "1"])
 
@@ -216,10 +292,19 @@ def test_document_features_use_the_rest_of_the_document():
     first = context_features(sentences[1], doc, gaz)[0]
     assert "dl" in first and "g=B-FN" in first and "F|Xxx" in first
     assert "dc" in context_features(sentences[0], doc, gaz)[0]  # "The" also appears mid-sentence
-    assert gaz.tags(["in", "New", "York", "today"], ["in", "new", "york", "today"]) == ["", "B-LOC", "I-LOC", ""]
-    assert doc_context([["SOCCER", "-", "LEEDS", "WIN", "."], ["Leeds", "won", "."]]).topic == "soccer"
+    assert gaz.tags(["in", "New", "York", "today"], ["in", "new", "york", "today"]) == [
+        "",
+        "B-LOC",
+        "I-LOC",
+        "",
+    ]
+    assert (
+        doc_context([["SOCCER", "-", "LEEDS", "WIN", "."], ["Leeds", "won", "."]]).topic == "soccer"
+    )
     assert doc.topic == ""
-    both = Gazetteer({"FN": ["Georgia"], "LOC": ["Georgia"]})  # a place first, whatever the order given
+    both = Gazetteer(
+        {"FN": ["Georgia"], "LOC": ["Georgia"]}
+    )  # a place first, whatever the order given
     assert both.tags(["Georgia"], ["georgia"]) == ["B-LOC"]
 
 
@@ -234,13 +319,24 @@ def test_second_pass_features_ignore_the_token_itself():
 
 
 def test_decoding_keeps_bio_well_formed():
-    t = Tagger({"format": 6, "classes": ["O", "B-PER", "I-PER"], "gazetteer": {},
-                "passes": [encode_pass({"b": [0, 0, 50], "t1=<s>": [0, 10, 0]})]})
+    t = Tagger(
+        {
+            "format": 6,
+            "classes": ["O", "B-PER", "I-PER"],
+            "gazetteer": {},
+            "passes": [encode_pass({"b": [0, 0, 50], "t1=<s>": [0, 10, 0]})],
+        }
+    )
     assert t.tag([["a", "b", "c"]]) == [["B-PER", "I-PER", "I-PER"]]
-    assert bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG")]
+    assert bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"]) == [
+        (0, 2, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "ORG"),
+    ]
 
 
 # --- on the corpus, when it is there -------------------------------------------------------------
+
 
 @pytest.mark.skipif(not (CORPUS / "eng.testa").exists(), reason="CoNLL-2003 not available")
 def test_dev_sample_accuracy():
@@ -259,18 +355,31 @@ def test_dev_sample_accuracy():
 def test_learned_lexicon_leaves_each_training_document_out():
     from reader.analysis.entities.train import HeldOutLexicon, doc_names, lexicon_lists
 
-    doc_a = [(["Niall", "Quinn", "scored", "for", "Sunderland", "."], ["B-PER", "I-PER", "O", "O", "B-ORG", "O"])]
+    doc_a = [
+        (
+            ["Niall", "Quinn", "scored", "for", "Sunderland", "."],
+            ["B-PER", "I-PER", "O", "O", "B-ORG", "O"],
+        )
+    ]
     doc_b = [(["Sunderland", "won", "."], ["B-ORG", "O", "O"])]
     names = [doc_names(doc_a), doc_names(doc_b)]
     assert lexicon_lists(names, 1)["ORG"] == ["sunderland"]
-    assert lexicon_lists(names, 2)["PER"] == [] and lexicon_lists(names, 1)["PER"] == ["niall quinn"]
+    assert lexicon_lists(names, 2)["PER"] == [] and lexicon_lists(names, 1)["PER"] == [
+        "niall quinn"
+    ]
     held = HeldOutLexicon(names, 1)
-    held.own = names[0]  # doc_a sees the lexicon of the other documents: Sunderland, not Niall Quinn
+    held.own = names[
+        0
+    ]  # doc_a sees the lexicon of the other documents: Sunderland, not Niall Quinn
     words = doc_a[0][0]
     assert held.tags(words, [w.lower() for w in words]) == ["", "", "", "", "B-ORG", ""]
-    feats = context_features(words, doc_context([words]), Gazetteer({}), Gazetteer(lexicon_lists(names, 1)))
+    feats = context_features(
+        words, doc_context([words]), Gazetteer({}), Gazetteer(lexicon_lists(names, 1))
+    )
     assert "x=B-PER" in feats[0] and "x+1=I-PER" in feats[0] and "x-1=B-PER" in feats[1]
-    assert "x=B-ORG" in feats[4] and not any(f.startswith("x") for f in context_features(words, doc_context([words]), Gazetteer({}))[4])
+    assert "x=B-ORG" in feats[4] and not any(
+        f.startswith("x") for f in context_features(words, doc_context([words]), Gazetteer({}))[4]
+    )
 
 
 def test_word_types_leave_each_training_document_out():
@@ -282,21 +391,43 @@ def test_word_types_leave_each_training_document_out():
     held = HeldOutTokens(counts)
     assert held.lists() == {"O": "the", "ORG": "sunderland", "PER": "quinn"}
     held.own = counts[0]  # doc_a sees only what the other documents say
-    assert (held.get("quinn"), held.get("sunderland"), held.get("the"), held.get("kyiv")) == ("", "ORG", "O", "")
+    assert (held.get("quinn"), held.get("sunderland"), held.get("the"), held.get("kyiv")) == (
+        "",
+        "ORG",
+        "O",
+        "",
+    )
     words = doc_a[0][0]
-    feats = context_features(words, doc_context([words]), Gazetteer({}), None, {"sunderland": "ORG", "for": "O"})
-    assert "xt=ORG" in feats[3] and not any(f.startswith("xt=") for f in feats[2])  # capitalised words only
-    assert "xt+1=ORG" in feats[2] and "xt-1=ORG" in feats[4] and not any(f.startswith("xt") for f in feats[1])
+    feats = context_features(
+        words, doc_context([words]), Gazetteer({}), None, {"sunderland": "ORG", "for": "O"}
+    )
+    assert "xt=ORG" in feats[3] and not any(
+        f.startswith("xt=") for f in feats[2]
+    )  # capitalised words only
+    assert (
+        "xt+1=ORG" in feats[2]
+        and "xt-1=ORG" in feats[4]
+        and not any(f.startswith("xt") for f in feats[1])
+    )
 
 
 def test_document_shows_who_is_named_in_full_and_who_has_scores():
-    sentences = [["Tom", "Glavine", "beat", "Pirelli", "."], ["Glavine", "and", "the", "Braves", "3", "Mets", "2"],
-                 ["LEEDS", "WIN"]]
+    sentences = [
+        ["Tom", "Glavine", "beat", "Pirelli", "."],
+        ["Glavine", "and", "the", "Braves", "3", "Mets", "2"],
+        ["LEEDS", "WIN"],
+    ]
     doc = doc_context(sentences)
     assert (doc.joined["Tom"], doc.joined["Glavine"], doc.joined["Pirelli"]) == ("f", "p", "")
-    assert doc.joined["Braves"] == "" and doc.scored == {"Braves", "Mets"} and "LEEDS" not in doc.joined
+    assert (
+        doc.joined["Braves"] == ""
+        and doc.scored == {"Braves", "Mets"}
+        and "LEEDS" not in doc.joined
+    )
     feats = context_features(sentences[1], doc, Gazetteer({}))
-    assert "dj=p" in feats[0] and "dn" in feats[3] and not any(f[:2] in ("dj", "dn") for f in feats[1])
+    assert (
+        "dj=p" in feats[0] and "dn" in feats[3] and not any(f[:2] in ("dj", "dn") for f in feats[1])
+    )
 
 
 def test_run_heads_reach_the_last_capitalised_word():

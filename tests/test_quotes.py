@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import line_blocks as blocks_of
+
 from reader.analysis.model import Entity, Quote
 from reader.analysis.quotes import find_quotes
 from reader.analysis.tokens import tokenize
@@ -38,18 +38,24 @@ def person(eid: str, name: str, text: str, *surfaces: str, kind: str = "PERSON")
 
 # --- spans -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("“We will rebuild the bridge,” the mayor said.", "“We will rebuild the bridge,”"),
-    ('"We will rebuild the bridge," the mayor said.', '"We will rebuild the bridge,"'),
-    ("« Nous reconstruirons le pont », a dit la maire.", "« Nous reconstruirons le pont »"),
-    ("‘We will rebuild the bridge,’ the mayor said.", "‘We will rebuild the bridge,’"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“We will rebuild the bridge,” the mayor said.", "“We will rebuild the bridge,”"),
+        ('"We will rebuild the bridge," the mayor said.', '"We will rebuild the bridge,"'),
+        ("« Nous reconstruirons le pont », a dit la maire.", "« Nous reconstruirons le pont »"),
+        ("‘We will rebuild the bridge,’ the mayor said.", "‘We will rebuild the bridge,’"),
+    ],
+)
 def test_every_kind_of_mark(text: str, expected: str) -> None:
     assert [q.text for q in quotes_of(text)] == [expected]
 
 
 def test_apostrophes_are_not_quotes() -> None:
-    text = "The mayor said: “We don’t repeat the ’90s, and the council’s plan stands.” Then she left."
+    text = (
+        "The mayor said: “We don’t repeat the ’90s, and the council’s plan stands.” Then she left."
+    )
     [q] = quotes_of(text)
     assert q.text == "“We don’t repeat the ’90s, and the council’s plan stands.”"
 
@@ -61,8 +67,10 @@ def test_nested_quote_stays_inside() -> None:
 
 
 def test_quote_over_several_paragraphs() -> None:
-    text = ("The chairman said: “The first part of the plan is ready.\n"
-            "“The second part needs another year of work.”\nThe meeting ended.")
+    text = (
+        "The chairman said: “The first part of the plan is ready.\n"
+        "“The second part needs another year of work.”\nThe meeting ended."
+    )
     [q] = quotes_of(text)
     assert q.text.startswith("“The first part") and q.text.endswith("year of work.”")
 
@@ -84,16 +92,22 @@ def test_stray_close_after_a_quote_opens_nothing() -> None:
     assert q.text == "“The dam will hold for now.”"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("He called them “cheats“ and left, the clerk said.", "“cheats“"),  # opening mark typed as closing
-    ("“We are ready,\" the captain said.", "“We are ready,\""),  # curly opened, straight closed
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "He called them “cheats“ and left, the clerk said.",
+            "“cheats“",
+        ),  # opening mark typed as closing
+        ('“We are ready," the captain said.', '“We are ready,"'),  # curly opened, straight closed
+    ],
+)
 def test_sloppy_marks(text: str, expected: str) -> None:
     assert [q.text for q in quotes_of(text)] == [expected]
 
 
 def test_stray_straight_mark_in_a_curly_text() -> None:
-    text = "\"The crowd cheered, chanting “we want more” as the band left.\n“Another night,” the singer said."
+    text = '"The crowd cheered, chanting “we want more” as the band left.\n“Another night,” the singer said.'
     assert [q.text for q in quotes_of(text)] == ["“we want more”", "“Another night,”"]
 
 
@@ -126,27 +140,45 @@ def test_ids_follow_reading_order() -> None:
 
 # --- cues and local mentions --------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, mention, cue", [
-    ("“The deal is off,” Maria Lopez said.", "Maria Lopez", "said"),
-    ("“The deal is off,” said Maria Lopez.", "Maria Lopez", "said"),
-    ("Maria Lopez said: “The deal is off.”", "Maria Lopez", "said"),
-    ("Maria Lopez said that “the deal is off” for now.", "Maria Lopez", "said"),
-    ("“The deal is off,” she told reporters on Monday.", "she", "told"),
-    ("“The deal is off,” according to the union leader.", "the union leader", "according to"),
-    ("The union leader warned: “The deal is off.”", "The union leader", "warned"),
-    ("Maria Lopez called on the board to act “without any further delay”.", "Maria Lopez", "called on"),
-    ("“The deal is off,” Maria Lopez, the union leader, added.", "Maria Lopez", "added"),
-    ("“The deal is off,” Sen. Paul Grant (R-Ohio) said Friday.", "Sen. Paul Grant", "said"),
-    ("He replied that he hoped the board would keep “the promise we made to every worker.", "He", "replied"),
-    ("“The deal is off” for the season, said Tom Hale.", "Tom Hale", "said"),
-    ("“The deal is off,” read the statement from the club.", "the statement", "read"),
-    ("Tom Hale, in Leeds, said Tuesday that the deal was “off for good”.", "Tom Hale", "said"),
-    ("Ana Ruiz, a nurse who has worked nights on the ward for eleven years, said it was “a scandal”.",
-     "Ana Ruiz", "said"),
-    ("Ana Ruiz left the meeting early, saying the plan was “a scandal from start to finish”.",
-     "Ana Ruiz", "saying"),
-    ("As the local paper put it, “nobody won the argument”.", "the local paper", "put it"),
-])
+
+@pytest.mark.parametrize(
+    "text, mention, cue",
+    [
+        ("“The deal is off,” Maria Lopez said.", "Maria Lopez", "said"),
+        ("“The deal is off,” said Maria Lopez.", "Maria Lopez", "said"),
+        ("Maria Lopez said: “The deal is off.”", "Maria Lopez", "said"),
+        ("Maria Lopez said that “the deal is off” for now.", "Maria Lopez", "said"),
+        ("“The deal is off,” she told reporters on Monday.", "she", "told"),
+        ("“The deal is off,” according to the union leader.", "the union leader", "according to"),
+        ("The union leader warned: “The deal is off.”", "The union leader", "warned"),
+        (
+            "Maria Lopez called on the board to act “without any further delay”.",
+            "Maria Lopez",
+            "called on",
+        ),
+        ("“The deal is off,” Maria Lopez, the union leader, added.", "Maria Lopez", "added"),
+        ("“The deal is off,” Sen. Paul Grant (R-Ohio) said Friday.", "Sen. Paul Grant", "said"),
+        (
+            "He replied that he hoped the board would keep “the promise we made to every worker.",
+            "He",
+            "replied",
+        ),
+        ("“The deal is off” for the season, said Tom Hale.", "Tom Hale", "said"),
+        ("“The deal is off,” read the statement from the club.", "the statement", "read"),
+        ("Tom Hale, in Leeds, said Tuesday that the deal was “off for good”.", "Tom Hale", "said"),
+        (
+            "Ana Ruiz, a nurse who has worked nights on the ward for eleven years, said it was “a scandal”.",
+            "Ana Ruiz",
+            "said",
+        ),
+        (
+            "Ana Ruiz left the meeting early, saying the plan was “a scandal from start to finish”.",
+            "Ana Ruiz",
+            "saying",
+        ),
+        ("As the local paper put it, “nobody won the argument”.", "the local paper", "put it"),
+    ],
+)
 def test_cue_patterns(text: str, mention: str, cue: str) -> None:
     [q] = quotes_of(text)
     assert at(text, q.speaker.mention) == mention
@@ -177,7 +209,9 @@ def test_quote_with_no_speaker() -> None:
 
 
 def test_first_cue_of_the_sentence_reports_the_quote() -> None:
-    text = "Ana Ruiz said the rival plan, which critics called “a fantasy with numbers”, would fail."
+    text = (
+        "Ana Ruiz said the rival plan, which critics called “a fantasy with numbers”, would fail."
+    )
     [q] = quotes_of(text)
     assert at(text, q.speaker.mention) == "Ana Ruiz"
 
@@ -195,6 +229,7 @@ def test_quote_in_a_heading() -> None:
 
 # --- speakers and entities ----------------------------------------------------------------------
 
+
 def test_name_without_entities_is_the_mention() -> None:
     text = "“The deal is off,” Maria Lopez said."
     [q] = quotes_of(text)
@@ -209,7 +244,10 @@ def test_pronoun_without_entities_has_no_name() -> None:
 
 def test_pronoun_links_to_nearest_person_outside_quotes() -> None:
     text = "Maria Lopez arrived late. “I spoke to Tom Hale about it,” she said."
-    ents = [person("E1", "Maria Lopez", text, "Maria Lopez"), person("E2", "Tom Hale", text, "Tom Hale")]
+    ents = [
+        person("E1", "Maria Lopez", text, "Maria Lopez"),
+        person("E2", "Tom Hale", text, "Tom Hale"),
+    ]
     [q] = quotes_of(text, ents)
     assert q.speaker.entity == "E1" and q.speaker.name == "Maria Lopez"
 
@@ -221,9 +259,14 @@ def test_name_links_to_its_entity_display_name() -> None:
 
 
 def test_title_links_through_a_role_seen_earlier() -> None:
-    text = ("The Chief Engineer of the port, Omar Haddad, toured the docks with Lena Park.\n"
-            "“The cranes are safe,” the chief engineer said.")
-    ents = [person("E1", "Omar Haddad", text, "Omar Haddad"), person("E2", "Lena Park", text, "Lena Park")]
+    text = (
+        "The Chief Engineer of the port, Omar Haddad, toured the docks with Lena Park.\n"
+        "“The cranes are safe,” the chief engineer said."
+    )
+    ents = [
+        person("E1", "Omar Haddad", text, "Omar Haddad"),
+        person("E2", "Lena Park", text, "Lena Park"),
+    ]
     [q] = quotes_of(text, ents)
     assert q.speaker.entity == "E1" and at(text, q.speaker.mention) == "the chief engineer"
 
@@ -240,10 +283,13 @@ def test_a_name_the_tagger_cut_short_does_not_name_the_speaker() -> None:
     assert q.speaker.entity is None and q.speaker.name == "Omar Haddad"
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("“We are ready,” said MSNBC host Chris Matthews.", "Chris Matthews"),
-    ("“It is over,” said Clinton campaign spokesman Brian Fallon on Monday.", "Brian Fallon"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“We are ready,” said MSNBC host Chris Matthews.", "Chris Matthews"),
+        ("“It is over,” said Clinton campaign spokesman Brian Fallon on Monday.", "Brian Fallon"),
+    ],
+)
 def test_a_name_after_a_role_names_the_speaker(text: str, name: str) -> None:
     [q] = quotes_of(text)
     assert at(text, q.speaker.mention).endswith(name) and q.speaker.name == name
@@ -257,7 +303,11 @@ def test_a_blockquote_without_marks_is_quoted_whole() -> None:
     quotes = find_quotes(text, [b.span for b in blocks], sentences, [], quoted)
     assert [q.text for q in quotes] == ["We will not stop.", "Not now, not ever.", "“It is late,”"]
     assert [q.id for q in quotes] == ["Q1", "Q2", "Q3"]
-    assert [q.speaker.name for q in quotes] == ["Ana Ruiz", "Ana Ruiz", "Tom Hale"]  # the second continues
+    assert [q.speaker.name for q in quotes] == [
+        "Ana Ruiz",
+        "Ana Ruiz",
+        "Tom Hale",
+    ]  # the second continues
 
 
 def test_unknown_title_stays_unlinked() -> None:
@@ -292,22 +342,37 @@ def test_seed_article_quotes() -> None:
     assert direct.text == "“direct threat”" and direct.partial
     assert at(text, direct.speaker.mention) == "he"
     assert faster.text == "“faster, faster, faster”" and at(text, faster.cue) == "called on"
-    assert transformers.text.startswith("“When we have transformers") and transformers.text.endswith("missiles,”")
-    assert at(text, transformers.speaker.mention) == "Kuleba" and at(text, transformers.cue) == "said"
+    assert transformers.text.startswith(
+        "“When we have transformers"
+    ) and transformers.text.endswith("missiles,”")
+    assert (
+        at(text, transformers.speaker.mention) == "Kuleba" and at(text, transformers.cue) == "said"
+    )
     assert message.text.startswith("“the message") and not message.text.endswith("”")
     assert at(text, message.speaker.mention) == "He" and at(text, message.cue) == "replied"
-    assert ammunition.text.endswith("illegal war.”") and at(text, ammunition.speaker.mention) == "Stoltenberg"
+    assert (
+        ammunition.text.endswith("illegal war.”")
+        and at(text, ammunition.speaker.mention) == "Stoltenberg"
+    )
     assert all(q.span.end < len(text.rstrip()) - 1 for q in qs)  # the stray last mark opens nothing
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
 def test_seed_article_speakers_with_entities() -> None:
     text = SEED.read_text(encoding="utf-8")
-    ents = [person("E1", "Vladimir Putin", text, "Vladimir Putin", "Putin"),
-            person("E2", "Dimitro Koleba", text, "Dimitro Koleba", "Kuleba"),
-            person("E3", "Jens Stoltenberg", text, "Jens Stoltenberg", "Stoltenberg")]
+    ents = [
+        person("E1", "Vladimir Putin", text, "Vladimir Putin", "Putin"),
+        person("E2", "Dimitro Koleba", text, "Dimitro Koleba", "Kuleba"),
+        person("E3", "Jens Stoltenberg", text, "Jens Stoltenberg", "Stoltenberg"),
+    ]
     names = [q.speaker.name for q in quotes_of(text, ents)]
-    assert names == ["Vladimir Putin", "Dimitro Koleba", "Dimitro Koleba", "Jens Stoltenberg", "Jens Stoltenberg"]
+    assert names == [
+        "Vladimir Putin",
+        "Dimitro Koleba",
+        "Dimitro Koleba",
+        "Jens Stoltenberg",
+        "Jens Stoltenberg",
+    ]
 
 
 def test_surname_links_when_the_tagger_missed_that_mention() -> None:
@@ -318,26 +383,34 @@ def test_surname_links_when_the_tagger_missed_that_mention() -> None:
 
 
 def test_title_of_an_organisation_links_through_an_earlier_appositive() -> None:
-    text = ("Director General of the Agency, Sara Holm, opened the session.\n"
-            "Later the Director General of the Agency said: “The budget will not grow this year.”")
-    ents = [person("E4", "Sara Holm", text, "Sara Holm"),
-            person("E5", "Agency", text, "Agency", kind="ORG")]
+    text = (
+        "Director General of the Agency, Sara Holm, opened the session.\n"
+        "Later the Director General of the Agency said: “The budget will not grow this year.”"
+    )
+    ents = [
+        person("E4", "Sara Holm", text, "Sara Holm"),
+        person("E5", "Agency", text, "Agency", kind="ORG"),
+    ]
     [q] = quotes_of(text, ents)
     assert at(text, q.speaker.mention) == "the Director General of the Agency"
     assert q.speaker.entity == "E4" and q.speaker.name == "Sara Holm"
 
 
 def test_transcript_turns_are_separate_quotes_with_their_speakers() -> None:
-    text = ("The interview went on.\n“HOST: Will you run again next year?\n"
-            "“MAYOR: We will see. The city comes first.\n“It always has.")
+    text = (
+        "The interview went on.\n“HOST: Will you run again next year?\n"
+        "“MAYOR: We will see. The city comes first.\n“It always has."
+    )
     host, mayor = quotes_of(text)
     assert at(text, host.speaker.mention) == "HOST" and at(text, mayor.speaker.mention) == "MAYOR"
     assert mayor.text.endswith("It always has.")
 
 
 def test_single_marks_in_a_double_mark_text_are_not_quotes() -> None:
-    text = ("Mayor calls the plan ‘a total mess’ at the meeting.\n"
-            "“We will fix the plan before the winter,” the mayor said.")
+    text = (
+        "Mayor calls the plan ‘a total mess’ at the meeting.\n"
+        "“We will fix the plan before the winter,” the mayor said."
+    )
     assert [q.text for q in quotes_of(text)] == ["“We will fix the plan before the winter,”"]
 
 
@@ -346,7 +419,9 @@ def test_show_titles_are_not_quotes() -> None:
     assert [q.text for q in quotes_of(text)] == ["“dead on arrival.”"]
     text = "She wrote in her memoir, “Tough Choices,” that the deal was “a mistake from day one”."
     assert [q.text for q in quotes_of(text)] == ["“a mistake from day one”"]
-    text = "Callers to his “Keeping It Real” radio program said the plan was “a mistake from day one”."
+    text = (
+        "Callers to his “Keeping It Real” radio program said the plan was “a mistake from day one”."
+    )
     assert [q.text for q in quotes_of(text)] == ["“a mistake from day one”"]
 
 
@@ -357,6 +432,7 @@ def test_possessive_speaker_is_not_the_owner() -> None:
 
 
 # --- speakers with no verb of their own, and short quotes framed as words used ----------------
+
 
 def test_name_before_the_colon_is_the_speaker() -> None:
     text = "POLLS WERE NOT WRONG, ONLY EARLY - Ann Lee: “The numbers moved late in the week.”"
@@ -376,22 +452,28 @@ def test_subject_after_a_time_phrase() -> None:
     assert at(text, q.speaker.mention) == "she"
 
 
-@pytest.mark.parametrize("text", [
-    "Nothing changed after the “grand reset of the whole campaign” last spring.",
-    "It was more uplifting than “anything the party had tried before” in the state.",
-    "Immediately after the vote, the hall was “as quiet as a church on a Monday”.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nothing changed after the “grand reset of the whole campaign” last spring.",
+        "It was more uplifting than “anything the party had tried before” in the state.",
+        "Immediately after the vote, the hall was “as quiet as a church on a Monday”.",
+    ],
+)
 def test_no_speaker_rather_than_a_subject_that_cannot_speak(text: str) -> None:
     [q] = quotes_of(text)
     assert q.speaker.mention is None and q.cue is None
 
 
-@pytest.mark.parametrize("text, quoted", [
-    ("The mayor used the term “pivot” twice in one speech.", "“pivot”"),
-    ("The crowd met her with chants of “Bobby!” all night.", "“Bobby!”"),
-    ("He summed up the plan as “terrible,” and left the room.", "“terrible,”"),
-    ("Tom Hale, speaking on the radio, called Ana Ruiz a “blowhard” on Monday.", "“blowhard”"),
-])
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("The mayor used the term “pivot” twice in one speech.", "“pivot”"),
+        ("The crowd met her with chants of “Bobby!” all night.", "“Bobby!”"),
+        ("He summed up the plan as “terrible,” and left the room.", "“terrible,”"),
+        ("Tom Hale, speaking on the radio, called Ana Ruiz a “blowhard” on Monday.", "“blowhard”"),
+    ],
+)
 def test_short_quotes_framed_as_words_used_are_kept(text: str, quoted: str) -> None:
     assert [q.text for q in quotes_of(text)] == [quoted]
 
@@ -400,31 +482,73 @@ def test_scare_quote_without_a_frame_is_still_left_out() -> None:
     assert quotes_of("The company sold “premium” water at the fair.") == []
 
 
-@pytest.mark.parametrize("text, mention, cue", [
-    ("Tom Hale, speaking on the radio, called Ana Ruiz a “blowhard” on Monday.", "Tom Hale", "called"),
-    ("“You are wrong,” Ana Ruiz shot back.", "Ana Ruiz", "shot back"),
-    ("Ana Ruiz was asked by host Tom Hale, “Will you run again next year?”", "host Tom Hale", "asked"),
-    ("Tom Hale, who says the plan is dead, tweeted that it was “a fantasy with numbers”.", "Tom Hale", "tweeted"),
-    ("The two met on Monday – Ana Ruiz saying she was “very encouraged by the talks”.", "Ana Ruiz", "saying"),
-    ("She went on: “The council will vote in March.”", "She", "went on"),
-    ("Ana Ruiz, during a visit to Leeds, Yorkshire, said the plan was “a scandal from start to finish”.",
-     "Ana Ruiz", "said"),
-    ("“The deal is off,” the editorial board writes.", "the editorial board", "writes"),
-    ("“The deal is off,” Tom Hale barked.", "Tom Hale", "barked"),
-    ("Ana Ruiz repeated: “We will not stop.”", "Ana Ruiz", "repeated"),
-    ("Tom Hale defended the plan as “a fair deal for every town”.", "Tom Hale", "defended"),
-    ("Belarusian state media called the sanctions “illegal and absurd”.", "Belarusian state media", "called"),
-    ("Ana Ruiz, 45, a nurse from Leeds, told the BBC: “I have never seen anything like it.”", "Ana Ruiz", "told"),
-    # a verb the lexicon does not know, right after the quotation and closing the sentence
-    ("Her neighbour was less sure. “Maybe it will work,” he shrugged.", "he", "shrugged"),
-    ("“We have tried everything,” the mayor sighed wearily.", "the mayor", "sighed"),
-    # a reporting clause that closes the sentence reports a fragment earlier in it
-    ("The promise to “take our country back” appeals to older voters, said Ana Ruiz, a demographer at the "
-     "university.", "Ana Ruiz", "said"),
-    ("Donations were “stagnant for about a month” as donors waited for the primaries, he said.", "he", "said"),
-    ("The deal made the town “a safer place to live” for the first time in years, Tom Hale, the mayor, told "
-     "reporters.", "Tom Hale", "told"),
-])
+@pytest.mark.parametrize(
+    "text, mention, cue",
+    [
+        (
+            "Tom Hale, speaking on the radio, called Ana Ruiz a “blowhard” on Monday.",
+            "Tom Hale",
+            "called",
+        ),
+        ("“You are wrong,” Ana Ruiz shot back.", "Ana Ruiz", "shot back"),
+        (
+            "Ana Ruiz was asked by host Tom Hale, “Will you run again next year?”",
+            "host Tom Hale",
+            "asked",
+        ),
+        (
+            "Tom Hale, who says the plan is dead, tweeted that it was “a fantasy with numbers”.",
+            "Tom Hale",
+            "tweeted",
+        ),
+        (
+            "The two met on Monday – Ana Ruiz saying she was “very encouraged by the talks”.",
+            "Ana Ruiz",
+            "saying",
+        ),
+        ("She went on: “The council will vote in March.”", "She", "went on"),
+        (
+            "Ana Ruiz, during a visit to Leeds, Yorkshire, said the plan was “a scandal from start to finish”.",
+            "Ana Ruiz",
+            "said",
+        ),
+        ("“The deal is off,” the editorial board writes.", "the editorial board", "writes"),
+        ("“The deal is off,” Tom Hale barked.", "Tom Hale", "barked"),
+        ("Ana Ruiz repeated: “We will not stop.”", "Ana Ruiz", "repeated"),
+        ("Tom Hale defended the plan as “a fair deal for every town”.", "Tom Hale", "defended"),
+        (
+            "Belarusian state media called the sanctions “illegal and absurd”.",
+            "Belarusian state media",
+            "called",
+        ),
+        (
+            "Ana Ruiz, 45, a nurse from Leeds, told the BBC: “I have never seen anything like it.”",
+            "Ana Ruiz",
+            "told",
+        ),
+        # a verb the lexicon does not know, right after the quotation and closing the sentence
+        ("Her neighbour was less sure. “Maybe it will work,” he shrugged.", "he", "shrugged"),
+        ("“We have tried everything,” the mayor sighed wearily.", "the mayor", "sighed"),
+        # a reporting clause that closes the sentence reports a fragment earlier in it
+        (
+            "The promise to “take our country back” appeals to older voters, said Ana Ruiz, a demographer at the "
+            "university.",
+            "Ana Ruiz",
+            "said",
+        ),
+        (
+            "Donations were “stagnant for about a month” as donors waited for the primaries, he said.",
+            "he",
+            "said",
+        ),
+        (
+            "The deal made the town “a safer place to live” for the first time in years, Tom Hale, the mayor, told "
+            "reporters.",
+            "Tom Hale",
+            "told",
+        ),
+    ],
+)
 def test_more_cue_patterns(text: str, mention: str, cue: str) -> None:
     [q] = quotes_of(text)
     assert at(text, q.speaker.mention) == mention
@@ -432,8 +556,10 @@ def test_more_cue_patterns(text: str, mention: str, cue: str) -> None:
 
 
 def test_next_sentence_verb_does_not_claim_a_continuing_quote() -> None:
-    text = ("“We start tomorrow,” Ana Ruiz said on the steps of the old town hall before a crowd of several "
-            "hundred. “And we will not stop.” Tom Hale added that the plan was late.")
+    text = (
+        "“We start tomorrow,” Ana Ruiz said on the steps of the old town hall before a crowd of several "
+        "hundred. “And we will not stop.” Tom Hale added that the plan was late."
+    )
     _, q2 = quotes_of(text)
     assert at(text, q2.speaker.mention) == "Ana Ruiz" and q2.cue is None
 
@@ -441,11 +567,16 @@ def test_next_sentence_verb_does_not_claim_a_continuing_quote() -> None:
 def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
     """An unclosed quotation followed by a paragraph that opens a quote of someone else
     ("…,” added Rep. Jim Clyburn) is a missing closing mark, not a continued quotation."""
-    text = ("“It is bad,” Ann Moore said. “If indeed this goes on, we lose.\n"
-            "“We have been thinking about where we are,” added Rep. Jim Clyburn, the leader.")
+    text = (
+        "“It is bad,” Ann Moore said. “If indeed this goes on, we lose.\n"
+        "“We have been thinking about where we are,” added Rep. Jim Clyburn, the leader."
+    )
     quotes = quotes_of(text)
-    assert [q.text for q in quotes] == ["“It is bad,”", "“If indeed this goes on, we lose.",
-                                        "“We have been thinking about where we are,”"]
+    assert [q.text for q in quotes] == [
+        "“It is bad,”",
+        "“If indeed this goes on, we lose.",
+        "“We have been thinking about where we are,”",
+    ]
     assert [q.speaker.name for q in quotes] == ["Ann Moore", "Ann Moore", "Jim Clyburn"]
     continued = "Ann Moore said: “If indeed this goes on, we lose.\n“We have thought about it. It is not good,” she added."
     assert len(quotes_of(continued)) == 1

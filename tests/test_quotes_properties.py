@@ -5,18 +5,40 @@ from __future__ import annotations
 
 import time
 
+from conftest import line_blocks
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import line_blocks
 from reader.analysis.model import Entity, Sentence
 from reader.analysis.quotes import find_quotes
 from reader.analysis.tokens import tokenize
 from reader.document.model import Block, Span
 
 MARKS = "“”‘’\"'«»‹›„"
-PIECES = st.sampled_from(list(MARKS) + [" ", "\n", ",", ".", ":", "said", "He", "the minister", "Ana Ruiz", "told",
-                                        "according to", "don’t", "’90s", "—", "―", "(R-Ohio)", "=", "x", "HOST: "])
+PIECES = st.sampled_from(
+    list(MARKS)
+    + [
+        " ",
+        "\n",
+        ",",
+        ".",
+        ":",
+        "said",
+        "He",
+        "the minister",
+        "Ana Ruiz",
+        "told",
+        "according to",
+        "don’t",
+        "’90s",
+        "—",
+        "―",
+        "(R-Ohio)",
+        "=",
+        "x",
+        "HOST: ",
+    ]
+)
 
 
 def paragraphs_of(text: str) -> list[Span]:
@@ -54,11 +76,18 @@ def test_hundreds_of_unbalanced_marks(text: str) -> None:
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(PIECES, max_size=60).map("".join),
-       st.lists(st.tuples(st.integers(0, 200), st.integers(1, 20)), max_size=5))
+@given(
+    st.lists(PIECES, max_size=60).map("".join),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(1, 20)), max_size=5),
+)
 def test_random_entities(text: str, raw: list[tuple[int, int]]) -> None:
-    mentions = tuple(sorted(Span(min(s, len(text)), min(s + n, len(text))) for s, n in raw if s < len(text)))
-    ents = [Entity("E1", "PERSON", "Someone", (), mentions), Entity("E2", "ORG", "Group", (), mentions[:1])]
+    mentions = tuple(
+        sorted(Span(min(s, len(text)), min(s + n, len(text))) for s, n in raw if s < len(text))
+    )
+    ents = [
+        Entity("E1", "PERSON", "Someone", (), mentions),
+        Entity("E2", "ORG", "Group", (), mentions[:1]),
+    ]
     check(text, ents)
 
 
@@ -81,16 +110,23 @@ def _seconds(text: str) -> float:
 
 
 def test_five_megabytes_in_linear_time() -> None:
-    filler = "The council met again on Monday and the budget was read out line by line to the room. " * 12
-    unit = filler + "“We will rebuild,” the mayor said. The “experts” disagree, don’t they?” ‘Yes.\n"
+    filler = (
+        "The council met again on Monday and the budget was read out line by line to the room. "
+        * 12
+    )
+    unit = (
+        filler + "“We will rebuild,” the mayor said. The “experts” disagree, don’t they?” ‘Yes.\n"
+    )
     small = unit * (500_000 // len(unit))
     big = unit * (5_000_000 // len(unit))
     t_small, t_big = _seconds(small), _seconds(big)
-    assert t_big < 15 and t_big < 10 * t_small * 2.5  # ten times the text, not a hundred times the time
+    assert (
+        t_big < 15 and t_big < 10 * t_small * 2.5
+    )  # ten times the text, not a hundred times the time
 
 
 def test_unbalanced_marks_in_one_long_paragraph() -> None:
-    text = "“ " * 20_000 + "” " * 20_000 + "\" " * 20_000
+    text = "“ " * 20_000 + "” " * 20_000 + '" ' * 20_000
     assert _seconds(text) < 5
     check(text)
 
@@ -102,7 +138,10 @@ def test_with_the_real_sentence_splitter(text: str) -> None:
     sentences, _ = tokenize(text, [Block("paragraph", p) for p in paras])
     quotes = find_quotes(text, paras, sentences, [])
     for q in quotes:
-        assert 0 <= q.span.start < q.span.end <= len(text) and q.text == text[q.span.start : q.span.end]
+        assert (
+            0 <= q.span.start < q.span.end <= len(text)
+            and q.text == text[q.span.start : q.span.end]
+        )
 
 
 def test_many_tiny_lowercase_sentences_stay_linear() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from conftest import SEED
+
 from reader.analysis.tokens import split_glued, tokenize
 from reader.document.load import load
 
@@ -33,14 +34,20 @@ def test_every_token_lies_inside_its_sentence_and_sentences_are_ordered():
 def test_abbreviations_do_not_end_sentences():
     from reader.document.load import from_bytes
 
-    doc = from_bytes(b"Mr. Smith met Gen. Jones in the U.S. capital on Jan. 5. They talked.", "x", None)
+    doc = from_bytes(
+        b"Mr. Smith met Gen. Jones in the U.S. capital on Jan. 5. They talked.", "x", None
+    )
     sentences, _ = tokenize(doc.text, doc.blocks)
     assert [doc.text[s.span.start : s.span.end] for s in sentences] == [
-        "Mr. Smith met Gen. Jones in the U.S. capital on Jan. 5.", "They talked."]
+        "Mr. Smith met Gen. Jones in the U.S. capital on Jan. 5.",
+        "They talked.",
+    ]
     doc = from_bytes(b"Shares of Cofinec S.A. plunged. Del. Stacey Plaskett spoke.", "x", None)
     sentences, _ = tokenize(doc.text, doc.blocks)
     assert [doc.text[s.span.start : s.span.end] for s in sentences] == [
-        "Shares of Cofinec S.A. plunged.", "Del. Stacey Plaskett spoke."]
+        "Shares of Cofinec S.A. plunged.",
+        "Del. Stacey Plaskett spoke.",
+    ]
 
 
 def test_camel_case_names_are_not_split():
@@ -54,4 +61,6 @@ def test_camel_case_names_are_not_split():
 
 def test_a_camel_cased_word_written_twice_is_a_name():
     assert split_glued("PolitiFact", Counter({"PolitiFact": 2})) == []
-    assert split_glued("PolitiFact", Counter({"PolitiFact": 1})) == [6]  # once: it could be a lost break
+    assert split_glued("PolitiFact", Counter({"PolitiFact": 1})) == [
+        6
+    ]  # once: it could be a lost break

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from ui_fixture import seed_analyser, seed_document
 from textual.widgets import OptionList
+from ui_fixture import seed_analyser, seed_document
 
 from reader.document.model import Block, Document, Span
 from reader.ui.app import ReaderApp
@@ -55,7 +55,9 @@ async def test_text_is_painted_before_analysis():
         article = app.screen.query_one(ArticleView)
         lines = [article.render_line(y).text for y in range(10)]
         assert any("NATO pledges to support Kyiv" in line for line in lines)
-        assert "Analysis is off" in str(app.screen.query_one("#entity-list", OptionList).get_option_at_index(0).prompt)
+        assert "Analysis is off" in str(
+            app.screen.query_one("#entity-list", OptionList).get_option_at_index(0).prompt
+        )
 
 
 async def test_next_and_previous_quote_scroll_and_select():
@@ -90,7 +92,9 @@ async def test_entity_selection_highlights_its_mentions_and_steps_through_them()
         await pilot.press("E")  # the Entities view, focused
         entities = screen.query_one("#entity-list", OptionList)
         assert screen.focused is entities
-        stoltenberg = next(n for n, e in enumerate(entities.entities) if e.name == "Jens Stoltenberg")
+        stoltenberg = next(
+            n for n, e in enumerate(entities.entities) if e.name == "Jens Stoltenberg"
+        )
         entities.highlighted = stoltenberg
         await pilot.press("enter")
         entity = entities.entities[stoltenberg]
@@ -98,7 +102,9 @@ async def test_entity_selection_highlights_its_mentions_and_steps_through_them()
         first, second = entity.mentions
         assert article.row_visible(first.start)
         focus, dim = article.style_of("focus"), article.style_of("dim")
-        assert style_at(article, first.start).bgcolor == article.style_of("flash").bgcolor  # where it landed
+        assert (
+            style_at(article, first.start).bgcolor == article.style_of("flash").bgcolor
+        )  # where it landed
         assert style_at(article, second.start).bgcolor == focus.bgcolor
         nato = screen.analysis.entities[3].mentions[0]
         assert style_at(article, nato.start).color == dim.color
@@ -115,7 +121,9 @@ async def test_enter_on_a_sidebar_row_jumps_to_it():
         await pilot.press("T")
         timeline = screen.query_one("#timeline-list", OptionList)
         assert screen.has_class("-overlay") and screen.focused is timeline
-        assert str(timeline.get_option_at_index(0).prompt).startswith("April 2008\n")  # dates read as words
+        assert str(timeline.get_option_at_index(0).prompt).startswith(
+            "April 2008\n"
+        )  # dates read as words
         await pilot.press("down", "down", "enter")
         assert timeline.highlighted == 2
         assert screen.article.row_visible(timeline.events[2].event.start)
@@ -128,7 +136,10 @@ async def test_speaker_filter_limits_quote_navigation():
     async with seed_app().run_test(size=WIDE) as pilot:
         screen = await analysed(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "F")
-        assert [q.speaker.name for q in screen.quote_list.quotes] == ["Dimitro Kuleba", "Dimitro Kuleba"]
+        assert [q.speaker.name for q in screen.quote_list.quotes] == [
+            "Dimitro Kuleba",
+            "Dimitro Kuleba",
+        ]
         await pilot.press("right_square_bracket")
         assert "Quote 2/2 — Dimitro Kuleba" in str(screen.query_one("#status-message").render())
         await pilot.press("F")
@@ -149,7 +160,10 @@ async def test_search_highlights_matches_and_n_moves_between_them():
         assert screen.article.row_visible(state.matches[5].start)
         await pilot.press("N")
         assert state.match == 4
-        assert style_at(screen.article, state.matches[4].start).bgcolor == screen.article.style_of("match-current").bgcolor
+        assert (
+            style_at(screen.article, state.matches[4].start).bgcolor
+            == screen.article.style_of("match-current").bgcolor
+        )
         await pilot.press("escape")
         assert state.matches == [] and not screen.has_class("-searching")
 
@@ -241,7 +255,9 @@ async def test_article_text_cannot_inject_styles_or_escapes():
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         strip = app.screen.article.render_line(0)
-        assert "[bold red]x[/]" in strip.text and "\x1b" not in strip.text and "\x07" not in strip.text
+        assert (
+            "[bold red]x[/]" in strip.text and "\x1b" not in strip.text and "\x07" not in strip.text
+        )
         assert not any(s.style and s.style.bold for s in strip if "x" in s.text)
 
 
@@ -251,13 +267,20 @@ async def test_real_pipeline_fills_the_sidebar():
         screen = await analysed(pilot)
         assert screen.query_one("#status").has_class("-done")
         assert len(screen.query_one("#entity-list", OptionList).options) >= 1
-        timeline = screen.timeline_list  # in the analysis's order: the Georgia war "months after" April 2008
+        timeline = (
+            screen.timeline_list
+        )  # in the analysis's order: the Georgia war "months after" April 2008
         assert timeline.events == list(screen.analysis.timeline)
-        assert [str(timeline.get_option_at_index(n).prompt).split("\n")[0] for n in range(2)] == ["April 2008", "2008"]
+        assert [str(timeline.get_option_at_index(n).prompt).split("\n")[0] for n in range(2)] == [
+            "April 2008",
+            "2008",
+        ]
 
 
 async def test_a_megabyte_article_opens_and_scrolls():
-    paragraph = "NATO ministers met in Bucharest on Tuesday and said “more help is coming” to Kyiv. " * 8
+    paragraph = (
+        "NATO ministers met in Bucharest on Tuesday and said “more help is coming” to Kyiv. " * 8
+    )
     text = "Big\n\n" + "\n\n".join(paragraph for _ in range(1_000_000 // len(paragraph)))
     blocks, pos = [], 0
     for part in text.split("\n\n"):
@@ -369,7 +392,10 @@ async def test_palette_finds_entities_speakers_and_events_by_name():
         await palette_run(pilot, "quotes by koleba")  # another spelling of "Dimitro Kuleba"
         assert screen.quote_list.speaker == "Dimitro Kuleba"
         await palette_run(pilot, "bucharest")  # the entity, before the event whose summary names it
-        assert screen.article.state.entity is not None and screen.article.state.entity.name == "Bucharest"
+        assert (
+            screen.article.state.entity is not None
+            and screen.article.state.entity.name == "Bucharest"
+        )
         assert "Bucharest: mention" in str(screen.query_one("#status-message").render())
         await palette_run(pilot, "2014")
         event = next(e for e in screen.timeline_list.events if e.date == "2014")
@@ -380,7 +406,11 @@ async def test_palette_finds_entities_speakers_and_events_by_name():
 async def test_a_blockquote_is_set_apart_and_listed_as_a_quote():
     from reader.document.load import from_bytes
 
-    document = from_bytes("Ana Ruiz, the mayor, said:\n\n> We will not stop.\n\nThe council met.\n".encode(), "x.md", "markdown")
+    document = from_bytes(
+        b"Ana Ruiz, the mayor, said:\n\n> We will not stop.\n\nThe council met.\n",
+        "x.md",
+        "markdown",
+    )
     async with ReaderApp(document=document).run_test(size=WIDE) as pilot:
         screen = await analysed(pilot)
         assert [q.text for q in screen.quote_list.quotes] == ["We will not stop."]

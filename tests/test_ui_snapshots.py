@@ -37,27 +37,42 @@ def reading_app() -> ReaderApp:
 
 
 def test_reading_wide(snap_compare):
-    assert snap_compare(reading_app(), terminal_size=(160, 45),
-                        run_before=lambda pilot: settle(pilot, "right_square_bracket", "right_square_bracket"))
+    assert snap_compare(
+        reading_app(),
+        terminal_size=(160, 45),
+        run_before=lambda pilot: settle(pilot, "right_square_bracket", "right_square_bracket"),
+    )
 
 
 def test_reading_narrow(snap_compare):
-    assert snap_compare(reading_app(), terminal_size=(80, 24),
-                        run_before=lambda pilot: settle(pilot, "right_square_bracket", "right_square_bracket"))
+    assert snap_compare(
+        reading_app(),
+        terminal_size=(80, 24),
+        run_before=lambda pilot: settle(pilot, "right_square_bracket", "right_square_bracket"),
+    )
 
 
 def test_reading_narrow_sidebar_overlay(snap_compare):
-    assert snap_compare(reading_app(), terminal_size=(80, 24), run_before=lambda pilot: settle(pilot, "Q"))
+    assert snap_compare(
+        reading_app(), terminal_size=(80, 24), run_before=lambda pilot: settle(pilot, "Q")
+    )
 
 
 def test_help(snap_compare):
-    assert snap_compare(reading_app(), terminal_size=(100, 40), run_before=lambda pilot: settle(pilot, "question_mark"))
+    assert snap_compare(
+        reading_app(),
+        terminal_size=(100, 40),
+        run_before=lambda pilot: settle(pilot, "question_mark"),
+    )
 
 
 def test_library(snap_compare, tmp_path, monkeypatch):
     folder = tmp_path / "articles"
     folder.mkdir()
-    for name, text in (("nato.txt", seed_document().text), ("markets.md", "# Markets rally\n\nStocks rose.\n")):
+    for name, text in (
+        ("nato.txt", seed_document().text),
+        ("markets.md", "# Markets rally\n\nStocks rose.\n"),
+    ):
         (folder / name).write_text(text, encoding="utf-8")
         os.utime(folder / name, (1_700_000_000, 1_700_000_000))
     monkeypatch.chdir(tmp_path)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import line_blocks as blocks_of
 from ui_fixture import seed_analysis, seed_document
 
-from conftest import line_blocks as blocks_of
 from reader.document.model import Span
 from reader.ui import library
 from reader.ui.dates import describe
@@ -23,7 +23,9 @@ def test_wrap_rows_fit_cover_the_text_and_bisect_back(width):
     text_rows = [r for r in index.rows if r.block != GAP]
     assert all(r.end - r.start <= width for r in text_rows)
     squeeze = lambda parts: "".join("".join(parts).split())  # noqa: E731 - long words are cut mid-word
-    assert squeeze(document.text[r.start : r.end] for r in text_rows) == squeeze(map(document.block_text, document.blocks))
+    assert squeeze(document.text[r.start : r.end] for r in text_rows) == squeeze(
+        map(document.block_text, document.blocks)
+    )
     for number, row in enumerate(index.rows):
         if row.block != GAP and row.end > row.start:
             assert index.row_of(row.start) == number and index.row_of(row.end - 1) == number
@@ -33,8 +35,8 @@ def test_wrap_leaves_a_cell_for_each_glued_word_mark():
     text = "aaaa bbbbcccc dddd"
     plain = WrapIndex(text, blocks_of(text), 13)
     marked = WrapIndex(text, blocks_of(text), 13, breaks=(9,))
-    assert [text[r.start:r.end] for r in plain.rows] == ["aaaa bbbbcccc", "dddd"]
-    assert [text[r.start:r.end] for r in marked.rows] == ["aaaa", "bbbbcccc", "dddd"]
+    assert [text[r.start : r.end] for r in plain.rows] == ["aaaa bbbbcccc", "dddd"]
+    assert [text[r.start : r.end] for r in marked.rows] == ["aaaa", "bbbbcccc", "dddd"]
 
 
 def test_wide_characters_wrap_by_cells():
@@ -86,16 +88,24 @@ def test_recent_files_are_remembered_newest_first(tmp_path, monkeypatch):
     entries = library.entries(dirs=[])
     assert [e.title for e in entries] == ["Example", "Alpha", "Beta"]
     assert entries[0].size is None and entries[1].size == first.stat().st_size
-    assert json.loads((tmp_path / "state" / "recent.json").read_text())[0]["source"] == "https://example.com/x"
+    assert (
+        json.loads((tmp_path / "state" / "recent.json").read_text())[0]["source"]
+        == "https://example.com/x"
+    )
 
 
 def test_library_lists_article_folders_with_the_documents_titles_and_dates(tmp_path, monkeypatch):
     monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
-    (tmp_path / "one.md").write_text("---\ntitle: The headline\ndate: 2024-03-14\n---\n\nBody text here.\n")
+    (tmp_path / "one.md").write_text(
+        "---\ntitle: The headline\ndate: 2024-03-14\n---\n\nBody text here.\n"
+    )
     (tmp_path / "skip.bin").write_bytes(b"\0")
     [entry] = library.entries(dirs=[tmp_path])
     assert (entry.title, entry.recent) == ("one.md", False)
-    assert (library.describe(entry).title, library.describe(entry).date) == ("The headline", "2024-03-14")
+    assert (library.describe(entry).title, library.describe(entry).date) == (
+        "The headline",
+        "2024-03-14",
+    )
 
 
 def test_state_dir_honours_xdg(monkeypatch, tmp_path):
@@ -119,23 +129,25 @@ def test_search_is_literal_and_case_insensitive():
     assert find_all("text", "") == []
 
 
-@pytest.mark.parametrize(("value", "words", "expected"), [
-    ("2022", "", "2022"),
-    ("2008-04", "April 2008", "April 2008"),
-    ("2022-02-24", "", "24 February 2022"),
-    ("2022-W08", "", "week 8 of 2022"),
-    ("2022-Q1", "", "Q1 2022"),
-    ("2022-SU", "", "summer 2022"),
-    ("2022-H2", "", "second half of 2022"),
-    ("198", "the 1980s", "the 1980s"),
-    ("19", "", "the 1900s"),
-    ("2022-02-24T10:30", "", "24 February 2022, 10:30"),
-    ("2022-02-24TEV", "", "24 February 2022, evening"),
-    ("2023-10-06T24:00", "midnight", "6 October 2023, midnight"),
-    ("PAST_REF", "", "the past"),
-    ("XXXX-WXX-2", "on  Tuesday", "on Tuesday"),  # never anchored: the article's own words
-    ("XXXX-XX-XX", "", "date not given"),
-])
+@pytest.mark.parametrize(
+    ("value", "words", "expected"),
+    [
+        ("2022", "", "2022"),
+        ("2008-04", "April 2008", "April 2008"),
+        ("2022-02-24", "", "24 February 2022"),
+        ("2022-W08", "", "week 8 of 2022"),
+        ("2022-Q1", "", "Q1 2022"),
+        ("2022-SU", "", "summer 2022"),
+        ("2022-H2", "", "second half of 2022"),
+        ("198", "the 1980s", "the 1980s"),
+        ("19", "", "the 1900s"),
+        ("2022-02-24T10:30", "", "24 February 2022, 10:30"),
+        ("2022-02-24TEV", "", "24 February 2022, evening"),
+        ("2023-10-06T24:00", "midnight", "6 October 2023, midnight"),
+        ("PAST_REF", "", "the past"),
+        ("XXXX-WXX-2", "on  Tuesday", "on Tuesday"),  # never anchored: the article's own words
+        ("XXXX-XX-XX", "", "date not given"),
+    ],
+)
 def test_timeline_dates_read_as_words(value: str, words: str, expected: str) -> None:
     assert describe(value, words) == expected
-

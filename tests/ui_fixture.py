@@ -30,17 +30,37 @@ def _at(text: str, phrase: str, after: str = "") -> Span:
 
 def _quote(text: str, n: int, opening: str, closing: str, speaker: Entity) -> Quote:
     span = Span(_at(text, opening).start, _at(text, closing, opening).end)
-    return Quote(f"q{n}", span, text[span.start : span.end],
-                 Speaker(entity=speaker.id, name=speaker.name, mention=speaker.mentions[0]))
+    return Quote(
+        f"q{n}",
+        span,
+        text[span.start : span.end],
+        Speaker(entity=speaker.id, name=speaker.name, mention=speaker.mentions[0]),
+    )
 
 
 def seed_analysis(document: Document) -> Analysis:
     text = document.text
-    putin = Entity("e1", "PERSON", "Vladimir Putin", ("Putin",), (_at(text, "Vladimir Putin"), _at(text, "Putin", "Putin himself")))
-    kuleba = Entity("e2", "PERSON", "Dimitro Kuleba", ("Koleba", "Kuleba"),
-                    (_at(text, "Dimitro Koleba"), *_all(text, "Kuleba")))
-    stoltenberg = Entity("e3", "PERSON", "Jens Stoltenberg", ("Stoltenberg",),
-                         (_at(text, "Jens Stoltenberg"), _at(text, "Stoltenberg", "Stoltenberg also")))
+    putin = Entity(
+        "e1",
+        "PERSON",
+        "Vladimir Putin",
+        ("Putin",),
+        (_at(text, "Vladimir Putin"), _at(text, "Putin", "Putin himself")),
+    )
+    kuleba = Entity(
+        "e2",
+        "PERSON",
+        "Dimitro Kuleba",
+        ("Koleba", "Kuleba"),
+        (_at(text, "Dimitro Koleba"), *_all(text, "Kuleba")),
+    )
+    stoltenberg = Entity(
+        "e3",
+        "PERSON",
+        "Jens Stoltenberg",
+        ("Stoltenberg",),
+        (_at(text, "Jens Stoltenberg"), _at(text, "Stoltenberg", "Stoltenberg also")),
+    )
     nato = Entity("e4", "ORG", "NATO", (), _all(text, "NATO"))
     bucharest = Entity("e5", "LOC", "Bucharest", (), _all(text, "Bucharest"))
     nasams = Entity("e6", "MISC", "NASAMS", (), _all(text, "NASAMS"))
@@ -57,15 +77,39 @@ def seed_analysis(document: Document) -> Analysis:
         TimeExpr("t3", _at(text, "last February"), "last February", "DATE", "2022-02"),
     )
     timeline = (
-        Event("t1", "2008-04", _at(text, "he has been invited to Bucharest"), "Putin invited to Bucharest"),
+        Event(
+            "t1",
+            "2008-04",
+            _at(text, "he has been invited to Bucharest"),
+            "Putin invited to Bucharest",
+        ),
         Event("t2", "2014", _at(text, "captured Crimea"), "Russia captured Crimea"),
-        Event("t3", "2022-02", _at(text, "ruthlessly attacked the rest of Ukraine"), "Russia attacked the rest of Ukraine"),
+        Event(
+            "t3",
+            "2022-02",
+            _at(text, "ruthlessly attacked the rest of Ukraine"),
+            "Russia attacked the rest of Ukraine",
+        ),
     )
-    breaks = tuple(_at(text, glued).start + cut for glued, cut in
-                   (("personallySince", 10), ("Georgiain", 7), ("KolebaInvited", 6), ("StoltenbergHe", 11)))
-    return Analysis(document=document, breaks=breaks,
-                    entities=(putin, kuleba, stoltenberg, nato, bucharest, nasams),
-                    quotes=quotes, times=times, timeline=timeline, date="2022-11-29", date_source="inferred")
+    breaks = tuple(
+        _at(text, glued).start + cut
+        for glued, cut in (
+            ("personallySince", 10),
+            ("Georgiain", 7),
+            ("KolebaInvited", 6),
+            ("StoltenbergHe", 11),
+        )
+    )
+    return Analysis(
+        document=document,
+        breaks=breaks,
+        entities=(putin, kuleba, stoltenberg, nato, bucharest, nasams),
+        quotes=quotes,
+        times=times,
+        timeline=timeline,
+        date="2022-11-29",
+        date_source="inferred",
+    )
 
 
 def seed_analyser(document: Document, progress) -> Analysis:

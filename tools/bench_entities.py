@@ -39,7 +39,8 @@ def rebuild(doc) -> tuple[str, set[tuple[int, int, str]]]:
         entity = None
         for i, (w, t) in enumerate(zip(words, tags)):
             if t[0] in "BO" and entity:
-                gold.add(tuple(entity)); entity = None
+                gold.add(tuple(entity))
+                entity = None
             if t[0] == "B":
                 entity = [starts[i], starts[i] + len(w), t[2:]]
             elif t[0] == "I":
@@ -65,19 +66,26 @@ def main() -> None:
 
     rss0, t0 = rss_mb(), time.perf_counter()
     get_tagger()
-    print(f"model {MODEL_PATH.stat().st_size / 1e6:.2f} MB, load {time.perf_counter() - t0:.3f}s, "
-          f"+{rss_mb() - rss0:.0f} MB RSS")
+    print(
+        f"model {MODEL_PATH.stat().st_size / 1e6:.2f} MB, load {time.perf_counter() - t0:.3f}s, "
+        f"+{rss_mb() - rss0:.0f} MB RSS"
+    )
 
     tp, fp, fn = Counter(), Counter(), Counter()
     t0 = time.process_time()
-    results = [find_entities(text, tokenize(text, [Block("paragraph", Span(0, len(text)))])[0])
-               for text, _ in docs]
+    results = [
+        find_entities(text, tokenize(text, [Block("paragraph", Span(0, len(text)))])[0])
+        for text, _ in docs
+    ]
     ours = time.process_time() - t0
     for (text, gold), entities in zip(docs, results):
         pred = {(m.start, m.end, SHORT[e.type]) for e in entities for m in e.mentions}
-        for s in pred & gold: tp[s[2]] += 1
-        for s in pred - gold: fp[s[2]] += 1
-        for s in gold - pred: fn[s[2]] += 1
+        for s in pred & gold:
+            tp[s[2]] += 1
+        for s in pred - gold:
+            fp[s[2]] += 1
+        for s in gold - pred:
+            fn[s[2]] += 1
     print(f"{args.conll.name}: {len(docs)} docs, {n_tokens} tokens")
     report(tp, fp, fn, print)
     print(f"ours:  {n_tokens / ours:,.0f} tokens/s (tokenize + find_entities, CPU time)")
@@ -94,7 +102,9 @@ def main() -> None:
                 if words:
                     chunker.parse(tagger.tag(words))
         stock = time.process_time() - t0
-        print(f"stock: {n_tokens / stock:,.0f} tokens/s (tokenize + pos_tag + ne_chunk(binary=True))")
+        print(
+            f"stock: {n_tokens / stock:,.0f} tokens/s (tokenize + pos_tag + ne_chunk(binary=True))"
+        )
         print(f"speed-up: {stock / ours:.1f}x")
 
 

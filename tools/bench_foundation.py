@@ -18,8 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def make_article(size: int) -> str:
     """A long article made by repeating the sample articles' paragraphs."""
-    parts = [ROOT.joinpath("articles", "nato-kyiv-bucharest.txt").read_text(encoding="utf-8"),
-             ROOT.joinpath("articles", "glacier-study.txt").read_text(encoding="utf-8")]
+    parts = [
+        ROOT.joinpath("articles", "nato-kyiv-bucharest.txt").read_text(encoding="utf-8"),
+        ROOT.joinpath("articles", "glacier-study.txt").read_text(encoding="utf-8"),
+    ]
     body, i = ["A long article for benchmarks\n"], 0
     while sum(map(len, body)) < size:
         body.append(parts[i % 2].split("\n", 1)[1])
@@ -41,9 +43,11 @@ def main() -> None:
     n_tokens = sum(len(s.tokens) for s in sentences)
     print(f"text: {len(doc.text):,} chars, {len(doc.blocks):,} blocks")
     print(f"load: {(t1 - t0) * 1000:.0f} ms")
-    print(f"sentences+tokens: {(t3 - t2) * 1000:.0f} ms for {len(sentences):,} sentences, {n_tokens:,} tokens "
-          f"({n_tokens / (t3 - t2):,.0f} tokens/s, {len(doc.text) / (t3 - t2) / 1e6:.2f} MB/s); "
-          f"{len(breaks)} glued-word breaks")
+    print(
+        f"sentences+tokens: {(t3 - t2) * 1000:.0f} ms for {len(sentences):,} sentences, {n_tokens:,} tokens "
+        f"({n_tokens / (t3 - t2):,.0f} tokens/s, {len(doc.text) / (t3 - t2) / 1e6:.2f} MB/s); "
+        f"{len(breaks)} glued-word breaks"
+    )
     Path(f.name).unlink()
 
 

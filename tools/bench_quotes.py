@@ -73,8 +73,11 @@ def _surname(source: str) -> str | None:
     """The last capitalised word of a gold Source that is a name ("Sen. Ann Lee (D-Ky.), who …" →
     "Lee"); None for pronouns and descriptions ("he", "the senator")."""
     words = re.findall(r"[\w’'.-]+", re.split(r"[,(]", source)[0])
-    if not words or not words[0][:1].isupper() or words[0].lower() in {"the", "a", "an", "he", "she", "they", "it",
-                                                                           "we", "i", "who"}:
+    if (
+        not words
+        or not words[0][:1].isupper()
+        or words[0].lower() in {"the", "a", "an", "he", "she", "they", "it", "we", "i", "who"}
+    ):
         return None
     caps = [w for w in words if w[:1].isupper()]
     return re.sub(r"[’']s$", "", caps[-1]).rstrip(".") if caps else None
@@ -98,13 +101,19 @@ def run(doc: Document) -> tuple[list[Quote], float, float]:
     t0 = time.perf_counter()
     try:
         result = analyse(doc)
-    except Exception as exc:  # noqa: BLE001 - keep measuring quotes whatever the others do
-        print(f"warning: full analysis failed ({exc!r}); quotes run without entities", file=sys.stderr)
+    except Exception as exc:
+        print(
+            f"warning: full analysis failed ({exc!r}); quotes run without entities", file=sys.stderr
+        )
         sentences, _ = tokenize(doc.text, doc.blocks)
         t1 = time.perf_counter()
         quotes = find_quotes(doc.text, [b.span for b in doc.blocks], sentences, [])
         return quotes, (time.perf_counter() - t1) * 1000, (time.perf_counter() - t0) * 1000
-    return list(result.quotes), result.timings_ms.get("quotes", 0.0), (time.perf_counter() - t0) * 1000
+    return (
+        list(result.quotes),
+        result.timings_ms.get("quotes", 0.0),
+        (time.perf_counter() - t0) * 1000,
+    )
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -132,29 +141,40 @@ def main() -> None:
     texts = [t for t in sorted((args.split / "text").glob("*.txt")) if t.stem in anns]
     n_pred = n_gold = m_pred = m_gold = exact = spk_total = spk_ok = 0
     unread = 0  # unmatched predictions inside annotated content that the gold rule skips
-    named = named_ok = 0  # quotes whose gold Source is a name, and those whose speaker.name holds it
+    named = named_ok = (
+        0  # quotes whose gold Source is a name, and those whose speaker.name holds it
+    )
     total_ms = quotes_ms = 0.0
     misses: list[str] = []
     for path in texts:
         doc = load(str(path))  # as `reader analyse` reads it
         text = path.read_text(encoding="utf-8")
         if doc.text != text:
-            print(f"warning: {path.name}: analysed text differs from file; offsets may not align", file=sys.stderr)
+            print(
+                f"warning: {path.name}: analysed text differs from file; offsets may not align",
+                file=sys.stderr,
+            )
         quotes, q_ms, all_ms = run(doc)
         total_ms += all_ms
         quotes_ms += q_ms
-        pred = [((q.span.start, q.span.end),
-                 (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None)
-                for q in quotes]
+        pred = [
+            (
+                (q.span.start, q.span.end),
+                (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
+            )
+            for q in quotes
+        ]
         names = [q.speaker.name or "" for q in quotes]
         gq = gold(text, anns[path.stem])
         n_pred += len(pred)
         n_gold += len(gq)
         used: set[int] = set()
         for gs, gsrc in gq:
-            hit = next((i for i, (ps, _) in enumerate(pred) if i not in used and _overlap(gs, ps)), None)
+            hit = next(
+                (i for i, (ps, _) in enumerate(pred) if i not in used and _overlap(gs, ps)), None
+            )
             if hit is None:
-                misses.append(f"MISSED {path.stem}: {text[gs[0]:gs[1]][:90]!r}")
+                misses.append(f"MISSED {path.stem}: {text[gs[0] : gs[1]][:90]!r}")
                 continue
             used.add(hit)
             m_gold += 1
@@ -162,7 +182,9 @@ def main() -> None:
             if _trim(text, *gs) == _trim(text, *ps):
                 exact += 1
             else:
-                misses.append(f"SPAN {path.stem}: gold {text[gs[0]:gs[1]][:70]!r} pred {text[ps[0]:ps[1]][:70]!r}")
+                misses.append(
+                    f"SPAN {path.stem}: gold {text[gs[0] : gs[1]][:70]!r} pred {text[ps[0] : ps[1]][:70]!r}"
+                )
             if gsrc and (surname := _surname(text[gsrc[0] : gsrc[1]])):
                 named += 1
                 named_ok += surname in names[hit]
@@ -171,15 +193,21 @@ def main() -> None:
                 ok = _overlap(gsrc, psrc)
                 spk_ok += ok
                 if not ok:
-                    ctx = text[max(0, min(gs[0], gsrc[0]) - 40):max(gs[1], gsrc[1]) + 40].replace("\n", " | ")
-                    got = text[psrc[0]:psrc[1]] if psrc else None
-                    misses.append(f"SPEAKER {path.stem}: gold {text[gsrc[0]:gsrc[1]]!r} got {got!r}\n    {ctx}")
+                    ctx = text[max(0, min(gs[0], gsrc[0]) - 40) : max(gs[1], gsrc[1]) + 40].replace(
+                        "\n", " | "
+                    )
+                    got = text[psrc[0] : psrc[1]] if psrc else None
+                    misses.append(
+                        f"SPEAKER {path.stem}: gold {text[gsrc[0] : gsrc[1]]!r} got {got!r}\n    {ctx}"
+                    )
         contents = annotated(anns[path.stem])
         for i, (ps, _) in enumerate(pred):
             if i not in used:
                 inside = any(_overlap(c, ps) for c in contents)
                 unread += inside
-                misses.append(f"EXTRA{' (in unread content)' if inside else ''} {path.stem}: {text[ps[0]:ps[1]][:90]!r}")
+                misses.append(
+                    f"EXTRA{' (in unread content)' if inside else ''} {path.stem}: {text[ps[0] : ps[1]][:90]!r}"
+                )
         m_pred += len(used)
     p = m_pred / n_pred if n_pred else 0.0
     r = m_gold / n_gold if n_gold else 0.0
@@ -192,14 +220,20 @@ def main() -> None:
         print(line)
     print(f"docs={len(texts)} gold={n_gold} pred={n_pred} exact F1={fe:.3f}")
     print(f"speaker mention accuracy={acc:.3f} ({spk_ok}/{spk_total})")
-    print(f"speaker name: holds the surname of a gold Source that is a name in {named_ok}/{named} "
-          f"({named_ok / named if named else 0:.3f})")
+    print(
+        f"speaker name: holds the surname of a gold Source that is a name in {named_ok}/{named} "
+        f"({named_ok / named if named else 0:.3f})"
+    )
     print(f"QUOTES overlap P={p:.3f} R={r:.3f} F1={f:.3f} speaker={acc:.3f}")
     p2 = m_pred / (n_pred - unread) if n_pred > unread else 0.0
-    print(f"unmatched predictions: {n_pred - m_pred}, {unread} of them inside annotated Content that gives them no gold quote "
-          f"of their own; without those P={p2:.3f} F1={2 * p2 * r / (p2 + r) if p2 + r else 0:.3f}")
-    print(f"time: quotes {quotes_ms:.0f} ms of {total_ms:.0f} ms analysis "
-          f"({100 * quotes_ms / total_ms if total_ms else 0:.1f}%)")
+    print(
+        f"unmatched predictions: {n_pred - m_pred}, {unread} of them inside annotated Content that gives them no gold quote "
+        f"of their own; without those P={p2:.3f} F1={2 * p2 * r / (p2 + r) if p2 + r else 0:.3f}"
+    )
+    print(
+        f"time: quotes {quotes_ms:.0f} ms of {total_ms:.0f} ms analysis "
+        f"({100 * quotes_ms / total_ms if total_ms else 0:.1f}%)"
+    )
 
 
 if __name__ == "__main__":

@@ -26,8 +26,14 @@ Gold = tuple[int, int, str, str]
 def load(tml: Path) -> tuple[str, str | None, list[Gold]]:
     """Plain text of <TEXT>, the creation date, and the gold TIMEX3 spans with values."""
     root = ET.parse(tml).getroot()
-    dct = next((t.get("value")[:10] for t in root.iter("TIMEX3")
-                if t.get("functionInDocument") == "CREATION_TIME"), None)
+    dct = next(
+        (
+            t.get("value")[:10]
+            for t in root.iter("TIMEX3")
+            if t.get("functionInDocument") == "CREATION_TIME"
+        ),
+        None,
+    )
     parts: list[str] = []
     gold: list[Gold] = []
 
@@ -81,7 +87,9 @@ class Score:
             else:
                 misses.append(f"  miss  {text[gs:ge]!r}  {gv}")
         self.relaxed += len(used)
-        misses += [f"  extra {text[ps:pe]!r}  {pv}" for i, (ps, pe, pv) in enumerate(pred) if i not in used]
+        misses += [
+            f"  extra {text[ps:pe]!r}  {pv}" for i, (ps, pe, pv) in enumerate(pred) if i not in used
+        ]
         return misses
 
     def f1(self, hits: int) -> float:
@@ -90,9 +98,11 @@ class Score:
 
     def line(self, name: str) -> str:
         rp, rr = self.relaxed / max(self.pred, 1), self.relaxed / max(self.gold, 1)
-        return (f"{name:28} gold={self.gold:5} pred={self.pred:5} relaxed P={rp:.3f} R={rr:.3f} "
-                f"F1={self.f1(self.relaxed):.3f}  strict F1={self.f1(self.strict):.3f}  "
-                f"value F1={self.f1(self.value):.3f}")
+        return (
+            f"{name:28} gold={self.gold:5} pred={self.pred:5} relaxed P={rp:.3f} R={rr:.3f} "
+            f"F1={self.f1(self.relaxed):.3f}  strict F1={self.f1(self.strict):.3f}  "
+            f"value F1={self.f1(self.value):.3f}"
+        )
 
 
 def ours(text: str, dct: str | None, doc: Document) -> tuple[list[tuple[int, int, str]], float]:
@@ -107,6 +117,7 @@ def theirs(text: str, dct: str | None) -> list[tuple[int, int, str]]:
     from datetime import datetime
 
     from dateparser.search import search_dates
+
     base = datetime.fromisoformat(dct) if dct else datetime.now()
     found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
     out, pos = [], 0
@@ -122,11 +133,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("root", nargs="?", default="/work/shared/corpora/tempeval3/TBAQ-cleaned")
     ap.add_argument("--no-dateparser", action="store_true")
-    ap.add_argument("--speed", type=int, default=20, help="documents timed through the whole pipeline")
+    ap.add_argument(
+        "--speed", type=int, default=20, help="documents timed through the whole pipeline"
+    )
     ap.add_argument("--errors", action="store_true", help="print every mismatch")
     args = ap.parse_args()
     try:
         import dateparser  # noqa: F401
+
         compare = not args.no_dateparser
     except ImportError:
         compare = False
@@ -157,14 +171,17 @@ def main() -> None:
     print(total_ours.line("reader  TBAQ total") + f"  (times {elapsed:.2f}s)")
     if speed_docs:
         from reader.analysis.pipeline import analyse
+
         share = [0.0, 0.0]
         analyse(speed_docs[0])  # warm-up: models and caches load on first use
         for doc in speed_docs:
             timings = analyse(doc).timings_ms
             share[0] += timings.get("times", 0) + timings.get("timeline", 0)
             share[1] += sum(timings.values())
-        print(f"speed: times+timeline {share[0]:.0f} ms of {share[1]:.0f} ms analysis "
-              f"({100 * share[0] / max(share[1], 1e-9):.1f}%) on {len(speed_docs)} documents")
+        print(
+            f"speed: times+timeline {share[0]:.0f} ms of {share[1]:.0f} ms analysis "
+            f"({100 * share[0] / max(share[1], 1e-9):.1f}%) on {len(speed_docs)} documents"
+        )
 
 
 if __name__ == "__main__":

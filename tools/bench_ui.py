@@ -66,8 +66,13 @@ def megabyte_article(folder: Path) -> Path:
 
 def measure(source: Path) -> dict:
     started = time.time()
-    out = subprocess.run([sys.executable, __file__, "--child", str(source), repr(started)],
-                         capture_output=True, text=True, check=True, timeout=600)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(source), repr(started)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -76,8 +81,10 @@ def main() -> None:
         for name, path in (("seed", SEED), ("1 MB", megabyte_article(Path(tmp)))):
             size = path.stat().st_size
             result = measure(path)
-            print(f"{name:5} {size / 1e6:5.2f} MB  first paint {result['first_paint_s']:.2f} s  "
-                  f"analysed {result.get('analysed_s', float('nan')):.2f} s  peak RSS {result['peak_rss_mb']:.0f} MB")
+            print(
+                f"{name:5} {size / 1e6:5.2f} MB  first paint {result['first_paint_s']:.2f} s  "
+                f"analysed {result.get('analysed_s', float('nan')):.2f} s  peak RSS {result['peak_rss_mb']:.0f} MB"
+            )
 
 
 if __name__ == "__main__":

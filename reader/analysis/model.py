@@ -33,8 +33,13 @@ class Entity:
     mentions: tuple[Span, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "type": self.type, "name": self.name, "aliases": list(self.aliases),
-                "mentions": [m.to_json() for m in self.mentions]}
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "mentions": [m.to_json() for m in self.mentions],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +51,11 @@ class Speaker:
     mention: Span | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"entity": self.entity, "name": self.name,
-                "mention": self.mention.to_json() if self.mention else None}
+        return {
+            "entity": self.entity,
+            "name": self.name,
+            "mention": self.mention.to_json() if self.mention else None,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +70,14 @@ class Quote:
     partial: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, **self.span.to_json(), "text": self.text,
-                "speaker": self.speaker.to_json(), "cue": self.cue.to_json() if self.cue else None,
-                "partial": self.partial}
+        return {
+            "id": self.id,
+            **self.span.to_json(),
+            "text": self.text,
+            "speaker": self.speaker.to_json(),
+            "cue": self.cue.to_json() if self.cue else None,
+            "partial": self.partial,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +91,13 @@ class TimeExpr:
     value: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, **self.span.to_json(), "text": self.text, "type": self.type,
-                "value": self.value}
+        return {
+            "id": self.id,
+            **self.span.to_json(),
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +111,13 @@ class Event:
     undated: bool = False  # relative expression that could not be anchored
 
     def to_json(self) -> dict[str, Any]:
-        return {"time": self.time, "date": self.date, "event": self.event.to_json(),
-                "summary": self.summary, "undated": self.undated}
+        return {
+            "time": self.time,
+            "date": self.date,
+            "event": self.event.to_json(),
+            "summary": self.summary,
+            "undated": self.undated,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,9 @@ Progress = Callable[[str, float], None]
 """Called with a step name and the fraction of the analysis done (0.0 to 1.0)."""
 
 
-def analyse(document: Document, date: str | None = None, progress: Progress | None = None) -> Analysis:
+def analyse(
+    document: Document, date: str | None = None, progress: Progress | None = None
+) -> Analysis:
     """Analyse ``document``; ``date`` (YYYY-MM-DD) overrides the document's own date."""
     timings: dict[str, float] = {}
     errors: list[str] = []
@@ -37,26 +39,40 @@ def analyse(document: Document, date: str | None = None, progress: Progress | No
         t0 = time.perf_counter()
         try:
             result = fn(*args)
-        except Exception as err:  # noqa: BLE001 - reported in Analysis.errors, never swallowed silently
+        except Exception as err:
             errors.append(f"{step}: {type(err).__name__}: {err}")
             result = fallback
         timings[step] = (time.perf_counter() - t0) * 1000
         return result
 
     text = document.text
-    anchor, source = (date, "option") if date else (document.date, "metadata" if document.date else None)
+    anchor, source = (
+        (date, "option") if date else (document.date, "metadata" if document.date else None)
+    )
     sentences, breaks = timed("sentences", 0.0, ([], []), tokenize, text, document.blocks)
     entities = timed("entities", 0.2, [], find_entities, text, sentences)
     paragraphs = [b.span for b in document.blocks]
     blockquotes = [b.span for b in document.blocks if b.kind == "blockquote"]
-    quotes = timed("quotes", 0.7, [], find_quotes, text, paragraphs, sentences, entities, blockquotes)
+    quotes = timed(
+        "quotes", 0.7, [], find_quotes, text, paragraphs, sentences, entities, blockquotes
+    )
     found = timed("times", 0.8, TimeResult([], None), find_times, text, sentences, anchor)
     if found.date and not anchor:
         anchor, source = found.date, "inferred"
-    timeline = timed("timeline", 0.9, [], build_timeline, text, sentences, found.times, anchor,
-                     entities)
+    timeline = timed(
+        "timeline", 0.9, [], build_timeline, text, sentences, found.times, anchor, entities
+    )
     report("done", 1.0)
-    return Analysis(document=document, sentences=tuple(sentences), breaks=tuple(breaks),
-                    entities=tuple(entities), quotes=tuple(quotes), times=tuple(found.times),
-                    timeline=tuple(timeline), date=anchor, date_source=source, timings_ms=timings,
-                    errors=tuple(errors))
+    return Analysis(
+        document=document,
+        sentences=tuple(sentences),
+        breaks=tuple(breaks),
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        times=tuple(found.times),
+        timeline=tuple(timeline),
+        date=anchor,
+        date_source=source,
+        timings_ms=timings,
+        errors=tuple(errors),
+    )

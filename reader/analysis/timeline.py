@@ -22,10 +22,12 @@ from reader.document.model import Span
 Clause = list[Span]
 
 _CLAUSE_PUNCT = frozenset(",;:")
-_PREPOSITIONS = frozenset("in on at since by until till during from for of as around about early "
-                          "late after before between through to within".split())
-_AUX = frozenset("""is are was were be been has have had will would shall can could may might must
-do does did said says""".split())
+_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "since", "by", "until", "till", "during", "from", "for", "of", "as", "around", "about", "early", "late", "after", "before", "between", "through", "to", "within"]
+)
+_AUX = frozenset(
+    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "shall", "can", "could", "may", "might", "must", "do", "does", "did", "said", "says"]
+)
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]”’%]|’s|'s|n't|n’t)$")
 _ANCHORED = re.compile(r"\b(?:after|before|since)\s+(?:the|this|that|these|those)\b", re.I)
 _LATER = re.compile(r"\b(?:after|later)\b", re.I)  # "Months after this statement"
@@ -50,7 +52,9 @@ def _verbish(word: str) -> bool:
     return word.lower() in _AUX or (word.islower() and word.endswith("ed") and len(word) > 4)
 
 
-def _clauses(text: str, sent: Sentence, time_starts: set[int], time_ends: set[int] = frozenset()) -> list[Clause]:
+def _clauses(
+    text: str, sent: Sentence, time_starts: set[int], time_ends: set[int] = frozenset()
+) -> list[Clause]:
     """The sentence's tokens cut into clauses (punctuation and the linking "and"/"but" dropped);
     "and" between two dates ("between June and September") joins a range, not clauses."""
     out: list[Clause] = [[]]
@@ -58,8 +62,16 @@ def _clauses(text: str, sent: Sentence, time_starts: set[int], time_ends: set[in
     for i, tok in enumerate(toks):
         word = _word(text, tok)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if word in _CLAUSE_PUNCT or (word in ("and", "but") and nxt is not None and out[-1] and (
-                nxt.start in time_starts and out[-1][-1].end not in time_ends or _verbish(_word(text, nxt)))):
+        if word in _CLAUSE_PUNCT or (
+            word in ("and", "but")
+            and nxt is not None
+            and out[-1]
+            and (
+                (nxt.start in time_starts
+                and out[-1][-1].end not in time_ends)
+                or _verbish(_word(text, nxt))
+            )
+        ):
             if out[-1]:
                 out.append([])
         elif word.strip(".!?…"):
@@ -69,11 +81,17 @@ def _clauses(text: str, sent: Sentence, time_starts: set[int], time_ends: set[in
 
 def _targets(text: str, clauses: list[Clause], times: list[TimeExpr]) -> list[int]:
     """The clause each time expression dates (see the module docstring)."""
-    own = [next((i for i, c in enumerate(clauses) if c[0].start <= t.span.start <= c[-1].end), 0)
-           for t in times]
+    own = [
+        next((i for i, c in enumerate(clauses) if c[0].start <= t.span.start <= c[-1].end), 0)
+        for t in times
+    ]
     target: dict[int, int] = {}
     for k, (t, i) in enumerate(zip(times, own)):
-        lead = [x for x in clauses[i] if x.end <= t.span.start and _word(text, x).lower() not in _PREPOSITIONS]
+        lead = [
+            x
+            for x in clauses[i]
+            if x.end <= t.span.start and _word(text, x).lower() not in _PREPOSITIONS
+        ]
         rest = [x for x in clauses[i] if x.start >= t.span.end]
         if not lead and i + 1 < len(clauses) and (not rest or _ANCHORED.search(t.text)):
             target[k] = i + 1  # an opening date dates the clause after it
@@ -93,7 +111,12 @@ def _join(text: str, toks: Sequence[Span], first: str | None = None) -> str:
     out = ""
     for k, tok in enumerate(toks):
         word = first if k == 0 and first else _word(text, tok)
-        glued = not out or _NO_SPACE_BEFORE.match(word) or out[-1] in "([" or text[tok.start - 1 : tok.start] in "’'"
+        glued = (
+            not out
+            or _NO_SPACE_BEFORE.match(word)
+            or out[-1] in "(["
+            or text[tok.start - 1 : tok.start] in "’'"
+        )
         out += word if glued else " " + word
     return out
 
@@ -104,25 +127,44 @@ def _is_mark(text: str, tok: Span) -> bool:
     return _word(text, tok) in _QUOTE_MARKS and not inside
 
 
-def _summary(text: str, clause: Clause, drops: Sequence[Span], subject: Clause, previous: Clause = (),
-             namer: Namer | None = None) -> str:
+def _summary(
+    text: str,
+    clause: Clause,
+    drops: Sequence[Span],
+    subject: Clause,
+    previous: Clause = (),
+    namer: Namer | None = None,
+) -> str:
     """The clause in its own words, without its dates (and their prepositions) or quotation
     marks; a leading "who"/"he" gives way to whom it stands for ("Helena Costa has run …")."""
     toks = [t for t in clause if not _is_mark(text, t)]
     for drop in drops:
         before = [i for i, t in enumerate(toks) if t.end <= drop.start]
-        toks = [t for t in toks if not drop.contains(t) and not (t.start == drop.end and _word(text, t) in _POSSESSIVE)]
-        if before and _word(text, toks[before[-1]]).lower() in _PREPOSITIONS and (
-                before[-1] + 1 == len(toks) or toks[before[-1] + 1].start >= drop.end):
+        toks = [
+            t
+            for t in toks
+            if not drop.contains(t) and not (t.start == drop.end and _word(text, t) in _POSSESSIVE)
+        ]
+        if (
+            before
+            and _word(text, toks[before[-1]]).lower() in _PREPOSITIONS
+            and (before[-1] + 1 == len(toks) or toks[before[-1] + 1].start >= drop.end)
+        ):
             del toks[before[-1]]
     while toks and _word(text, toks[0]).lower() in _LINKS:
         toks = toks[1:]
     while toks and _word(text, toks[-1]).lower() in _LINKS | {"or", "to"}:
         toks = toks[:-1]  # what joined two dates ("between June and September")
     # A clause opening with its verb ("captured Crimea", "ruthlessly attacked …") borrows the subject.
-    verb_first = toks and (_verbish(_word(text, toks[0])) or (
-        len(toks) > 1 and text[toks[0].start].islower() and _verbish(_word(text, toks[1])) and
-        _word(text, toks[0]) not in _RELATIVES))
+    verb_first = toks and (
+        _verbish(_word(text, toks[0]))
+        or (
+            len(toks) > 1
+            and text[toks[0].start].islower()
+            and _verbish(_word(text, toks[1]))
+            and _word(text, toks[0]) not in _RELATIVES
+        )
+    )
     if subject and verb_first:
         toks = [t for t in subject if not _is_mark(text, t)] + toks
     first = namer(toks[0], list(previous)) if toks and namer else None
@@ -151,8 +193,12 @@ def _namer(text: str, entities: Sequence[Entity]) -> Namer:
 def _trailing_name(text: str, clause: Clause) -> str | None:
     """The capitalised name that ends ``clause`` ("said Councillor Priya Shah"), if any."""
     k = len(clause)
-    while k > 0 and (text[clause[k - 1].start].isupper() or
-                     k > 1 and _word(text, clause[k - 1]) in _NAME_LINKS and text[clause[k - 2].start].isupper()):
+    while k > 0 and (
+        text[clause[k - 1].start].isupper()
+        or (k > 1
+        and _word(text, clause[k - 1]) in _NAME_LINKS
+        and text[clause[k - 2].start].isupper())
+    ):
         k -= 1
     while k < len(clause) and not text[clause[k].start].isupper():
         k += 1
@@ -191,21 +237,34 @@ def _interval(value: str) -> tuple[Date, Date] | None:
         y = int(m[1])
         if m[3]:
             return Date(y, int(m[2]), int(m[3])), Date(y, int(m[2]), int(m[3]))
-        first, months = ((int(m[2]), 1) if m[2] else (3 * int(m[5]) - 2, 3) if m[5] else
-                         ({"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[6]], 3) if m[6] else
-                         (6 * int(m[7]) - 5, 6) if m[7] else (1, 12))
+        first, months = (
+            (int(m[2]), 1)
+            if m[2]
+            else (3 * int(m[5]) - 2, 3)
+            if m[5]
+            else ({"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[6]], 3)
+            if m[6]
+            else (6 * int(m[7]) - 5, 6)
+            if m[7]
+            else (1, 12)
+        )
         if m[4]:
             start = Date.fromisocalendar(y, int(m[4]), 1)
             return start, Date.fromordinal(start.toordinal() + 6)
         k = y * 12 + first - 1 + months
-        end = Date(k // 12, k % 12 + 1, 1).toordinal() - 1 if k // 12 <= 9999 else Date.max.toordinal()
+        end = (
+            Date(k // 12, k % 12 + 1, 1).toordinal() - 1
+            if k // 12 <= 9999
+            else Date.max.toordinal()
+        )
         return Date(y, first, 1), Date.fromordinal(end)
     except ValueError:
         return None
 
 
-def _sentence_events(text: str, sent: Sentence, times: list[TimeExpr], time_starts: set[int],
-                     namer: Namer) -> list[tuple[TimeExpr, Span, str]]:
+def _sentence_events(
+    text: str, sent: Sentence, times: list[TimeExpr], time_starts: set[int], namer: Namer
+) -> list[tuple[TimeExpr, Span, str]]:
     clauses = _clauses(text, sent, time_starts, {t.span.end for t in times})
     if not clauses:
         return []
@@ -217,12 +276,14 @@ def _sentence_events(text: str, sent: Sentence, times: list[TimeExpr], time_star
         span = Span(clause[0].start, clause[-1].end)
         drops = [x.span for x in times if span.overlaps(x.span)]
         previous = clauses[i - 1] if i > 0 else []
-        out.append((t, span, _summary(text, clause, drops, subject if i > 0 else [], previous, namer)))
+        out.append(
+            (t, span, _summary(text, clause, drops, subject if i > 0 else [], previous, namer))
+        )
     return out
 
 
 def _lead_event(text: str, sentences: Sequence[Sentence], date: str) -> Event | None:
-    """"Now" when no expression dates the document: the first clause of its first long sentence."""
+    """ "Now" when no expression dates the document: the first clause of its first long sentence."""
     lead = next((s for s in sentences if len(s.tokens) >= 8), sentences[0] if sentences else None)
     clause = next(iter(_clauses(text, lead, set())), None) if lead else None
     if not clause:
@@ -230,8 +291,13 @@ def _lead_event(text: str, sentences: Sequence[Sentence], date: str) -> Event | 
     return Event("", date, Span(clause[0].start, clause[-1].end), _summary(text, clause, [], []))
 
 
-def build_timeline(text: str, sentences: Sequence[Sentence], times: Sequence[TimeExpr],
-                   date: str | None, entities: Sequence[Entity] = ()) -> list[Event]:
+def build_timeline(
+    text: str,
+    sentences: Sequence[Sentence],
+    times: Sequence[TimeExpr],
+    date: str | None,
+    entities: Sequence[Entity] = (),
+) -> list[Event]:
     """Events in chronological order, coarser dates before finer ones within the same period,
     the document date as "now" (time "") after what its period covers, undated ones last.
 

@@ -18,23 +18,16 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from reader.analysis.model import Sentence
 from reader.document.model import Block, Span
 
-ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev st jr sr pres supt atty sec
-u.s u.k u.n e.u u.s.a d.c p.m a.m i.e e.g vs etc approx dept est fig mt ft no nos inc corp co ltd
-jan feb mar apr jun jul aug sep sept oct nov dec ariz calif colo conn fla ga ill ind kan ky la md
-mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo del
-s.a n.v a.g s.p.a b.v
-""".split())
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "gov", "sen", "rep", "rev", "st", "jr", "sr", "pres", "supt", "atty", "sec", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "p.m", "a.m", "i.e", "e.g", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft", "no", "nos", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ariz", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "del", "s.a", "n.v", "a.g", "s.p.a", "b.v"]
+)
 
 # A lower-case run followed by a capitalised word inside one token: "StoltenbergHe".
 _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 # Brands and names that are written in camel case on purpose.
-_CAMEL_WORDS = frozenset("""
-PowerPoint JavaScript HuffPost BuzzFeed WhatsApp LinkedIn BlackRock SoftBank WikiLeaks GoFundMe
-FaceTime AirPods MasterCard DreamWorks HarperCollins MySpace StarCraft SolarWinds CrowdStrike
-PlayStation GlaxoSmithKline ExxonMobil PricewaterhouseCoopers SmackDown WordPress SoundCloud
-DoorDash OnlyFans ChatGPT OpenAI DeepMind GitHub SharePoint TripAdvisor CinemaScope HubSpot
-""".split())
+_CAMEL_WORDS = frozenset(
+    ["PowerPoint", "JavaScript", "HuffPost", "BuzzFeed", "WhatsApp", "LinkedIn", "BlackRock", "SoftBank", "WikiLeaks", "GoFundMe", "FaceTime", "AirPods", "MasterCard", "DreamWorks", "HarperCollins", "MySpace", "StarCraft", "SolarWinds", "CrowdStrike", "PlayStation", "GlaxoSmithKline", "ExxonMobil", "PricewaterhouseCoopers", "SmackDown", "WordPress", "SoundCloud", "DoorDash", "OnlyFans", "ChatGPT", "OpenAI", "DeepMind", "GitHub", "SharePoint", "TripAdvisor", "CinemaScope", "HubSpot"]
+)
 # Function words that a lost space glued to the end of a name: "Georgiain 2014".
 _GLUED_SUFFIXES = ("and", "the", "from", "with", "for", "in", "on", "at", "of", "to", "by")
 
@@ -58,7 +51,13 @@ def split_glued(word: str, known: Counter[str]) -> list[int]:
     its own elsewhere in the same article, and a camel-cased word the article writes more than
     once ("PolitiFact") is a name, not an accident. Most words leave at the first, cheap test.
     """
-    if len(word) < 5 or word.islower() or not word[0].isalpha() or word in _CAMEL_WORDS or known[word] > 1:
+    if (
+        len(word) < 5
+        or word.islower()
+        or not word[0].isalpha()
+        or word in _CAMEL_WORDS
+        or known[word] > 1
+    ):
         return []
     if not word[1:].islower():
         cuts = [m.start() for m in _CAMEL.finditer(word)]
@@ -76,12 +75,19 @@ def _raw_tokens(text: str, span: Span) -> list[Span]:
     """NLTK's token spans, with a curly possessive ("Russia’s") kept as one "’s" token."""
     chunk = text[span.start : span.end]
     if "’" not in chunk:
-        return [Span(span.start + a, span.start + b) for a, b in _word_tokenizer().span_tokenize(chunk)]
+        return [
+            Span(span.start + a, span.start + b) for a, b in _word_tokenizer().span_tokenize(chunk)
+        ]
     out: list[Span] = []
     for a, b in _word_tokenizer().span_tokenize(chunk):
         tok = Span(span.start + a, span.start + b)
         prev = out[-1] if out else None
-        if prev and prev.end == tok.start and text[prev.start : prev.end] == "’" and text[tok.start : tok.end] in ("s", "S"):
+        if (
+            prev
+            and prev.end == tok.start
+            and text[prev.start : prev.end] == "’"
+            and text[tok.start : tok.end] in ("s", "S")
+        ):
             out[-1] = Span(prev.start, tok.end)
         else:
             out.append(tok)

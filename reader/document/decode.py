@@ -9,9 +9,16 @@ from __future__ import annotations
 from reader.document.errors import LoadError
 
 _MAGIC = {
-    b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image", b"%PDF": "PDF document",
-    b"PK\x03\x04": "ZIP archive", b"\x1f\x8b": "gzip archive", b"\x7fELF": "executable",
-    b"RIFF": "RIFF media file", b"OggS": "Ogg media file", b"ID3": "MP3 audio",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"%PDF": "PDF document",
+    b"PK\x03\x04": "ZIP archive",
+    b"\x1f\x8b": "gzip archive",
+    b"\x7fELF": "executable",
+    b"RIFF": "RIFF media file",
+    b"OggS": "Ogg media file",
+    b"ID3": "MP3 audio",
 }
 CONTROL_PICTURES: dict[int, str] = (
     {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}  # C0 but tab and newline

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from urllib.error import HTTPError, URLError
 from urllib.request import Request, urlopen
 
@@ -10,8 +9,13 @@ from reader import __version__
 from reader.document.errors import LoadError
 from reader.document.limits import MAX_BYTES, TIMEOUT_S, human_size
 
-KINDS = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text",
-         "text/markdown": "markdown", "text/x-markdown": "markdown"}
+KINDS = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+}
 
 
 def fetch(url: str) -> tuple[bytes, str]:
@@ -28,7 +32,7 @@ def fetch(url: str) -> tuple[bytes, str]:
         raise LoadError(f"{url}: the server answered {err.code} {err.reason}") from None
     except URLError as err:
         raise LoadError(f"cannot reach {url}: {err.reason}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise LoadError(f"{url}: no answer within {TIMEOUT_S:g} s") from None
     except (ValueError, OSError) as err:
         raise LoadError(f"cannot fetch {url}: {err}") from None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import replace
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from reader.document.decode import decode, normalise
 from reader.document.errors import LoadError
@@ -41,7 +41,9 @@ def _read_file(path: Path) -> bytes:
             raise LoadError(f"{path}: is a directory, not an article")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise LoadError(f"{path}: {human_size(size)} is larger than the {human_size(MAX_BYTES)} limit")
+            raise LoadError(
+                f"{path}: {human_size(size)} is larger than the {human_size(MAX_BYTES)} limit"
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise LoadError(f"{path}: no such file") from None
@@ -53,7 +55,9 @@ def _read_file(path: Path) -> bytes:
 
 def _kind_of(path: Path) -> str | None:
     suffix = path.suffix.lower()
-    return "markdown" if suffix in MARKDOWN_SUFFIXES else "html" if suffix in HTML_SUFFIXES else None
+    return (
+        "markdown" if suffix in MARKDOWN_SUFFIXES else "html" if suffix in HTML_SUFFIXES else None
+    )
 
 
 def _sniff(text: str) -> str:
@@ -81,8 +85,9 @@ def from_bytes(data: bytes, source: str, kind: str | None) -> Document:
         reading, blocks, title = render(body, meta.get("title"))
         if not reading.strip():
             raise LoadError(f"{source}: the Markdown file has no text")
-        return Document(reading, source, blocks, title, iso_date(meta.get("date")), meta.get("author"),
-                        warnings)
+        return Document(
+            reading, source, blocks, title, iso_date(meta.get("date")), meta.get("author"), warnings
+        )
     blocks = detect_blocks(text)
     title = next((text[b.span.start : b.span.end] for b in blocks[:1] if b.kind == "title"), None)
     return Document(text, source, blocks, title, warnings=warnings)
@@ -95,15 +100,29 @@ def _from_html(html: str, source: str, warnings: tuple[str, ...]) -> Document:
     from trafilatura.xml import xmltotxt
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    page = trafilatura.bare_extraction(html, include_formatting=True, include_comments=False, include_tables=False,
-                                       favor_recall=True, with_metadata=True)
-    body = xmltotxt(page.body, include_formatting=True) if page is not None and page.body is not None else ""
+    page = trafilatura.bare_extraction(
+        html,
+        include_formatting=True,
+        include_comments=False,
+        include_tables=False,
+        favor_recall=True,
+        with_metadata=True,
+    )
+    body = (
+        xmltotxt(page.body, include_formatting=True)
+        if page is not None and page.body is not None
+        else ""
+    )
     if not body.strip():
         raise LoadError(f"{source}: no article text found in this HTML page")
     reading, blocks, title = render(normalise(body), page.title)
     quoted = _quoted(page.body)
-    blocks = tuple(replace(b, kind="blockquote") if b.kind == "paragraph" and
-                   " ".join(reading[b.span.start : b.span.end].split()) in quoted else b for b in blocks)
+    blocks = tuple(
+        replace(b, kind="blockquote")
+        if b.kind == "paragraph" and " ".join(reading[b.span.start : b.span.end].split()) in quoted
+        else b
+        for b in blocks
+    )
     return Document(reading, source, blocks, title, iso_date(page.date), page.author, warnings)
 
 

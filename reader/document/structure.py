@@ -8,13 +8,17 @@ from reader.document.model import Block, Span
 
 _LINE = re.compile(r"[^\n]+")
 _GROUP = re.compile(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*")
-_TERMINAL = tuple(".!?,;:\"”’)…")
+_TERMINAL = tuple('.!?,;:"”’)…')
 
 
 def _looks_like_heading(line: str, max_words: int) -> bool:
     words = line.split()
-    return (0 < len(words) <= max_words and len(line) <= 100 and not line.rstrip().endswith(_TERMINAL)
-            and (line.lstrip()[:1].isupper() or line.lstrip()[:1].isdigit()))
+    return (
+        0 < len(words) <= max_words
+        and len(line) <= 100
+        and not line.rstrip().endswith(_TERMINAL)
+        and (line.lstrip()[:1].isupper() or line.lstrip()[:1].isdigit())
+    )
 
 
 def _is_hard_wrapped(text: str) -> bool:

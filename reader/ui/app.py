@@ -57,7 +57,9 @@ class ReaderApp(App[int]):
             self.theme = theme  # before the first paint: switching later restyles every widget
 
     def on_mount(self) -> None:
-        self.watch(self, "theme", lambda name: write_state("settings.json", {"theme": name}), init=False)
+        self.watch(
+            self, "theme", lambda name: write_state("settings.json", {"theme": name}), init=False
+        )
         if self._document is not None:
             self.show_document(self._document)
         elif self._source is not None:
@@ -96,7 +98,9 @@ class ReaderApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own commands, less the ones the key table already offers (theme, quit)."""
-        yield from (c for c in super().get_system_commands(screen) if c.title not in ("Theme", "Quit"))
+        yield from (
+            c for c in super().get_system_commands(screen) if c.title not in ("Theme", "Quit")
+        )
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual.content import Content
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from reader.ui.keys import KEYS, Key
 from reader.ui.widgets.entities import TYPE_LABEL
@@ -44,14 +44,18 @@ class ReaderCommands(Provider):
 
     async def discover(self) -> Hits:
         for key, target in self._available():
-            yield DiscoveryHit(Content(self._title(key)), partial(target.run_action, key.action), help=key.group)
+            yield DiscoveryHit(
+                Content(self._title(key)), partial(target.run_action, key.action), help=key.group
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for key, target in self._available():
             title = self._title(key)
             if (score := matcher.match(title)) > 0:
-                yield Hit(score, Content(title), partial(target.run_action, key.action), help=key.group)
+                yield Hit(
+                    score, Content(title), partial(target.run_action, key.action), help=key.group
+                )
 
 
 _BROWSE = 8  # of each kind listed before anything is typed; typing searches them all
@@ -70,12 +74,26 @@ class ArticleCommands(Provider):
         for entity in screen.entity_list.entities[:each]:
             kind = TYPE_LABEL.get(entity.type, "other")
             label = f"{entity.name}{_spellings(entity)}  · {kind} ×{len(entity.mentions)}"
-            out.append((label, partial(screen.select_entity, entity), "Entities: select, go to a mention", 1.0))
+            out.append(
+                (
+                    label,
+                    partial(screen.select_entity, entity),
+                    "Entities: select, go to a mention",
+                    1.0,
+                )
+            )
         by_id = {e.id: e for e in analysis.entities}
         speakers = Counter((speaker_of(q), q.speaker.entity) for q in analysis.quotes)
         for (speaker, eid), count in speakers.most_common(each):
             also = _spellings(by_id[eid]) if eid in by_id else ""
-            out.append((f"Quotes by {speaker}{also} ({count})", partial(screen.filter_quotes, speaker), "Quotes", 1.0))
+            out.append(
+                (
+                    f"Quotes by {speaker}{also} ({count})",
+                    partial(screen.filter_quotes, speaker),
+                    "Quotes",
+                    1.0,
+                )
+            )
         timeline = screen.timeline_list
         for number, event in enumerate(timeline.events[:each]):
             label = f"{timeline.when(event)}  {' '.join(event.summary.split())[:80]}"

@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = ("January February March April May June July August September October November "
-           "December").split()
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime",
-          "24:00": "midnight", "12:00": "noon"}
+_PARTS = {
+    "MO": "morning",
+    "AF": "afternoon",
+    "EV": "evening",
+    "NI": "night",
+    "DT": "daytime",
+    "24:00": "midnight",
+    "12:00": "noon",
+}
 _REFS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
-_DATE = re.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])|(SP|SU|FA|WI)|H([12])))?"
-                   r"(?:T(\d\d:\d\d|MO|AF|EV|NI|DT))?$")
+_DATE = re.compile(
+    r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])|(SP|SU|FA|WI)|H([12])))?"
+    r"(?:T(\d\d:\d\d|MO|AF|EV|NI|DT))?$"
+)
 
 
 def describe(value: str, words: str = "") -> str:

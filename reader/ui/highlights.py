@@ -19,8 +19,14 @@ if TYPE_CHECKING:  # the analysis package imports its models; the UI must start 
 LAYERS = ("entities", "quotes", "times", "breaks")
 ENTITY_CLASS = {"PERSON": "person", "ORG": "org", "LOC": "place", "MISC": "other"}
 LEGEND = (  # (class, label) in the order the legend shows them
-    ("person", "person"), ("org", "organisation"), ("place", "place"), ("other", "other"),
-    ("quote", "quote"), ("time", "time"), ("break", "¦ glued words"), ("match", "search match"),
+    ("person", "person"),
+    ("org", "organisation"),
+    ("place", "place"),
+    ("other", "other"),
+    ("quote", "quote"),
+    ("time", "time"),
+    ("break", "¦ glued words"),
+    ("match", "search match"),
 )
 
 
@@ -68,7 +74,9 @@ def build_marks(analysis: Analysis | None, state: HighlightState) -> Marks:
                 cls = "quote-current" if quote.span == state.current_quote else "quote"
                 marks.append(Mark(quote.span.start, quote.span.end, "dim" if dim else cls, 1))
         if "times" in state.layers:
-            marks.extend(Mark(t.span.start, t.span.end, "dim" if dim else "time", 2) for t in analysis.times)
+            marks.extend(
+                Mark(t.span.start, t.span.end, "dim" if dim else "time", 2) for t in analysis.times
+            )
         if "entities" in state.layers or dim:
             for entity in analysis.entities:
                 if entity == state.entity:

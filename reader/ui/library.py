@@ -10,7 +10,7 @@ import json
 import os
 import time
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT_ARTICLES = Path(__file__).resolve().parents[2] / "articles"
@@ -42,10 +42,12 @@ class Entry:
 
 
 def _day(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, timezone.utc).date().isoformat()
+    return datetime.fromtimestamp(timestamp, UTC).date().isoformat()
 
 
-def _file_entry(path: Path, title: str | None = None, recent: bool = False, opened: float | None = None) -> Entry:
+def _file_entry(
+    path: Path, title: str | None = None, recent: bool = False, opened: float | None = None
+) -> Entry:
     stat = path.stat()
     return Entry(str(path), title or path.name, _day(opened or stat.st_mtime), stat.st_size, recent)
 
@@ -68,7 +70,11 @@ def entries(dirs: list[Path] | None = None) -> list[Entry]:
     """Recent files first (newest first), then the articles folders by name."""
     found = []
     for item in load_recent():
-        source, title, opened = item["source"], item.get("title") or item["source"], item.get("opened", 0.0)
+        source, title, opened = (
+            item["source"],
+            item.get("title") or item["source"],
+            item.get("opened", 0.0),
+        )
         if "://" in source:
             found.append(Entry(source, title, _day(opened), None, True))
         elif Path(source).is_file():
@@ -102,7 +108,11 @@ def write_state(name: str, data) -> None:
 
 def load_recent() -> list[dict]:
     data = read_state("recent.json", [])
-    return [d for d in data if isinstance(d, dict) and isinstance(d.get("source"), str)] if isinstance(data, list) else []
+    return (
+        [d for d in data if isinstance(d, dict) and isinstance(d.get("source"), str)]
+        if isinstance(data, list)
+        else []
+    )
 
 
 def remember(source: str, title: str | None) -> None:

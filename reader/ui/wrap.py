@@ -36,7 +36,9 @@ class Row(NamedTuple):
 class WrapIndex:
     """Rows of the blocks of ``text`` wrapped to ``width`` cells, a blank row between blocks."""
 
-    def __init__(self, text: str, blocks: Sequence[Block], width: int, breaks: Sequence[int] = ()) -> None:
+    def __init__(
+        self, text: str, blocks: Sequence[Block], width: int, breaks: Sequence[int] = ()
+    ) -> None:
         self.width = width = max(1, width)
         self._breaks = breaks
         rows: list[Row] = []
@@ -66,7 +68,9 @@ class WrapIndex:
         while pos < end:
             limit = pos + width
             if self._breaks:
-                limit -= bisect_left(self._breaks, min(limit, end)) - bisect_right(self._breaks, pos)
+                limit -= bisect_left(self._breaks, min(limit, end)) - bisect_right(
+                    self._breaks, pos
+                )
             if limit >= end:
                 rows.append((pos, end))
                 break

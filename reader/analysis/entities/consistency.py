@@ -16,7 +16,9 @@ from reader.analysis.entities.grouping import similar_names
 from reader.analysis.entities.tagger import bio_spans
 
 
-def known_names(words: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> dict[tuple[str, ...], str]:
+def known_names(
+    words: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
+) -> dict[tuple[str, ...], str]:
     """Each tagged name (and each person's surname) with its most frequent type."""
     seen: dict[tuple[str, ...], Counter[str]] = {}
     for ws, ts in zip(words, tags):
@@ -43,8 +45,12 @@ def propagate(words: Sequence[Sequence[str]], tags: Sequence[list[str]]) -> None
         i = 0
         while i < len(ws):
             w = ws[i]
-            if ts[i] == "O" and w[:1].isupper() and w.lower() not in lower and \
-                    any(similar_names(w, s) for s in surnames.get(w[0], ())):
+            if (
+                ts[i] == "O"
+                and w[:1].isupper()
+                and w.lower() not in lower
+                and any(similar_names(w, s) for s in surnames.get(w[0], ()))
+            ):
                 ts[i] = "B-PER"  # a spelling variant of a person's name: "Zelensky", "Zelenskiy"
                 i += 1
                 continue

@@ -22,8 +22,9 @@ START, END = "<s>", "</s>"
 @lru_cache(maxsize=65536)
 def shape(word: str) -> str:
     """Word shape with runs cut to two: "Putin" → "Xxx", "NATO" → "XX", "U.S." → "X.X.", "1996" → "dd"."""
-    out = "".join("X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c
-                  for c in word)
+    out = "".join(
+        "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word
+    )
     return _RUNS.sub(r"\1\1", out)
 
 
@@ -62,18 +63,29 @@ def doc_context(sentences: Sequence[Sequence[str]]) -> DocContext:
     for words in sentences:
         if is_caps_line(words):
             continue
-        name = [False, *(w[:1].isupper() and w.isalpha() and w.lower() not in lower_seen for w in words), False]
+        name = [
+            False,
+            *(w[:1].isupper() and w.isalpha() and w.lower() not in lower_seen for w in words),
+            False,
+        ]
         for i, w in enumerate(words):
             if w[:1].isupper():
                 sides = joined.setdefault(w, set())
                 sides.update(("p",) * name[i] + ("f",) * name[i + 2])
                 if i + 1 < len(words) and words[i + 1].isdigit():
                     scored.add(w)
-    return DocContext(frozenset(lower_seen), frozenset(cap_mid), slug,
-                      {w: "".join(sorted(sides)) for w, sides in joined.items()}, frozenset(scored))
+    return DocContext(
+        frozenset(lower_seen),
+        frozenset(cap_mid),
+        slug,
+        {w: "".join(sorted(sides)) for w, sides in joined.items()},
+        frozenset(scored),
+    )
 
 
-def first_pass_types(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[str, Counter[str]]:
+def first_pass_types(
+    sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+) -> dict[str, Counter[str]]:
     """Per lower-cased capitalised word, how often the first pass gave it each type ("O": none)."""
     types: dict[str, Counter[str]] = {}
     for words, tags in zip(sentences, labels):
@@ -89,8 +101,15 @@ NEIGHBOURS = (-2, -1, 1, 2)
 def word_features(word: str) -> list[str]:
     """What the word itself looks like (the same wherever it stands: cached by the tagger)."""
     lw = word.lower()
-    return ["w=" + word, "l=" + lw, "s=" + shape(word), "p3=" + lw[:3], "x2=" + lw[-2:],
-            "x3=" + lw[-3:], "x4=" + lw[-4:]]
+    return [
+        "w=" + word,
+        "l=" + lw,
+        "s=" + shape(word),
+        "p3=" + lw[:3],
+        "x2=" + lw[-2:],
+        "x3=" + lw[-3:],
+        "x4=" + lw[-4:],
+    ]
 
 
 def neighbour_features(word: str, offset: int) -> list[str]:
@@ -101,8 +120,13 @@ def neighbour_features(word: str, offset: int) -> list[str]:
     return [f"l{offset:+d}={lw}"]
 
 
-def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer,
-                     lex: Gazetteer | None = None, toks: Mapping[str, str] | None = None) -> list[list[str]]:
+def context_features(
+    words: Sequence[str],
+    doc: DocContext,
+    gaz: Gazetteer,
+    lex: Gazetteer | None = None,
+    toks: Mapping[str, str] | None = None,
+) -> list[list[str]]:
     """Features of each token that depend on its sentence and document, not on one word alone.
 
     ``lex`` is the learned lexicon (the names tagged in the training set, under their usual type,
@@ -113,7 +137,11 @@ def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer,
     lower = [w.lower() for w in words]
     gz = gaz.tags(words, lower)
     lx = lex.tags(words, lower) if lex is not None else None
-    xt = None if toks is None else [toks.get(lw) or "" if w[:1].isupper() else "" for w, lw in zip(words, lower)]
+    xt = (
+        None
+        if toks is None
+        else [toks.get(lw) or "" if w[:1].isupper() else "" for w, lw in zip(words, lower)]
+    )
     caps = is_caps_line(words)
     numbers = sum(1 for w in words if w[:1].isdigit())
     table = numbers >= 2 and 3 * numbers >= len(words)  # a results or prices row
@@ -124,8 +152,14 @@ def context_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer,
     out: list[list[str]] = []
     for i, w in enumerate(words):
         lw, s = lower[i], pad_s[i + 1]
-        f = ["b", "ss=" + pad_s[i] + "|" + s + "|" + pad_s[i + 2], "bl=" + pad_l[i] + "|" + lw,
-             "br=" + lw + "|" + pad_l[i + 2], "ls=" + pad_l[i] + "|" + s, "sl=" + s + "|" + pad_l[i + 2]]
+        f = [
+            "b",
+            "ss=" + pad_s[i] + "|" + s + "|" + pad_s[i + 2],
+            "bl=" + pad_l[i] + "|" + lw,
+            "br=" + lw + "|" + pad_l[i + 2],
+            "ls=" + pad_l[i] + "|" + s,
+            "sl=" + s + "|" + pad_l[i + 2],
+        ]
         if gz[i]:
             f.append("g=" + gz[i])
         if pad_g[i]:
@@ -182,13 +216,20 @@ def run_heads(words: Sequence[str], gz: Sequence[str], xt: Sequence[str] | None)
         while j < len(words) and words[j][:1].isupper():
             j += 1
         if j - i > 1:
-            out[i : j - 1] = [gz[j - 1][2:] + "|" + (xt[j - 1] if xt is not None else "")] * (j - 1 - i)
+            out[i : j - 1] = [gz[j - 1][2:] + "|" + (xt[j - 1] if xt is not None else "")] * (
+                j - 1 - i
+            )
         i = j + 1
     return out
 
 
-def sentence_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer,
-                      lex: Gazetteer | None = None, toks: Mapping[str, str] | None = None) -> list[list[str]]:
+def sentence_features(
+    words: Sequence[str],
+    doc: DocContext,
+    gaz: Gazetteer,
+    lex: Gazetteer | None = None,
+    toks: Mapping[str, str] | None = None,
+) -> list[list[str]]:
     """All static features of each token of one sentence (as training sees them)."""
     out = context_features(words, doc, gaz, lex, toks)
     padded = [START, START, *words, END, END]
@@ -199,8 +240,9 @@ def sentence_features(words: Sequence[str], doc: DocContext, gaz: Gazetteer,
     return out
 
 
-def second_pass_features(words: Sequence[str], types: Mapping[str, Counter[str]],
-                         own: Sequence[str]) -> list[list[str]]:
+def second_pass_features(
+    words: Sequence[str], types: Mapping[str, Counter[str]], own: Sequence[str]
+) -> list[list[str]]:
     """Per token, the type the first pass gave the same word elsewhere in the document most often
     ("d2", "d2a" when unanimous; apart for headlines and sentence starts, where case says least),
     and the same for its neighbours (boundaries: "Niall Quinn")."""
@@ -212,7 +254,9 @@ def second_pass_features(words: Sequence[str], types: Mapping[str, Counter[str]]
             continue
         others = [(c - (t == (tag[2:] or "O")), t) for t, c in seen.items()]
         top = max(others)
-        best.append(top[1] + ("!" if sum(c for c, _ in others) == top[0] else "") if top[0] > 0 else "")
+        best.append(
+            top[1] + ("!" if sum(c for c, _ in others) == top[0] else "") if top[0] > 0 else ""
+        )
     where = "C" if is_caps_line(words) else "F"
     pad = ["", *best, ""]
     out: list[list[str]] = []

@@ -95,10 +95,12 @@ Director Spokesman Spokeswoman Coach Bishop Archbishop Rabbi Imam Sheikh Ayatoll
 # Charles", "Pope Francis"), and more from local and US politics. Lower case, without dots.
 HONORIFICS = frozenset(
     {w.lower().rstrip(".") for w in TITLES.split()}
-    - set("king queen prince princess pope sheikh ayatollah imam rabbi coach director spokesman spokeswoman "
-          "prime".split())
-    | set("councillor councilman councilwoman representative justice sheriff inspector detective commissioner "
-          "congressman congresswoman reverend rev lt sgt del pres vice-president chairwoman".split())
+    - set(
+        ["king", "queen", "prince", "princess", "pope", "sheikh", "ayatollah", "imam", "rabbi", "coach", "director", "spokesman", "spokeswoman", "prime"]
+    )
+    | set(
+        ["councillor", "councilman", "councilwoman", "representative", "justice", "sheriff", "inspector", "detective", "commissioner", "congressman", "congresswoman", "reverend", "rev", "lt", "sgt", "del", "pres", "vice-president", "chairwoman"]
+    )
 )
 
 # Capitalised adjectives that begin names ("Allied Irish Banks") but alone are not one.
@@ -118,14 +120,21 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 # here, because it is also a surname.
 NOT_ALONE = frozenset(ADJECTIVES.split() + CALENDAR.split())
 
-CATEGORIES = {"ADJ": ADJECTIVES, "LOC": LOC_EXTRA, "NAT": NATIONALITIES, "FN": FIRST_NAMES, "ORG": ORG_WORDS,
-              "TTL": TITLES}
+CATEGORIES = {
+    "ADJ": ADJECTIVES,
+    "LOC": LOC_EXTRA,
+    "NAT": NATIONALITIES,
+    "FN": FIRST_NAMES,
+    "ORG": ORG_WORDS,
+    "TTL": TITLES,
+}
 
 
 def hand_lists() -> dict[str, list[str]]:
     """The hand-written lists, by category; a no-break space joins the words of one entry."""
-    return {cat: [w.replace("\u00a0", " ") for w in words.split()]
-            for cat, words in CATEGORIES.items()}
+    return {
+        cat: [w.replace("\u00a0", " ") for w in words.split()] for cat, words in CATEGORIES.items()
+    }
 
 
 # Which list wins when a name is on several.
@@ -139,7 +148,9 @@ class Gazetteer:
         self._entries: dict[str, dict[tuple[str, ...], str]] = {}
         self._longest: dict[str, int] = {}  # the longest entry's length, by first word
         self.longest = 1
-        for cat in sorted(lists, key=lambda c: PRIORITY.index(c) if c in PRIORITY else len(PRIORITY)):
+        for cat in sorted(
+            lists, key=lambda c: PRIORITY.index(c) if c in PRIORITY else len(PRIORITY)
+        ):
             for name in lists[cat]:
                 key = tuple(name.lower().split())
                 if not key:
@@ -150,12 +161,20 @@ class Gazetteer:
 
     def tags(self, words: Sequence[str], lower: Sequence[str]) -> list[str]:
         """A BIO tag per word ("B-LOC", "I-LOC", "" outside); matches start on a capital."""
-        return longest_matches(words, lower, lambda first: self._longest.get(first, 0),
-                               lambda key: self._entries[key[0]].get(key, ""))
+        return longest_matches(
+            words,
+            lower,
+            lambda first: self._longest.get(first, 0),
+            lambda key: self._entries[key[0]].get(key, ""),
+        )
 
 
-def longest_matches(words: Sequence[str], lower: Sequence[str], longest: Callable[[str], int],
-                    category: Callable[[tuple[str, ...]], str]) -> list[str]:
+def longest_matches(
+    words: Sequence[str],
+    lower: Sequence[str],
+    longest: Callable[[str], int],
+    category: Callable[[tuple[str, ...]], str],
+) -> list[str]:
     """BIO tags of the longest known names, left to right, each starting on a capitalised word.
 
     ``longest(first)`` is the longest name's length for a lower-cased first word (0: none start

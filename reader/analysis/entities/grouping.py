@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from reader.analysis.model import Entity, EntityType
 from reader.document.model import Span
 
-ACRONYM_SKIP = frozenset("of the and for de du des la le el al on in & -".split())
+ACRONYM_SKIP = frozenset(["of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "al", "on", "in", "&", "-"])
 ACRONYM_TYPES = frozenset({"ORG", "MISC"})  # the tagger often mistakes one for the other
 
 
@@ -79,14 +79,17 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""
 
 
-def _home(form: str, typ: EntityType, people: dict[str, list[_Cluster]],
-          acronyms: dict[str, _Cluster]) -> _Cluster | None:
+def _home(
+    form: str, typ: EntityType, people: dict[str, list[_Cluster]], acronyms: dict[str, _Cluster]
+) -> _Cluster | None:
     """The cluster an unseen form joins, if any (forms arrive longest first)."""
     if typ == "PERSON":
         for c in people.get(form.split()[-1][0].lower(), ()):
             names = [k for k, _ in c.forms]
             full = [k for k in names if len(k.split()) > 1]
-            if all(_same_person(form, k) for k in full) and any(_same_person(form, k) for k in names):
+            if all(_same_person(form, k) for k in full) and any(
+                _same_person(form, k) for k in names
+            ):
                 return c
     elif typ in ACRONYM_TYPES and form.isupper() and form.isalpha():
         return acronyms.get(form)
@@ -123,8 +126,17 @@ def group(mentions: Sequence[Mention]) -> list[Entity]:
         firsts = {k: min(by_form[k]) for k in c.forms}
         name = max(firsts, key=lambda k: (len(k[0].split()), len(k[0]), -firsts[k].start))[0]
         typ = max(c.votes, key=lambda t: (c.votes[t], t == c.type))
-        aliases = sorted({f for f, _ in c.forms if f != name}, key=lambda f: min(
-            firsts[k] for k in c.forms if k[0] == f))
-        entities.append(Entity(id=f"E{len(entities) + 1}", type=typ, name=name, aliases=tuple(aliases),
-                               mentions=tuple(sorted(c.mentions))))
+        aliases = sorted(
+            {f for f, _ in c.forms if f != name},
+            key=lambda f: min(firsts[k] for k in c.forms if k[0] == f),
+        )
+        entities.append(
+            Entity(
+                id=f"E{len(entities) + 1}",
+                type=typ,
+                name=name,
+                aliases=tuple(aliases),
+                mentions=tuple(sorted(c.mentions)),
+            )
+        )
     return entities

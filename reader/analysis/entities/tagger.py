@@ -20,8 +20,20 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis.entities.features import (
-    END, NEIGHBOURS, START, context_features, doc_context, first_pass_types, neighbour_features,
-    second_pass_features, shape, tag_features, tag_shape_prefix, tag_word_prefix, word_features)
+    END,
+    NEIGHBOURS,
+    START,
+    context_features,
+    doc_context,
+    first_pass_types,
+    neighbour_features,
+    second_pass_features,
+    shape,
+    tag_features,
+    tag_shape_prefix,
+    tag_word_prefix,
+    word_features,
+)
 from reader.analysis.entities.gazetteer import Gazetteer
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.json.gz"
@@ -52,20 +64,28 @@ class _Pass:
     def __init__(self, data: Mapping[str, str], classes: Sequence[str]) -> None:
         blob, size = base64.b64decode(data["weights"]), LANE // 8 * len(classes)
         frombytes = int.from_bytes
-        self.weights = dict(zip(data["features"].split("\n"),
-                                [frombytes(blob[k : k + size], "little") for k in range(0, len(blob), size)]))
+        self.weights = dict(
+            zip(
+                data["features"].split("\n"),
+                [frombytes(blob[k : k + size], "little") for k in range(0, len(blob), size)],
+            )
+        )
         self._cache: dict[str, tuple[int, ...]] = {}
         states = (START, *classes)
         # The previous-tags score of every (tag before last, last tag) pair, summed once here.
-        self.history = {(p2, p1): self.score(tag_features(p1, p2)) for p2 in states for p1 in states}
+        self.history = {
+            (p2, p1): self.score(tag_features(p1, p2)) for p2 in states for p1 in states
+        }
 
     def score(self, feats: Sequence[str]) -> int:
         return sum(map(self.weights.get, feats, repeat(0)))
 
     def _word(self, word: str) -> tuple[int, ...]:
         """Scores ``word`` lends a token when it is that token, or its neighbour at each offset."""
-        parts = (self.score(word_features(word)),
-                 *(self.score(neighbour_features(word, off)) for off in NEIGHBOURS))
+        parts = (
+            self.score(word_features(word)),
+            *(self.score(neighbour_features(word, off)) for off in NEIGHBOURS),
+        )
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         self._cache[word] = parts
@@ -76,8 +96,10 @@ class _Pass:
         cached, fill, get = self._cache.get, self._word, self.weights.get
         vals = [cached(w) or fill(w) for w in (START, START, *words, END, END)]
         # NEIGHBOURS is (-2, -1, 1, 2): a token's word two to its left uses that word's part 1, etc.
-        return [b[1] + c[2] + a[0] + d[3] + e[4] + sum(map(get, fs, repeat(0)))
-                for b, c, a, d, e, fs in zip(vals, vals[1:], vals[2:], vals[3:], vals[4:], ctx)]
+        return [
+            b[1] + c[2] + a[0] + d[3] + e[4] + sum(map(get, fs, repeat(0)))
+            for b, c, a, d, e, fs in zip(vals, vals[1:], vals[2:], vals[3:], vals[4:], ctx)
+        ]
 
 
 class Tagger:
@@ -87,17 +109,23 @@ class Tagger:
         if data.get("format") != FORMAT:
             raise ValueError(f"unsupported entity model format {data.get('format')!r}")
         self.classes: tuple[str, ...] = tuple(data["classes"])
-        self.gazetteer = Gazetteer({cat: names.split("\n") for cat, names in data["gazetteer"].items()})
+        self.gazetteer = Gazetteer(
+            {cat: names.split("\n") for cat, names in data["gazetteer"].items()}
+        )
         # The learned lexicon: names tagged in the training set, under their usual type (optional).
         lexicon = data.get("lexicon")
-        self.lexicon = Gazetteer({t: names.split("\n") for t, names in lexicon.items()}) if lexicon else None
+        self.lexicon = (
+            Gazetteer({t: names.split("\n") for t, names in lexicon.items()}) if lexicon else None
+        )
         tokens = data.get("tokens")  # capitalised words, by what they most often are in training
         self.tokens = {w: t for t, ws in tokens.items() for w in ws.split("\n")} if tokens else None
         self.passes = [_Pass(p, self.classes) for p in data["passes"]]
         self._prefix = {c: tag_word_prefix(c) for c in (START, *self.classes)}
         self._shape_prefix = {c: tag_shape_prefix(c) for c in (START, *self.classes)}
-        self._allowed = {prev: [(LANE * k, c) for k, c in enumerate(self.classes) if follows(prev, c)]
-                         for prev in (START, *self.classes)}
+        self._allowed = {
+            prev: [(LANE * k, c) for k, c in enumerate(self.classes) if follows(prev, c)]
+            for prev in (START, *self.classes)
+        }
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> Tagger:
@@ -107,18 +135,26 @@ class Tagger:
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """One BIO tag per word, sentence by sentence."""
         doc = doc_context(sentences)
-        ctx = [context_features(words, doc, self.gazetteer, self.lexicon, self.tokens) for words in sentences]
+        ctx = [
+            context_features(words, doc, self.gazetteer, self.lexicon, self.tokens)
+            for words in sentences
+        ]
         keys = [[(w.lower(), shape(w)) for w in words] for words in sentences]  # for both passes
         first = self.passes[0]
-        labels = [self.decode(first, k, first.static(words, c)) for words, k, c in zip(sentences, keys, ctx)]
+        labels = [
+            self.decode(first, k, first.static(words, c))
+            for words, k, c in zip(sentences, keys, ctx)
+        ]
         if len(self.passes) > 1:
             types = first_pass_types(sentences, labels)
             second = self.passes[1]
             for words, c, own in zip(sentences, ctx, labels):
                 for f, extra in zip(c, second_pass_features(words, types, own)):
                     f.extend(extra)
-            labels = [self.decode(second, k, second.static(words, c))
-                      for words, k, c in zip(sentences, keys, ctx)]
+            labels = [
+                self.decode(second, k, second.static(words, c))
+                for words, k, c in zip(sentences, keys, ctx)
+            ]
         return labels
 
     def decode(self, p: _Pass, keys: Sequence[tuple[str, str]], static: Sequence[int]) -> list[str]:
@@ -129,7 +165,12 @@ class Tagger:
         out: list[str] = []
         prev = prev2 = START
         for (lw, shp), score in zip(keys, static):
-            total = score + history[prev2, prev] + get(prefix[prev] + lw, 0) + get(sprefix[prev] + shp, 0)
+            total = (
+                score
+                + history[prev2, prev]
+                + get(prefix[prev] + lw, 0)
+                + get(sprefix[prev] + shp, 0)
+            )
             best = -1
             for shift, tag in allowed[prev]:
                 lane = (total >> shift) & MASK
@@ -163,7 +204,9 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(first, end, type)`` token ranges of the entities in a BIO tag sequence."""
     out: list[tuple[int, int, str]] = []
     for i, tag in enumerate(tags):
-        if tag[0] == "B" or (tag[0] == "I" and (not out or out[-1][1] != i or out[-1][2] != tag[2:])):
+        if tag[0] == "B" or (
+            tag[0] == "I" and (not out or out[-1][1] != i or out[-1][2] != tag[2:])
+        ):
             out.append((i, i + 1, tag[2:]))
         elif tag[0] == "I":
             out[-1] = (out[-1][0], i + 1, tag[2:])

@@ -24,10 +24,25 @@ from pathlib import Path
 from nltk.tag.perceptron import AveragedPerceptron
 
 from reader.analysis.entities.features import (
-    START, doc_context, first_pass_types, second_pass_features, sentence_features, shape, tag_features,
-    tag_shape_prefix, tag_word_prefix)
+    START,
+    doc_context,
+    first_pass_types,
+    second_pass_features,
+    sentence_features,
+    shape,
+    tag_features,
+    tag_shape_prefix,
+    tag_word_prefix,
+)
 from reader.analysis.entities.gazetteer import Gazetteer, hand_lists, longest_matches
-from reader.analysis.entities.tagger import FORMAT, MODEL_PATH, Tagger, bio_spans, encode_pass, follows
+from reader.analysis.entities.tagger import (
+    FORMAT,
+    MODEL_PATH,
+    Tagger,
+    bio_spans,
+    encode_pass,
+    follows,
+)
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
 CLASSES = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
@@ -46,7 +61,8 @@ def read_conll(path: Path) -> list[Doc]:
     def flush() -> None:
         if words:
             docs[-1].append((words[:], tags[:]))
-            words.clear(); tags.clear()
+            words.clear()
+            tags.clear()
 
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("-DOCSTART-"):
@@ -60,7 +76,8 @@ def read_conll(path: Path) -> list[Doc]:
             prev = tags[-1] if tags else "O"
             if tag.startswith("I-") and prev[2:] != tag[2:]:
                 tag = "B-" + tag[2:]
-            words.append(cols[0]); tags.append(tag)
+            words.append(cols[0])
+            tags.append(tag)
     flush()
     return [d for d in docs if d]
 
@@ -74,7 +91,9 @@ def gazetteer_lists(min_population: int) -> dict[str, list[str]]:
     places = {c["name"] for c in gc.get_countries().values()}
     places |= {s["name"] for s in gc.get_us_states().values()}
     places |= {c["name"] for c in gc.get_cities().values() if c["population"] >= min_population}
-    lists["LOC"] = sorted(set(lists["LOC"]) | {p for p in places if p.isascii() and p[:1].isupper()})
+    lists["LOC"] = sorted(
+        set(lists["LOC"]) | {p for p in places if p.isascii() and p[:1].isupper()}
+    )
     return {cat: sorted(set(names)) for cat, names in lists.items()}
 
 
@@ -95,7 +114,9 @@ def usual_type(counts: Counter[str]) -> str:
     return max(TYPES, key=lambda t: (counts[t], -TYPES.index(t)))
 
 
-def lexicon_lists(name_counts: Sequence[Counter[tuple[Name, str]]], min_count: int) -> dict[str, list[str]]:
+def lexicon_lists(
+    name_counts: Sequence[Counter[tuple[Name, str]]], min_count: int
+) -> dict[str, list[str]]:
     """The learned lexicon: each name tagged at least ``min_count`` times, under its usual type."""
     total: dict[Name, Counter[str]] = {}
     for counts in name_counts:
@@ -121,7 +142,11 @@ def doc_tokens(doc: Doc) -> Counter[tuple[str, str]]:
 def token_type(counts: Counter[str]) -> str:
     """What a capitalised word most often is (ties: the first of TYPES, then "O")."""
     kinds = (*TYPES, "O")
-    return max(kinds, key=lambda t: (counts[t], -kinds.index(t))) if any(counts[t] for t in kinds) else ""
+    return (
+        max(kinds, key=lambda t: (counts[t], -kinds.index(t)))
+        if any(counts[t] for t in kinds)
+        else ""
+    )
 
 
 class HeldOutTokens:
@@ -172,8 +197,12 @@ class HeldOutLexicon:
         return usual_type(c) if sum(c.values()) >= self.min_count else ""
 
     def tags(self, words: Sequence[str], lower: Sequence[str]) -> list[str]:
-        return longest_matches(words, lower, lambda first: self.longest if first in self.by_first else 0,
-                               lambda key: self.category(key) if key in self.by_first[key[0]] else "")
+        return longest_matches(
+            words,
+            lower,
+            lambda first: self.longest if first in self.by_first else 0,
+            lambda key: self.category(key) if key in self.by_first[key[0]] else "",
+        )
 
 
 class Featurizer:
@@ -201,8 +230,13 @@ class Featurizer:
         return [[ids[f] for f in tok if f in ids] for tok in sent]
 
 
-def doc_features(doc: Doc, gaz: Gazetteer, first: list[list[str]] | None,
-                 lex: HeldOutLexicon | None = None, toks: HeldOutTokens | None = None) -> list[list[list[str]]]:
+def doc_features(
+    doc: Doc,
+    gaz: Gazetteer,
+    first: list[list[str]] | None,
+    lex: HeldOutLexicon | None = None,
+    toks: HeldOutTokens | None = None,
+) -> list[list[list[str]]]:
     """Static features of every sentence of ``doc``; with ``first`` (pass-1 tags), pass-2 ones too."""
     words = [w for w, _ in doc]
     ctx = doc_context(words)
@@ -215,14 +249,22 @@ def doc_features(doc: Doc, gaz: Gazetteer, first: list[list[str]] | None,
     return out
 
 
-def train_pass(docs: Sequence[Doc], feats: Sequence[list[list[str]]], epochs: int, min_count: int,
-               seed: int, log: Callable[[str], None]) -> dict[str, list[int]]:
+def train_pass(
+    docs: Sequence[Doc],
+    feats: Sequence[list[list[str]]],
+    epochs: int,
+    min_count: int,
+    seed: int,
+    log: Callable[[str], None],
+) -> dict[str, list[int]]:
     """Train one pass with NLTK's averaged perceptron; return dense integer weights per feature."""
     sents = [s for d in docs for s in d]
     fz = Featurizer()
     fz.build(feats, min_count)
-    data = [([w.lower() for w in ws], [shape(w) for w in ws], fz.encode(fs), tags)
-            for (ws, tags), fs in zip(sents, feats)]
+    data = [
+        ([w.lower() for w in ws], [shape(w) for w in ws], fz.encode(fs), tags)
+        for (ws, tags), fs in zip(sents, feats)
+    ]
     allowed = {p: [c for c in CLASSES if follows(p, c)] for p in (START, *CLASSES)}
     ap = AveragedPerceptron()
     ap.classes = set(CLASSES)
@@ -236,8 +278,14 @@ def train_pass(docs: Sequence[Doc], feats: Sequence[list[list[str]]], epochs: in
             lower, shapes, fids, gold = data[k]
             prev = prev2 = START
             for lw, sh, fs, truth in zip(lower, shapes, fids, gold):
-                allf = fs + [fz.id(f) for f in (*tag_features(prev, prev2), tag_word_prefix(prev) + lw,
-                                                tag_shape_prefix(prev) + sh)]
+                allf = fs + [
+                    fz.id(f)
+                    for f in (
+                        *tag_features(prev, prev2),
+                        tag_word_prefix(prev) + lw,
+                        tag_shape_prefix(prev) + sh,
+                    )
+                ]
                 scores = dict.fromkeys(CLASSES, 0.0)
                 for f in allf:
                     for c, v in weights.get(f, {}).items():
@@ -247,8 +295,10 @@ def train_pass(docs: Sequence[Doc], feats: Sequence[list[list[str]]], epochs: in
                 wrong += guess != truth
                 total += 1
                 prev2, prev = prev, guess
-        log(f"  epoch {epoch + 1}/{epochs}: token error {wrong / total:.4f} "
-            f"({time.perf_counter() - t0:.0f}s, {len(fz.names)} features)")
+        log(
+            f"  epoch {epoch + 1}/{epochs}: token error {wrong / total:.4f} "
+            f"({time.perf_counter() - t0:.0f}s, {len(fz.names)} features)"
+        )
     ap.average_weights()
     index = {c: k for k, c in enumerate(CLASSES)}
     dense: dict[str, list[int]] = {}
@@ -263,14 +313,24 @@ def train_pass(docs: Sequence[Doc], feats: Sequence[list[list[str]]], epochs: in
 
 def prune(weights: dict[str, list[int]], threshold: int) -> dict[str, str]:
     """The pass as stored, without features whose every weight is within ``threshold`` of zero."""
-    return encode_pass({f: v for f, v in weights.items() if f == "b" or max(map(abs, v)) > threshold})
+    return encode_pass(
+        {f: v for f, v in weights.items() if f == "b" or max(map(abs, v)) > threshold}
+    )
 
 
-def model_data(gaz_lists: dict[str, list[str]], passes: list[dict[str, str]],
-               lexicon: dict[str, list[str]] | None = None, tokens: dict[str, str] | None = None) -> dict:
+def model_data(
+    gaz_lists: dict[str, list[str]],
+    passes: list[dict[str, str]],
+    lexicon: dict[str, list[str]] | None = None,
+    tokens: dict[str, str] | None = None,
+) -> dict:
     """The model file's content (each gazetteer or lexicon list stored as one string, a name a line)."""
-    data = {"format": FORMAT, "classes": list(CLASSES), "passes": passes,
-            "gazetteer": {cat: "\n".join(names) for cat, names in gaz_lists.items()}}
+    data = {
+        "format": FORMAT,
+        "classes": list(CLASSES),
+        "passes": passes,
+        "gazetteer": {cat: "\n".join(names) for cat, names in gaz_lists.items()},
+    }
     if lexicon:
         data["lexicon"] = {t: "\n".join(names) for t, names in lexicon.items()}
     if tokens:
@@ -286,14 +346,18 @@ def evaluate(tagger: Tagger, docs: Sequence[Doc], log: Callable[[str], None]) ->
         for (_, gold), pred in zip(doc, pred_tags):
             g = set(bio_spans(gold))
             p = set(bio_spans(pred))
-            for s in p & g: tp[s[2]] += 1
-            for s in p - g: fp[s[2]] += 1
-            for s in g - p: fn[s[2]] += 1
+            for s in p & g:
+                tp[s[2]] += 1
+            for s in p - g:
+                fp[s[2]] += 1
+            for s in g - p:
+                fn[s[2]] += 1
     return report(tp, fp, fn, log)
 
 
 def report(tp: Counter, fp: Counter, fn: Counter, log: Callable[[str], None]) -> float:
     """Print P/R/F1 per type and overall, CoNLL style; return overall F1."""
+
     def prf(t: int, p: int, n: int) -> tuple[float, float, float]:
         pr, rc = t / (t + p) if t + p else 0.0, t / (t + n) if t + n else 0.0
         return pr, rc, 2 * pr * rc / (pr + rc) if pr + rc else 0.0
@@ -314,11 +378,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--passes", type=int, choices=(1, 2), default=2)
     ap.add_argument("--folds", type=int, default=2, help="jackknife folds for pass 2's training")
     ap.add_argument("--min-count", type=int, default=2)
-    ap.add_argument("--prune", type=int, default=5, help="drop features with all |w| <= this (1/100)")
+    ap.add_argument(
+        "--prune", type=int, default=5, help="drop features with all |w| <= this (1/100)"
+    )
     ap.add_argument("--min-population", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--lexicon", type=int, default=1,
-                    help="learned lexicon: names tagged this often in training (0: no lexicon)")
+    ap.add_argument(
+        "--lexicon",
+        type=int,
+        default=1,
+        help="learned lexicon: names tagged this often in training (0: no lexicon)",
+    )
     args = ap.parse_args(argv)
 
     def log(msg: str) -> None:
@@ -343,12 +413,21 @@ def main(argv: Sequence[str] | None = None) -> None:
             held_tokens.own = token_counts[k]
         return held_out
 
-    def fit(ks: Sequence[int], first: Sequence[list[list[str]]] | None, name: str) -> dict[str, str]:
+    def fit(
+        ks: Sequence[int], first: Sequence[list[list[str]]] | None, name: str
+    ) -> dict[str, str]:
         log(f"{name}: {len(ks)} docs")
-        feats = [f for k in ks for f in doc_features(train[k], gaz, first[k] if first is not None else None,
-                                                     lex_for(k), held_tokens)]
-        return prune(train_pass([train[k] for k in ks], feats, args.epochs, args.min_count, args.seed, log),
-                     args.prune)
+        feats = [
+            f
+            for k in ks
+            for f in doc_features(
+                train[k], gaz, first[k] if first is not None else None, lex_for(k), held_tokens
+            )
+        ]
+        return prune(
+            train_pass([train[k] for k in ks], feats, args.epochs, args.min_count, args.seed, log),
+            args.prune,
+        )
 
     every = range(len(train))
     passes = [fit(every, None, "pass 1")]
@@ -368,7 +447,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     log("dev (eng.testa, CoNLL tokens):")
     evaluate(tagger, dev, log)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    blob = json.dumps(model_data(gaz_lists, passes, lexicon, tokens), sort_keys=True, separators=(",", ":"))
+    blob = json.dumps(
+        model_data(gaz_lists, passes, lexicon, tokens), sort_keys=True, separators=(",", ":")
+    )
     with open(args.out, "wb") as raw, gzip.GzipFile("", "wb", fileobj=raw, mtime=0) as f:
         f.write(blob.encode("utf-8"))
     n_features = sum(len(p["features"].split("\n")) for p in passes)

@@ -28,8 +28,9 @@ _CLAUSES = 4  # commas tried there, so a long sentence stays cheap
 _NEAR = 60  # characters between an earlier sentence's cue and the quotation that it introduces
 
 
-def _find_cue(text: str, q: Marked, lo: int, sent_start: int, sent_end: int, para: Span,
-              holes: Sequence[Span]) -> cues.Cue | None:
+def _find_cue(
+    text: str, q: Marked, lo: int, sent_start: int, sent_end: int, para: Span, holes: Sequence[Span]
+) -> cues.Cue | None:
     """The cue of one quotation: right after it when it ends a clause, else the first cue of its
     sentence before it, else a reporting clause closing its sentence, else one just before its
     sentence ("X said. “…”").
@@ -38,8 +39,9 @@ def _find_cue(text: str, q: Marked, lo: int, sent_start: int, sent_end: int, par
     takes the cue before it: the sentence reports it first.
     """
     inner_end = q.span.end - 1 if q.closed else q.span.end
-    ends_clause = text[inner_end - 1 : inner_end] in {",", "?", "!", "—", "-"} or \
-        text[q.span.end : q.span.end + 2].lstrip()[:1] in {",", "―", "—"}
+    ends_clause = text[inner_end - 1 : inner_end] in {",", "?", "!", "—", "-"} or text[
+        q.span.end : q.span.end + 2
+    ].lstrip()[:1] in {",", "―", "—"}
     first = next((c for c in text[q.span.start : inner_end] if c.isalpha()), "")
     found = None
     if ends_clause and not first.islower():
@@ -65,8 +67,15 @@ def _final_clause(text: str, end: int, sent_end: int) -> cues.Cue | None:
     lo = max(end, sent_end - _FRAME)
     for comma in [m.start() for m in re.finditer(",", text[lo:sent_end])][: -_CLAUSES - 1 : -1]:
         found = cues.after(text, lo + comma, sent_end)
-        if found and found.cue and found.mention and (
-                found.cue.start < found.mention.start or _ADJACENT.fullmatch(text, found.mention.end, found.cue.start)):
+        if (
+            found
+            and found.cue
+            and found.mention
+            and (
+                found.cue.start < found.mention.start
+                or _ADJACENT.fullmatch(text, found.mention.end, found.cue.start)
+            )
+        ):
             return found
     return None
 
@@ -105,8 +114,12 @@ def _introduced(text: str, para: Span, sent_starts: Sequence[int]) -> cues.Cue |
 def _is_noise(text: str, q: Marked, inner: str, para: Span, double_style: bool) -> bool:
     """Markup, a title, or a single-quoted quote in a text that quotes with double marks (a
     headline or scare quote, by US convention): not somebody's words."""
-    return filters.is_markup(text, q.span, inner) or filters.is_title(text, q.span, inner) or \
-        text[q.span.start] == "‘" and (double_style or filters.is_headline(text, para))
+    return (
+        filters.is_markup(text, q.span, inner)
+        or filters.is_title(text, q.span, inner)
+        or (text[q.span.start] == "‘"
+        and (double_style or filters.is_headline(text, para)))
+    )
 
 
 def _reliable(text: str, found: cues.Cue | None) -> cues.Cue | None:
@@ -117,13 +130,19 @@ def _reliable(text: str, found: cues.Cue | None) -> cues.Cue | None:
         return found
     words = text[found.mention.start : found.mention.end].split()
     first = words[0].lower() if words else ""
-    if first in NOT_SPEAKERS or len(words) == 1 and first.endswith(("ly", "ing", "ed")):
+    if first in NOT_SPEAKERS or (len(words) == 1 and first.endswith(("ly", "ing", "ed"))):
         return None
     return found
 
 
-def _blockquotes(text: str, paragraphs: Sequence[Span], blocks: Sequence[Span], marked: Sequence[Marked],
-                 sent_starts: Sequence[int], resolver: Resolver) -> list[Quote]:
+def _blockquotes(
+    text: str,
+    paragraphs: Sequence[Span],
+    blocks: Sequence[Span],
+    marked: Sequence[Marked],
+    sent_starts: Sequence[int],
+    resolver: Resolver,
+) -> list[Quote]:
     """A blockquote with no quotation marks of its own is quoted whole (HTML and Markdown set
     quotations apart so); the paragraph before it names the speaker ("Anna Berg said:"), and a
     blockquote right after another continues it."""
@@ -135,7 +154,10 @@ def _blockquotes(text: str, paragraphs: Sequence[Span], blocks: Sequence[Span], 
         if k < len(marked_starts) and marked_starts[k] < block.end:
             continue  # its own marks say what is quoted
         inner = text[block.start : block.end]
-        span = Span(block.start + len(inner) - len(inner.lstrip()), block.end - len(inner) + len(inner.rstrip()))
+        span = Span(
+            block.start + len(inner) - len(inner.lstrip()),
+            block.end - len(inner) + len(inner.rstrip()),
+        )
         if span.start >= span.end:
             continue
         n = bisect.bisect_right(starts, block.start) - 1
@@ -146,13 +168,25 @@ def _blockquotes(text: str, paragraphs: Sequence[Span], blocks: Sequence[Span], 
             spk = out[-1].speaker
         else:
             spk = Speaker()
-        out.append(Quote(id="", span=span, text=text[span.start : span.end], speaker=spk,
-                         cue=found.cue if found else None))
+        out.append(
+            Quote(
+                id="",
+                span=span,
+                text=text[span.start : span.end],
+                speaker=spk,
+                cue=found.cue if found else None,
+            )
+        )
     return out
 
 
-def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Sentence],
-                entities: Sequence[Entity], blockquotes: Sequence[Span] = ()) -> list[Quote]:
+def find_quotes(
+    text: str,
+    paragraphs: Sequence[Span],
+    sentences: Sequence[Sentence],
+    entities: Sequence[Entity],
+    blockquotes: Sequence[Span] = (),
+) -> list[Quote]:
     """Quotes in reading order, ids Q1.., each with its speaker when the text makes it clear.
 
     A quotation with no cue of its own takes, in order: a name just before the colon that opens
@@ -185,11 +219,18 @@ def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Sente
         found = _turn(text, q) or _find_cue(text, q, lo, sent_start, sent_end, para, holes)
         if found is None and n and not text[para.start : q.span.start].strip():
             found = _introduced(text, paragraphs[n - 1], sent_starts)
-        if found is None and filters.is_scare(inner) and not filters.is_framed(text, q.span) and \
-                not (prev and prev.span.end > sent_start):
+        if (
+            found is None
+            and filters.is_scare(inner)
+            and not filters.is_framed(text, q.span)
+            and not (prev and prev.span.end > sent_start)
+        ):
             continue
-        found = found or cues.labelled(text, sent_start, q.span.start) or \
-            _reliable(text, cues.writer_subject(text, sent_start, q.span.start, holes))
+        found = (
+            found
+            or cues.labelled(text, sent_start, q.span.start)
+            or _reliable(text, cues.writer_subject(text, sent_start, q.span.start, holes))
+        )
         if found is not None:
             mention = found.mention
             spk = speaker(text, mention, resolver.entity(mention) if mention else None)
@@ -197,12 +238,20 @@ def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Sente
             spk = prev.speaker
         else:
             spk = Speaker()
-        quote = Quote(id=f"Q{len(out) + 1}", span=q.span, text=text[q.span.start : q.span.end], speaker=spk,
-                      cue=found.cue if found else None, partial=filters.is_partial(inner))
+        quote = Quote(
+            id=f"Q{len(out) + 1}",
+            span=q.span,
+            text=text[q.span.start : q.span.end],
+            speaker=spk,
+            cue=found.cue if found else None,
+            partial=filters.is_partial(inner),
+        )
         out.append(quote)
         prev, prev_para = quote, bisect.bisect_right(para_starts, q.span.end - 1) - 1
     if blockquotes:
-        out = sorted(out + _blockquotes(text, paragraphs, blockquotes, marked, sent_starts, resolver),
-                     key=lambda q: q.span.start)
+        out = sorted(
+            out + _blockquotes(text, paragraphs, blockquotes, marked, sent_starts, resolver),
+            key=lambda q: q.span.start,
+        )
         out = [replace(q, id=f"Q{k}") for k, q in enumerate(out, 1)]
     return out

@@ -12,21 +12,38 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.quotes.lexicon import DETERMINERS, INTRO, JUDGING_VERBS, NO_INVERSION, SUBJECT_PRONOUNS
-from reader.analysis.quotes.phrases import (DASHES, SENTENCE_END, name_after, np_backward, np_forward, skip_back,
-                                            subject)
+from reader.analysis.quotes.lexicon import (
+    DETERMINERS,
+    INTRO,
+    JUDGING_VERBS,
+    NO_INVERSION,
+    SUBJECT_PRONOUNS,
+)
+from reader.analysis.quotes.phrases import (
+    DASHES,
+    SENTENCE_END,
+    name_after,
+    np_backward,
+    np_forward,
+    skip_back,
+    subject,
+)
 from reader.analysis.quotes.words import Tok, cue_length, tokens
 from reader.document.model import Span
 
 _NOT_INVERTED = NO_INVERSION | JUDGING_VERBS
-_QUOTE_MARKS = frozenset("“”‘’\"«»")
+_QUOTE_MARKS = frozenset('“”‘’"«»')
 _WINDOW = 240  # characters of context read after a quotation
 _AFTER_TOKENS = 34  # tokens read after it: a speaker phrase and verb, or a comma clause
 _FRAME = 400  # characters read before a quotation, so a sentence-less text stays linear
-_NOT_NAMES = frozenset("""january february march april may june july august september october november
-december monday tuesday wednesday thursday friday saturday sunday""".split()) | INTRO
-_PLACE_PREPOSITIONS = frozenset("in on at to of for with by during since into near".split())
-_PASSIVE = frozenset("was were is are been being be".split())  # "was asked by X"
+_NOT_NAMES = (
+    frozenset(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+    | INTRO
+)
+_PLACE_PREPOSITIONS = frozenset(["in", "on", "at", "to", "of", "for", "with", "by", "during", "since", "into", "near"])
+_PASSIVE = frozenset(["was", "were", "is", "are", "been", "being", "be"])  # "was asked by X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +93,9 @@ def after(text: str, end: int, hi: int) -> Cue | None:
         if mention is not None and mention.end <= cue.start:
             return Cue(cue, mention)
         if toks[j - 1].word == "," and toks[j].word not in _NOT_INVERTED:
-            return Cue(cue, np_forward(toks, j + n) or name_after(toks, j + n))  # "…" for X, said Kunin
+            return Cue(
+                cue, np_forward(toks, j + n) or name_after(toks, j + n)
+            )  # "…" for X, said Kunin
         k = skip_back(toks, j)
         mention = np_backward(toks, k)
         if mention is None:
@@ -84,7 +103,9 @@ def after(text: str, end: int, hi: int) -> Cue | None:
         m = _index(toks, mention.start)
         comma = max((k for k in range(i, m) if toks[k].word == ","), default=i - 1)
         if all(t.word[:1].isalnum() for t in toks[comma + 1 : m]):
-            return Cue(cue, mention)  # the subject runs from the quotation or from a comma to the verb
+            return Cue(
+                cue, mention
+            )  # the subject runs from the quotation or from a comma to the verb
         return None
     return None
 
@@ -100,7 +121,9 @@ def manner(text: str, end: int, hi: int) -> Cue | None:
     j = next((k for k, t in enumerate(toks) if t.start >= mention.end), len(toks))
     verb = toks[j] if j < len(toks) else None
     rest = toks[j + 1 :]
-    if verb is None or not (verb.raw.islower() and verb.word.isalpha() and verb.word.endswith("ed")):
+    if verb is None or not (
+        verb.raw.islower() and verb.word.isalpha() and verb.word.endswith("ed")
+    ):
         return None
     if rest and rest[0].word.endswith("ly"):
         rest = rest[1:]  # "she sighed wearily."
@@ -153,19 +176,34 @@ def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] =
         agent = np_forward(toks, i + n + 1) or name_after(toks, i + n + 1)
         if agent:
             return Cue(cue, agent)  # "X was asked by host Y “…”": Y speaks
-    if i >= 2 and toks[i - 2].word == "what" or i >= 1 and toks[i - 1].word == "what":
+    if (i >= 2 and toks[i - 2].word == "what") or (i >= 1 and toks[i - 1].word == "what"):
         # "X condemned what he called a “brazen breach”": X reports the words
         outer = subject(toks, i - 2 if toks[i - 1].word != "what" else i - 1)
         if outer:
             return Cue(cue, outer)
     participle = toks[i].word.endswith("ing")
-    if participle and i > first and toks[i - 1].capital and toks[i - 1].word.isalpha() and \
-            toks[i - 1].word not in _NOT_NAMES:
+    if (
+        participle
+        and i > first
+        and toks[i - 1].capital
+        and toks[i - 1].word.isalpha()
+        and toks[i - 1].word not in _NOT_NAMES
+    ):
         mention = np_backward(toks, i - 1, first)  # "… – Ryan saying he was “very encouraged”"
     else:
         mention = None if participle else np_backward(toks, skip_back(toks, i), first)
-    inverted = i == first or toks[i - 1].word == "," and i + n < len(toks) and toks[i + n].word not in SUBJECT_PRONOUNS
-    if mention is None and inverted and not toks[i].word.endswith("ing") and toks[i].word not in _NOT_INVERTED:
+    inverted = (
+        i == first
+        or (toks[i - 1].word == ","
+        and i + n < len(toks)
+        and toks[i + n].word not in SUBJECT_PRONOUNS)
+    )
+    if (
+        mention is None
+        and inverted
+        and not toks[i].word.endswith("ing")
+        and toks[i].word not in _NOT_INVERTED
+    ):
         mention = np_forward(toks, i + n) or name_after(toks, i + n)  # said Trump: “…”
     return Cue(cue, mention or subject(toks, i))
 
@@ -185,8 +223,12 @@ def labelled(text: str, sent_lo: int, start: int) -> Cue | None:
     if len(toks) < 2 or toks[-1].word != ":":
         return None
     head = toks[-2]
-    if not (head.capital and head.word.isalpha()) or head.raw.isupper() and len(head.raw) > 3 or \
-            head.word in _NOT_NAMES:
+    if (
+        not (head.capital and head.word.isalpha())
+        or (head.raw.isupper()
+        and len(head.raw) > 3)
+        or head.word in _NOT_NAMES
+    ):
         return None  # a headline in capitals, a month or a weekday is no speaker
     mention = np_backward(toks, len(toks) - 2)
     if mention is None:

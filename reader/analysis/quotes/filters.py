@@ -12,18 +12,21 @@ from reader.document.model import Span
 
 _WORDS = re.compile(r"[\w’'-]+")
 _INNER_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
-_MINOR = frozenset("a an the of and or in on at to for with by from de la is it my your our".split())
-_BEFORE_TITLE = frozenset("on to told in at during from with via of titled entitled".split())
+_MINOR = frozenset(
+    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "de", "la", "is", "it", "my", "your", "our"]
+)
+_BEFORE_TITLE = frozenset(["on", "to", "told", "in", "at", "during", "from", "with", "via", "of", "titled", "entitled"])
 # Nouns that name a work, so the capitalised words quoted after them are its title: the movie “…”.
-_WORKS = frozenset("""book books film films movie movies show shows series song songs album albums program programs
-programme programmes podcast podcasts documentary novel memoir play musical column essay poem ad ads video videos
-sitcom episode magazine newspaper website blog report""".split())
+_WORKS = frozenset(
+    ["book", "books", "film", "films", "movie", "movies", "show", "shows", "series", "song", "songs", "album", "albums", "program", "programs", "programme", "programmes", "podcast", "podcasts", "documentary", "novel", "memoir", "play", "musical", "column", "essay", "poem", "ad", "ads", "video", "videos", "sitcom", "episode", "magazine", "newspaper", "website", "blog", "report"]
+)
 _SCARE_WORDS = 2
 # Words that frame a short quotation as someone's words: "used the term “…”", "chants of “…”",
 # "casting Johnson as an “…”".
-_NAMING_NOUNS = frozenset("term phrase word words slogan motto catchphrase nickname label chant chants cry cries "
-                          "shouts calls".split())
-_ARTICLES = frozenset("a an the".split())
+_NAMING_NOUNS = frozenset(
+    ["term", "phrase", "word", "words", "slogan", "motto", "catchphrase", "nickname", "label", "chant", "chants", "cry", "cries", "shouts", "calls"]
+)
+_ARTICLES = frozenset(["a", "an", "the"])
 _TITLE_WORDS = 6
 
 
@@ -65,14 +68,19 @@ def is_title(text: str, span: Span, inner: str) -> bool:
     ws = words(inner)
     if inner.rstrip(" ,.”’\"'").endswith("!") or is_framed(text, span):
         return False  # “Bobby!”, chants of “Feel the Bern”: somebody speaking
-    if not ws or len(ws) > _TITLE_WORDS or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR
-                                                   for w in ws):
+    if (
+        not ws
+        or len(ws) > _TITLE_WORDS
+        or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in ws)
+    ):
         return False
     after = [w.lower() for w in _WORDS.findall(text[span.end : span.end + 30])[:2]]
     if any(w in _WORKS for w in after):
         return True  # his “Keepin' It Real” radio program
     before = _WORDS.findall(text[max(0, span.start - 20) : span.start])
-    return bool(before) and (before[-1].lower() in _BEFORE_TITLE | _WORKS or before[-1].endswith(("’s", "'s")))
+    return bool(before) and (
+        before[-1].lower() in _BEFORE_TITLE | _WORKS or before[-1].endswith(("’s", "'s"))
+    )
 
 
 def is_markup(text: str, span: Span, inner: str) -> bool:
@@ -82,5 +90,7 @@ def is_markup(text: str, span: Span, inner: str) -> bool:
 
 def is_headline(text: str, para: Span) -> bool:
     """A title-case line: quotes in it are headline quotes, whose speaker the text does not give."""
-    ws = [w for w in _WORDS.findall(text[para.start : min(para.end, para.start + 400)]) if len(w) > 3]
+    ws = [
+        w for w in _WORDS.findall(text[para.start : min(para.end, para.start + 400)]) if len(w) > 3
+    ]
     return len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.8 * len(ws)

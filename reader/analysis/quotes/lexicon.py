@@ -60,8 +60,10 @@ replies cries attack attacks rate rates rule rules reference term terms praise p
 laments vow vows joke jokes quip quips retort retorts boast boasts comment comments shout shouts
 """)
 
-AUXILIARIES = _forms("will would could should can may might must did does do to n’t n't not also has "
-                     "have had never once later then just")
+AUXILIARIES = _forms(
+    "will would could should can may might must did does do to n’t n't not also has "
+    "have had never once later then just"
+)
 
 # Words that open a sentence with a phrase before its subject: "In July, Gingrich …".
 INTRO = _forms("""
@@ -73,9 +75,11 @@ there’s it’s that’s here’s what’s
 """)
 
 # Verbs whose subject is never the person after them ("told reporters" names the listener).
-NO_INVERSION = _forms("told tells tell telling call calls called calling accused accuses accuse "
-                      "described describes describe dub dubs dubbed label labels labeled labelled "
-                      "branded brand quoted urged urges")
+NO_INVERSION = _forms(
+    "told tells tell telling call calls called calling accused accuses accuse "
+    "described describes describe dub dubs dubbed label labels labeled labelled "
+    "branded brand quoted urged urges"
+)
 
 SUBJECT_PRONOUNS = _forms("he she they i we it you who")
 PERSONAL_PRONOUNS = _forms("he she i")

@@ -18,15 +18,24 @@ from reader.document.model import Span
 
 # opening mark -> the marks that may close it; sloppy text mixes curly and straight double
 # marks, so either closes the other
-_CLOSERS: dict[str, str] = {"“": "”\"“", "„": "“”", "«": "»", "‹": "›", "‘": "’",
-                             '"': '"”', "'": "'"}
-_DOUBLE_OPEN = "“„«\""
+_CLOSERS: dict[str, str] = {
+    "“": '”"“',
+    "„": "“”",
+    "«": "»",
+    "‹": "›",
+    "‘": "’",
+    '"': '"”',
+    "'": "'",
+}
+_DOUBLE_OPEN = '“„«"'
 TURN = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")  # a transcript's speaker label: "PENCE: "
 _MARK = re.compile("[“”„«»‹›‘’\"']")
 # A closing mark followed by a named speaker's cue ("…,” added Rep. Jim Clyburn" / "…,” Ann Lee said):
 # a paragraph whose opening quotation ends like this starts a new quotation, not a continued one.
-_NAMED_CUE = re.compile(r"[ \t]*(?:(?:added|said|says|continued|noted|argued|asked|replied|explained|told)"
-                        r"\s+(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][a-z]|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|added|says)\b)")
+_NAMED_CUE = re.compile(
+    r"[ \t]*(?:(?:added|said|says|continued|noted|argued|asked|replied|explained|told)"
+    r"\s+(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][a-z]|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|added|says)\b)"
+)
 _BEFORE_OPEN = " \t\n([{—–-/:;,…" + "“„«‹‘\"'"
 _AFTER_CLOSE = " \t\n)]}—–-/:;,.?!…" + "”»›’\"'"
 
@@ -69,7 +78,13 @@ def _role(text: str, i: int, lo: int, hi: int, stack: list[str]) -> str:
     if c == "‘":
         return "" if before.isalnum() or after.isdigit() else "open"
     # straight double quote: toggles, with context for the first of a pair
-    if '"' in stack or stack and stack[-1] in "“„" and not before.isspace() and after in _AFTER_CLOSE:
+    if (
+        '"' in stack
+        or (stack
+        and stack[-1] in "“„"
+        and not before.isspace()
+        and after in _AFTER_CLOSE)
+    ):
         return "close"
     if before in _BEFORE_OPEN and not after.isspace():
         return "open"
@@ -82,13 +97,15 @@ def _reopens(text: str, para: Span, opener: str) -> bool:
     """Whether ``para`` starts with an opening mark of the same family as ``opener``, and is not
     a new turn of a transcript ("“WALLACE: …")."""
     body = text[para.start : para.end].lstrip()
-    same = bool(body) and (body[0] == opener or opener in _DOUBLE_OPEN and body[0] in "“„«" and opener != '"')
+    same = bool(body) and (
+        body[0] == opener or (opener in _DOUBLE_OPEN and body[0] in "“„«" and opener != '"')
+    )
     return same and not TURN.match(body, 1) and not _new_speaker(body)
 
 
 def _new_speaker(body: str) -> bool:
     """Whether the quotation opening ``body`` closes with a comma and a named speaker's cue."""
-    close = next((i for i, c in enumerate(body[1:], 1) if c in "”\"»"), -1)
+    close = next((i for i, c in enumerate(body[1:], 1) if c in '”"»'), -1)
     return close > 0 and body[close - 1] == "," and bool(_NAMED_CUE.match(body, close + 1))
 
 
@@ -148,7 +165,11 @@ def find_marked(text: str, paragraphs: Sequence[Span]) -> list[Marked]:
         if open_at < 0:
             continue
         opener = text[open_at]
-        if opener not in "‘'" and n + 1 < len(paragraphs) and _reopens(text, paragraphs[n + 1], opener):
+        if (
+            opener not in "‘'"
+            and n + 1 < len(paragraphs)
+            and _reopens(text, paragraphs[n + 1], opener)
+        ):
             start = open_at
         elif opener not in "‘'":
             out.append(Marked(Span(open_at, _trim_end(text, open_at, para.end)), False))

@@ -13,16 +13,18 @@ from reader.document.model import Span
 
 SENTENCE_END = frozenset(".!?;")
 DASHES = frozenset("―—–-")
-_CONJUNCTIONS = frozenset("but and so yet or nor".split())
-_STANDALONE = frozenset("another one some many several both others".split())  # "Yet another said"
-_VERBISH = frozenset("""began begins seems seemed appears appeared made makes got gets went goes came comes
-took takes gave gives found finds kept keeps left leaves put puts ran runs saw sees held holds""".split())
+_CONJUNCTIONS = frozenset(["but", "and", "so", "yet", "or", "nor"])
+_STANDALONE = frozenset(["another", "one", "some", "many", "several", "both", "others"])  # "Yet another said"
+_VERBISH = frozenset(
+    ["began", "begins", "seems", "seemed", "appears", "appeared", "made", "makes", "got", "gets", "went", "goes", "came", "comes", "took", "takes", "gave", "gives", "found", "finds", "kept", "keeps", "left", "leaves", "put", "puts", "ran", "runs", "saw", "sees", "held", "holds"]
+)
 _NOT_HEAD = STOPS | INTRO | BETWEEN  # words that cannot start a speaker phrase
 _APPOSITIVE = 32  # tokens an appositive or relative clause may run between a name and its verb
-_TIME_WORDS = frozenset("years months weeks days hours ago earlier later".split())
+_TIME_WORDS = frozenset(["years", "months", "weeks", "days", "hours", "ago", "earlier", "later"])
 _OPENING = 30  # tokens an opening phrase may run before its comma
-_PREPOSITIONS = frozenset("in on at through from with of to for by during after before under over into "
-                          "about across against among between".split())
+_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "through", "from", "with", "of", "to", "for", "by", "during", "after", "before", "under", "over", "into", "about", "across", "against", "among", "between"]
+)
 
 
 def np_forward(toks: list[Tok], i: int, limit: int = 7) -> Span | None:
@@ -40,9 +42,11 @@ def np_forward(toks: list[Tok], i: int, limit: int = 7) -> Span | None:
         nxt = toks[j + 1]
         if not nxt.word[:1].isalnum():
             break
-        if nxt.word in STOPS and not (nxt.word == "of" and j + 2 < len(toks) and toks[j + 2].capital):
+        if nxt.word in STOPS and not (
+            nxt.word == "of" and j + 2 < len(toks) and toks[j + 2].capital
+        ):
             break
-        if cue_length(toks, j + 1) or nxt.word in BETWEEN and not nxt.capital:
+        if cue_length(toks, j + 1) or (nxt.word in BETWEEN and not nxt.capital):
             break
         if is_name and not (nxt.capital or nxt.word == "of"):
             role_end = _role_then_name(toks, j + 1)
@@ -52,7 +56,11 @@ def np_forward(toks: list[Tok], i: int, limit: int = 7) -> Span | None:
             if not toks[j].word.endswith(("’s", "'s")):
                 break
             is_name = False  # "Donald Trump’s campaign": the possessed noun is the speaker
-        if not nxt.capital and j > i and (nxt.word in _VERBISH or nxt.word.endswith(("ed", "n’t", "n't"))):
+        if (
+            not nxt.capital
+            and j > i
+            and (nxt.word in _VERBISH or nxt.word.endswith(("ed", "n’t", "n't")))
+        ):
             break  # "The FBI looked …": the phrase ended at its verb
         j += 1
     return Span(first.start, toks[j].end)
@@ -66,8 +74,14 @@ def _role_then_name(toks: list[Tok], k: int) -> int:
         w = toks[k + n]
         if w.capital:
             return k + n if n and w.word not in DETERMINERS and w.word not in _NOT_HEAD else 0
-        if not w.raw.isalpha() or w.word in STOPS or w.word in BETWEEN or w.word in _VERBISH or \
-                w.word.endswith(("ed", "ing", "ly")) or cue_length(toks, k + n):
+        if (
+            not w.raw.isalpha()
+            or w.word in STOPS
+            or w.word in BETWEEN
+            or w.word in _VERBISH
+            or w.word.endswith(("ed", "ing", "ly"))
+            or cue_length(toks, k + n)
+        ):
             return 0
         n += 1
     return 0
@@ -82,7 +96,7 @@ def skip_back(toks: list[Tok], i: int) -> int:
     j = i - 1
     while j >= 0:
         w = toks[j].word
-        if w in BETWEEN or w.endswith("ly") and not toks[j].capital:
+        if w in BETWEEN or (w.endswith("ly") and not toks[j].capital):
             j -= 1
         elif w == ")":
             while j >= 0 and toks[j].word != "(":
@@ -90,7 +104,11 @@ def skip_back(toks: list[Tok], i: int) -> int:
             j -= 1
         elif w == "," and j > 0:
             k = j - 1
-            while k >= 0 and j - k < _APPOSITIVE and toks[k].word not in {",", "(", ")"} | SENTENCE_END:
+            while (
+                k >= 0
+                and j - k < _APPOSITIVE
+                and toks[k].word not in {",", "(", ")"} | SENTENCE_END
+            ):
                 k -= 1
             if k > 0 and toks[k].word == ",":
                 j = k - 1
@@ -98,8 +116,14 @@ def skip_back(toks: list[Tok], i: int) -> int:
                     j -= 2  # "Ana Ruiz, 45, a nurse from Leeds, told": an age before the appositive
                 if toks[j].capital and _in_phrase(toks, j):
                     # "Clinton, during a town hall in Columbus, Ohio, said": the place ends a phrase
-                    m = next((m for m in range(j - 1, max(-1, j - _APPOSITIVE), -1)
-                              if toks[m].word in {",", "(", ")"} | SENTENCE_END), -1)
+                    m = next(
+                        (
+                            m
+                            for m in range(j - 1, max(-1, j - _APPOSITIVE), -1)
+                            if toks[m].word in {",", "(", ")"} | SENTENCE_END
+                        ),
+                        -1,
+                    )
                     if m > 0 and toks[m].word == "," and toks[m + 1].word in _PREPOSITIONS:
                         j = m - 1
             else:
@@ -130,9 +154,20 @@ def np_backward(toks: list[Tok], j: int, lo: int = 0) -> Span | None:
         return None
     k = j
     if head.capital:
-        while k > lo and toks[k - 1].word not in SUBJECT_PRONOUNS and toks[k - 1].word not in INTRO and (
-                toks[k - 1].capital or toks[k - 1].word == "of" and k > 1 and toks[k - 2].capital
-                or toks[k - 1].word == "the" and k > 1 and toks[k - 2].word == "of"):
+        while (
+            k > lo
+            and toks[k - 1].word not in SUBJECT_PRONOUNS
+            and toks[k - 1].word not in INTRO
+            and (
+                toks[k - 1].capital
+                or (toks[k - 1].word == "of"
+                and k > 1
+                and toks[k - 2].capital)
+                or (toks[k - 1].word == "the"
+                and k > 1
+                and toks[k - 2].word == "of")
+            )
+        ):
             k -= 1  # "Secretary General of the Agency"
         if k > lo and toks[k - 1].word == "the" and toks[k].word not in SUBJECT_PRONOUNS:
             k -= 1
@@ -143,7 +178,12 @@ def np_backward(toks: list[Tok], j: int, lo: int = 0) -> Span | None:
             if k > 1 and toks[k - 2].word in _PREPOSITIONS:
                 return None
             return Span(prev.start, head.end)
-        if not prev.word[:1].isalnum() or prev.word in STOPS and prev.word != "of" or prev.word in SUBJECT_PRONOUNS:
+        if (
+            not prev.word[:1].isalnum()
+            or (prev.word in STOPS
+            and prev.word != "of")
+            or prev.word in SUBJECT_PRONOUNS
+        ):
             break
         k -= 1
     if k > lo and toks[k - 1].word[:1].isalnum() and toks[k - 1].word not in {"and", "but", "that"}:
@@ -167,10 +207,20 @@ def _clause_start(toks: list[Tok], i: int) -> int:
         return lead + dash + 1  # "JACKSON, Miss. - U.S. District Judge …"
     first = head[0].word if head else ""
     timed = any(t.word in _TIME_WORDS for t in head[1:3])  # "Thirteen years earlier, she …"
-    if first in INTRO or first[:1].isdigit() or len(first) > 5 and first.endswith(("ing", "ed")) or timed:
+    if (
+        first in INTRO
+        or first[:1].isdigit()
+        or (len(first) > 5
+        and first.endswith(("ing", "ed")))
+        or timed
+    ):
         comma = next((k for k, t in enumerate(head) if t.word == ","), None)
-        while comma is not None and comma + 2 < len(head) and head[comma + 2].word == "," and \
-                head[comma + 1].raw.endswith("."):
+        while (
+            comma is not None
+            and comma + 2 < len(head)
+            and head[comma + 2].word == ","
+            and head[comma + 1].raw.endswith(".")
+        ):
             comma += 2  # "In Hilton Head, S.C., Rubio …": a state after the town
         if comma is not None:
             return lead + comma + 1
@@ -188,7 +238,9 @@ def subject(toks: list[Tok], i: int) -> Span | None:
     start = _clause_start(toks, i)
     found = np_forward(toks, start) if 0 <= start < i else None
     if found is None:
-        pron = next((t for t in toks[:i] if t.word in SUBJECT_PRONOUNS - {"it", "who", "you"}), None)
+        pron = next(
+            (t for t in toks[:i] if t.word in SUBJECT_PRONOUNS - {"it", "who", "you"}), None
+        )
         found = Span(pron.start, pron.end) if pron else None
     if found is None and start < 0 and i > 1:
         found = np_forward(toks, 1)  # "When Trump later referred to … and said"
@@ -198,7 +250,7 @@ def subject(toks: list[Tok], i: int) -> Span | None:
 def name_after(toks: list[Tok], i: int) -> Span | None:
     """A name a few words after an inverted verb: "said 9/11 widow Terry Strada"."""
     for k in range(i, min(len(toks), i + 6)):
-        if toks[k].word in {",", ".", ";", ":", "(", "“", "\""} or toks[k].word in STOPS:
+        if toks[k].word in {",", ".", ";", ":", "(", "“", '"'} or toks[k].word in STOPS:
             return None
         if toks[k].capital:
             name = np_forward(toks, k)

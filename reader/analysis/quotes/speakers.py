@@ -15,8 +15,13 @@ from collections.abc import Sequence
 
 from reader.analysis.entities import is_honorific
 from reader.analysis.model import Entity, Speaker
-from reader.analysis.quotes.lexicon import (COURTESY_TITLES, DETERMINERS, PERSONAL_PRONOUNS, STOPS,
-                                            SUBJECT_PRONOUNS)
+from reader.analysis.quotes.lexicon import (
+    COURTESY_TITLES,
+    DETERMINERS,
+    PERSONAL_PRONOUNS,
+    STOPS,
+    SUBJECT_PRONOUNS,
+)
 from reader.document.model import Span
 
 _PRONOUN_REACH = 2000  # characters back to look for a pronoun's antecedent
@@ -93,11 +98,15 @@ class Resolver:
         if len(words) == 1 and words[0] in SUBJECT_PRONOUNS:
             if words[0] == "who":
                 return self._before(mention.start, ("PERSON", "ORG"), 40)
-            types = ("PERSON",) if words[0] in PERSONAL_PRONOUNS else ("ORG",)  # "they" is rarely one person
+            types = (
+                ("PERSON",) if words[0] in PERSONAL_PRONOUNS else ("ORG",)
+            )  # "they" is rarely one person
             return self._before(mention.start, types, _PRONOUN_REACH)
         head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
         for start, role, e in reversed(self._roles):
-            appositive = self._text[mention.end : start] == ", "  # "The prime minister, Keir Starmer, said"
+            appositive = (
+                self._text[mention.end : start] == ", "
+            )  # "The prime minister, Keir Starmer, said"
             if (start < mention.start or appositive) and head in role:
                 return e
         if self._text[mention.start : mention.start + 1].isupper() and words[0] not in DETERMINERS:
@@ -109,7 +118,9 @@ class Resolver:
         i = bisect.bisect_left(self._starts, pos) - 1
         while i >= 0 and self._mentions[i][0] >= pos - _NAME_REACH:
             e = self._mentions[i][2]
-            if e.type == "PERSON" and any(n.lower().split()[-1:] == [surname] for n in (e.name, *e.aliases)):
+            if e.type == "PERSON" and any(
+                n.lower().split()[-1:] == [surname] for n in (e.name, *e.aliases)
+            ):
                 return e
             i -= 1
         return None
@@ -122,7 +133,9 @@ def _names(entity: Entity, head: str) -> bool:
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return True
     last = re.sub(r"[’']s$", "", words[-1]).lower()
-    return any(last in (w.lower() for w in _WORD.findall(n)) for n in (entity.name, *entity.aliases))
+    return any(
+        last in (w.lower() for w in _WORD.findall(n)) for n in (entity.name, *entity.aliases)
+    )
 
 
 def _head(surface: str, mention: Span) -> Span:
@@ -160,8 +173,14 @@ def speaker(text: str, mention: Span | None, entity: Entity | None) -> Speaker:
         return Speaker()
     words = text[mention.start : mention.end].split()
     first = words[0].lower() if words else ""
-    is_name = first[:1].isalpha() and words[0][:1].isupper() and first not in DETERMINERS | SUBJECT_PRONOUNS
-    lower = [k for k, w in enumerate(words) if w[:1].islower() and w not in ("of", "de", "van", "von")]
+    is_name = (
+        first[:1].isalpha()
+        and words[0][:1].isupper()
+        and first not in DETERMINERS | SUBJECT_PRONOUNS
+    )
+    lower = [
+        k for k, w in enumerate(words) if w[:1].islower() and w not in ("of", "de", "van", "von")
+    ]
     if lower and lower[-1] + 1 < len(words):
         words = words[lower[-1] + 1 :]  # "MSNBC host Chris Matthews" is Chris Matthews
     while len(words) > 1 and is_honorific(words[0]):

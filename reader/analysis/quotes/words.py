@@ -10,14 +10,25 @@ import re
 from itertools import islice
 from typing import NamedTuple
 
-from reader.analysis.quotes.lexicon import (AMBIGUOUS_VERBS, AUXILIARIES, DETERMINERS, JUDGING_VERBS,
-                                            SPEECH_VERBS, STOPS, SUBJECT_PRONOUNS)
+from reader.analysis.quotes.lexicon import (
+    AMBIGUOUS_VERBS,
+    AUXILIARIES,
+    DETERMINERS,
+    JUDGING_VERBS,
+    SPEECH_VERBS,
+    STOPS,
+    SUBJECT_PRONOUNS,
+)
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr"
-                    r"|Sr|Pres|Adm|Maj|[A-Z])\.(?=\s+[A-Z])|\w+(?:[’'\-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr"
+    r"|Sr|Pres|Adm|Maj|[A-Z])\.(?=\s+[A-Z])|\w+(?:[’'\-]\w+)*|[^\w\s]"
+)
 _FUNCTION = STOPS | DETERMINERS
-_SHOT = frozenset("shot shoots fired fires hit hits snapped snaps pushed pushes".split())
-_ADJECTIVAL = frozenset("the a an his her their its our in of for with by on at from widely".split())
+_SHOT = frozenset(["shot", "shoots", "fired", "fires", "hit", "hits", "snapped", "snaps", "pushed", "pushes"])
+_ADJECTIVAL = frozenset(
+    ["the", "a", "an", "his", "her", "their", "its", "our", "in", "of", "for", "with", "by", "on", "at", "from", "widely"]
+)
 
 
 class Tok(NamedTuple):
@@ -45,7 +56,9 @@ def is_verb(w: str) -> bool:
     if w in SPEECH_VERBS or w in JUDGING_VERBS:
         return True
     stem = w[:-3] if w.endswith("ing") else ""
-    return bool(stem) and any(f in SPEECH_VERBS or f in JUDGING_VERBS for f in (stem, stem + "e", stem[:-1]))
+    return bool(stem) and any(
+        f in SPEECH_VERBS or f in JUDGING_VERBS for f in (stem, stem + "e", stem[:-1])
+    )
 
 
 def cue_length(toks: list[Tok], i: int) -> int:
@@ -58,30 +71,59 @@ def cue_length(toks: list[Tok], i: int) -> int:
         return 2
     if w in _SHOT and nxt == "back":
         return 2  # "Bennett shot back", "fired back Clinton"
-    if w in ("went", "goes") and nxt == "on" and (i + 2 >= len(toks) or toks[i + 2].word in (":", ",", "“", '"')):
+    if (
+        w in ("went", "goes")
+        and nxt == "on"
+        and (i + 2 >= len(toks) or toks[i + 2].word in (":", ",", "“", '"'))
+    ):
         return 2  # "She went on: “…”", not "went on to win"
-    if w in ("point", "points", "pointed") and nxt == "out" or w in ("put", "puts") and nxt == "it":
+    if (w in ("point", "points", "pointed") and nxt == "out") or (w in ("put", "puts") and nxt == "it"):
         return 2
-    if not is_verb(w) or i and toks[i].capital and toks[i - 1].word not in ".!?:;\"“”":
+    if not is_verb(w) or (i and toks[i].capital and toks[i - 1].word not in '.!?:;"“”'):
         return 0  # "the United States", "the Islamic State": a capital inside a sentence is a name
-    if w in AMBIGUOUS_VERBS or w in JUDGING_VERBS and not w.endswith(("ed", "ing")):
+    if w in AMBIGUOUS_VERBS or (w in JUDGING_VERBS and not w.endswith(("ed", "ing"))):
         # "tweets", "reports" and "attacks" are nouns as often as verbs
         prev = toks[i - 1] if i else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if (prev is None or prev.word == ",") and nxt is not None and (nxt.word in DETERMINERS or nxt.capital):
+        if (
+            (prev is None or prev.word == ",")
+            and nxt is not None
+            and (nxt.word in DETERMINERS or nxt.capital)
+        ):
             return 1  # inverted after a quotation: “…,” read the statement / writes Nate Silver
-        if nxt is not None and nxt.raw.isalpha() and nxt.raw.islower() and i + 2 < len(toks) and \
-                is_verb(toks[i + 2].word) and nxt.word not in _FUNCTION and nxt.word not in SUBJECT_PRONOUNS:
+        if (
+            nxt is not None
+            and nxt.raw.isalpha()
+            and nxt.raw.islower()
+            and i + 2 < len(toks)
+            and is_verb(toks[i + 2].word)
+            and nxt.word not in _FUNCTION
+            and nxt.word not in SUBJECT_PRONOUNS
+        ):
             return 0  # "Belarusian state media called …": a noun of the subject, whose verb follows
         named = prev is not None and prev.capital and prev.word not in _FUNCTION
-        described = any(i >= k and toks[i - k].word in DETERMINERS and all(t.word.isalpha() and t.word not in _FUNCTION
-                                                                           for t in toks[i - k + 1 : i])
-                        for k in (2, 3))  # "the letter reads", "the editorial board writes"
-        if prev is None or not (named or described or prev.word in SUBJECT_PRONOUNS
-                                or prev.word in AUXILIARIES or prev.word == "and"):
+        described = any(
+            i >= k
+            and toks[i - k].word in DETERMINERS
+            and all(t.word.isalpha() and t.word not in _FUNCTION for t in toks[i - k + 1 : i])
+            for k in (2, 3)
+        )  # "the letter reads", "the editorial board writes"
+        if prev is None or not (
+            named
+            or described
+            or prev.word in SUBJECT_PRONOUNS
+            or prev.word in AUXILIARIES
+            or prev.word == "and"
+        ):
             return 0
-    if w in ("called", "named") and i and i + 1 < len(toks) and toks[i + 1].capital and \
-            not (toks[i - 1].capital or toks[i - 1].word in SUBJECT_PRONOUNS) and not _names_then_labels(toks, i + 1):
+    if (
+        w in ("called", "named")
+        and i
+        and i + 1 < len(toks)
+        and toks[i + 1].capital
+        and not (toks[i - 1].capital or toks[i - 1].word in SUBJECT_PRONOUNS)
+        and not _names_then_labels(toks, i + 1)
+    ):
         return 0  # "a consulting firm called Gavekal": naming, not speech
     if i and toks[i - 1].word in _ADJECTIVAL and w.endswith("ed"):
         return 0  # "the reported cases", "a widely posted video"
@@ -95,4 +137,6 @@ def _names_then_labels(toks: list[Tok], i: int) -> bool:
         j += 1
     if j < len(toks) and toks[j].word in ("a", "an", "the"):
         return True
-    return len(toks) - j <= 2 and all(t.word.isalpha() for t in toks[j:])  # "called Ohio’s plan “…”"
+    return len(toks) - j <= 2 and all(
+        t.word.isalpha() for t in toks[j:]
+    )  # "called Ohio’s plan “…”"

@@ -24,22 +24,26 @@ __all__ = ["TimeResult", "find_times"]
 # Cues of the tense around an expression. Future: "will meet Tuesday", "is due Friday", "until
 # March". Past: auxiliaries, "ago", "since", irregular past forms and lower-case "-ed" verbs
 # ("sales fell in March", "stepped down in March"); the cue nearest the expression decides.
-_FUTURE_CUES = (r"will|would|'ll|shall|payable|going\s+to|plans?\s+to|planned|planning\s+to|scheduled|"
-                r"expected\s+to|"
-                r"due(?!\s+to\s+(?:the|a|an|its|their|his|her|our|this|that|weak|strong|higher|lower)\b)|"
-                r"is\s+to|are\s+to|set\s+to|supposed\s+to|as\s+soon\s+as|as\s+early\s+as|resume|until|till|"
-                r"(?:extended|postponed|delayed|adjourned|moved)\s+(?:to|until)|this\s+coming")
-_PAST_FORMS = ("""was were had did ago since said told took began came went made brought bought sold
-paid met rose fell won lost left held got gave found saw became kept ran spent sent led wrote spoke
-chose broke drove flew grew knew threw stood sought taught caught fought built felt heard meant struck
-fled stole""".split())
-_CUE = re.compile(rf"\b(?:({_FUTURE_CUES})|({'|'.join(_PAST_FORMS)})|((?-i:[a-z]{{2,}}[^e\W]ed)))\b", re.I)
+_FUTURE_CUES = (
+    r"will|would|'ll|shall|payable|going\s+to|plans?\s+to|planned|planning\s+to|scheduled|"
+    r"expected\s+to|"
+    r"due(?!\s+to\s+(?:the|a|an|its|their|his|her|our|this|that|weak|strong|higher|lower)\b)|"
+    r"is\s+to|are\s+to|set\s+to|supposed\s+to|as\s+soon\s+as|as\s+early\s+as|resume|until|till|"
+    r"(?:extended|postponed|delayed|adjourned|moved)\s+(?:to|until)|this\s+coming"
+)
+_PAST_FORMS = ["was", "were", "had", "did", "ago", "since", "said", "told", "took", "began", "came", "went", "made", "brought", "bought", "sold", "paid", "met", "rose", "fell", "won", "lost", "left", "held", "got", "gave", "found", "saw", "became", "kept", "ran", "spent", "sent", "led", "wrote", "spoke", "chose", "broke", "drove", "flew", "grew", "knew", "threw", "stood", "sought", "taught", "caught", "fought", "built", "felt", "heard", "meant", "struck", "fled", "stole"]
+_CUE = re.compile(
+    rf"\b(?:({_FUTURE_CUES})|({'|'.join(_PAST_FORMS)})|((?-i:[a-z]{{2,}}[^e\W]ed)))\b", re.I
+)
 # A participle after "is"/"are" is the present ("when the case is heard in May"): no direction.
 _PRESENT_BEFORE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+|still\s+|not\s+)?$", re.I)
 # A participle after these is passive, perfect or an adjective ("will be named", "has been
 # extended", "a still unspecified date"): no cue.
-_AUX_BEFORE = re.compile(r"\b(?:be|been|being|to|has|have|a|an|the|its|their|his|her|"
-                         r"this|that|these|those)\s+(?:\w+ly\s+|still\s+|not\s+)?$", re.I)
+_AUX_BEFORE = re.compile(
+    r"\b(?:be|been|being|to|has|have|a|an|the|its|their|his|her|"
+    r"this|that|these|those)\s+(?:\w+ly\s+|still\s+|not\s+)?$",
+    re.I,
+)
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:\w+ly\s+)?$", re.I)
 _HAD_BEEN = re.compile(r"\bhad\s+been\s+$", re.I)
 
@@ -48,7 +52,8 @@ def _cue(text: str, m: re.Match) -> int:
     """+1 (ahead), -1 (past), 2 (the present: no direction, stop looking) or 0 (no cue)."""
     if m[1]:
         if m[1].lower() in ("planned", "scheduled") and _DET_BEFORE.search(
-                text[max(0, m.start() - 24) : m.start()]):
+            text[max(0, m.start() - 24) : m.start()]
+        ):
             return 0  # "the hastily planned trip": an adjective
         return -1 if _HAD_BEEN.search(text[max(0, m.start() - 12) : m.start()]) else 1
     participle = m[3] or m[2].lower() not in ("was", "were", "had", "did", "ago", "since")
@@ -113,9 +118,15 @@ def _select(found: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _quarter(last: str | None, a: Anchor | None, rel: int | None, year_shift: int,
-             year: int | None = None, period: bool = False) -> str:
-    """"the quarter", "the year-ago quarter": the quarter last named, else the latest full one;
+def _quarter(
+    last: str | None,
+    a: Anchor | None,
+    rel: int | None,
+    year_shift: int,
+    year: int | None = None,
+    period: bool = False,
+) -> str:
+    """ "the quarter", "the year-ago quarter": the quarter last named, else the latest full one;
     "the 1988 quarter" is that quarter of 1988, "the 1988 period" just 1988 without one."""
     if last and rel is None:
         y, q = last.split("-Q")
@@ -132,23 +143,34 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
     """Time expressions normalised against ``anchor`` (YYYY-MM-DD), or against the date the text
     itself implies when there is none (returned as ``date``; None without any clue)."""
     tokens = [t for s in sentences for t in s.tokens] or [
-        Span(m.start(), m.end()) for m in re.finditer(r"\w[\w'’.:/-]*|[^\w\s]", text)]
+        Span(m.start(), m.end()) for m in re.finditer(r"\w[\w'’.:/-]*|[^\w\s]", text)
+    ]
     found = _select(list(candidates(text, tokens)))
     taken = [(c.start, c.end) for c in found]
-    found = sorted(found + [Candidate(s, e, p) for s, e, p in second_days(
-        text, [(c.start, c.end, c.parsed) for c in found])
-        if not any(s < te and ts < e for ts, te in taken)], key=lambda c: c.start)
+    found = sorted(
+        found
+        + [
+            Candidate(s, e, p)
+            for s, e, p in second_days(text, [(c.start, c.end, c.parsed) for c in found])
+            if not any(s < te and ts < e for ts, te in taken)
+        ],
+        key=lambda c: c.start,
+    )
     spans = [(s.span.start, s.span.end) for s in sentences] or [(0, len(text))]
     starts = [s for s, _ in spans]
 
     def sentence_of(pos: int) -> tuple[int, int]:
         return spans[max(0, bisect.bisect_right(starts, pos) - 1)]
 
-    dated = [(c.start, v) for c in found if c.parsed.kind in ("abs", "month")
-             if parse_value(v := resolve(c.parsed, None, 0))]
+    dated = [
+        (c.start, v)
+        for c in found
+        if c.parsed.kind in ("abs", "month")
+        if parse_value(v := resolve(c.parsed, None, 0))
+    ]
 
     def anchored(c: Candidate) -> str | None:
-        """"Fourteen years after the summit": the referent's date, shifted."""
+        """ "Fourteen years after the summit": the referent's date, shifted."""
         n, unit, sign, ref_start, ref_end, *_ = c.parsed.args
         ref = referent_value(text, sentence_of, ref_start, ref_end, dated)
         return shift_value(ref, n, unit, sign) if ref else None
@@ -175,7 +197,9 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
                 end, kind, value = c.parsed.args[5], "DURATION", c.parsed.args[6]
         elif c.parsed.kind == "ahead":  # "in three months": a date when the text looks ahead
             n, unit, duration = c.parsed.args
-            kind, value = ("DATE", r_offset(a, tense, n, unit, 1)) if tense == 1 else ("DURATION", duration)
+            kind, value = (
+                ("DATE", r_offset(a, tense, n, unit, 1)) if tense == 1 else ("DURATION", duration)
+            )
         elif c.parsed.kind == "qctx":
             value = _quarter(last_quarter, a, *c.parsed.args)
         elif c.parsed.kind == "time" and c.parsed.args[2] is None and last_day:
@@ -189,8 +213,11 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
             value = shifted_day(base, c.parsed.args[0])
         elif c.parsed.kind == "yctx":
             shift = c.parsed.args[0]
-            value = (str(int(last_year) + shift) if last_year
-                     else resolve(Parsed("DATE", "unit", ("Y", shift)), a, 0))
+            value = (
+                str(int(last_year) + shift)
+                if last_year
+                else resolve(Parsed("DATE", "unit", ("Y", shift)), a, 0)
+            )
         elif c.parsed.kind == "mctx":
             shift = c.parsed.args[0]
             if last_month:
@@ -207,10 +234,18 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
             last_year = value[:4]
             last_day = value[:10] if len(value) >= 10 else last_day
             last_month = value[:7] if re.match(r"\d{4}-\d\d", value) else last_month
-        if c.parsed.kind in ("quarter", "qctx") and re.fullmatch(r"\d{4}-Q\d", value) and (
-                a is None or value.startswith(str(a.year)) and (
-                    a.month is None or int(value[-1]) <= (a.month - 1) // 3)) and (
-                last_quarter is None or value > last_quarter):
+        if (
+            c.parsed.kind in ("quarter", "qctx")
+            and re.fullmatch(r"\d{4}-Q\d", value)
+            and (
+                a is None
+                or (value.startswith(str(a.year))
+                and (a.month is None or int(value[-1]) <= (a.month - 1) // 3))
+            )
+            and (last_quarter is None or value > last_quarter)
+        ):
             last_quarter = value  # the period a results story is about: the latest one over
-        times.append(TimeExpr(f"T{len(times) + 1}", Span(c.start, end), text[c.start : end], kind, value))
+        times.append(
+            TimeExpr(f"T{len(times) + 1}", Span(c.start, end), text[c.start : end], kind, value)
+        )
     return TimeResult(times, inferred)

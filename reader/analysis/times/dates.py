@@ -8,23 +8,43 @@ import re
 
 from reader.analysis.times.lexicon import ONES, ORDINALS, SEASONS, TENS, alternation, word_year
 from reader.analysis.times.normalise import Parsed, valid_day
-from reader.analysis.times.patterns import (DAYN, DMOD, MONTH, MONTH_WORDS, NUMW, WEEKDAY, YEAR,
-                                            month_number, rule, word_after, word_before)
+from reader.analysis.times.patterns import (
+    DAYN,
+    DMOD,
+    MONTH,
+    MONTH_WORDS,
+    NUMW,
+    WEEKDAY,
+    YEAR,
+    month_number,
+    rule,
+    word_after,
+    word_before,
+)
 
 # A year spelled out, as transcripts write it ("nineteen ninety-four"); ``word_year`` reads it.
-WORDYEAR = (rf"((?:{alternation(w for w in ONES if ONES[w] >= 10)}|two thousand)"
-            rf"(?:\s+and)?(?:\s+{NUMW})?)")
+WORDYEAR = (
+    rf"((?:{alternation(w for w in ONES if ONES[w] >= 10)}|two thousand)"
+    rf"(?:\s+and)?(?:\s+{NUMW})?)"
+)
 # Words before a bare month name that show it is a date ("in May", "last March").
-_MONTH_CUES = frozenset("""in of since until till by during last next this early late mid from
-through before after between to and or since that each every for around about on""".split())
+_MONTH_CUES = frozenset(
+    ["in", "of", "since", "until", "till", "by", "during", "last", "next", "this", "early", "late", "mid", "from", "through", "before", "after", "between", "to", "and", "or", "since", "that", "each", "every", "for", "around", "about", "on"]
+)
 # What follows a number that makes it a count, not a year.
-_COUNTED = re.compile(r"\s*(?:%|percent|per cent|people|persons|troops|soldiers|workers|jobs|votes|"
-                      r"points|dollars|euros|pounds|yen|shares|members|units|cars|homes|miles|km|"
-                      r"kilometers|kilometres|meters|metres|feet|tons|tonnes|acres|students|children|"
-                      r"men|women|refugees|cases|deaths|residents|others|hours|pages|calories|words|"
-                      r"yards|seats|games|runs|goals|rpm|mph|kg|lb)\b", re.I)
-_MONEY_BEFORE = re.compile(r"(?:[$€£¥#]|No\.|number|page|flight|route|highway|room|model|version|"
-                           r"rs\.?|usd|eur)\s*$", re.I)
+_COUNTED = re.compile(
+    r"\s*(?:%|percent|per cent|people|persons|troops|soldiers|workers|jobs|votes|"
+    r"points|dollars|euros|pounds|yen|shares|members|units|cars|homes|miles|km|"
+    r"kilometers|kilometres|meters|metres|feet|tons|tonnes|acres|students|children|"
+    r"men|women|refugees|cases|deaths|residents|others|hours|pages|calories|words|"
+    r"yards|seats|games|runs|goals|rpm|mph|kg|lb)\b",
+    re.I,
+)
+_MONEY_BEFORE = re.compile(
+    r"(?:[$€£¥#]|No\.|number|page|flight|route|highway|room|model|version|"
+    r"rs\.?|usd|eur)\s*$",
+    re.I,
+)
 
 
 def _year2(y: str) -> int:
@@ -32,13 +52,12 @@ def _year2(y: str) -> int:
     return n if len(y) == 4 else (2000 + n if n < 50 else 1900 + n)
 
 
-
 def _month_word(m: re.Match[str], text: str) -> str:
     """The month name inside match ``m``, searched in ``text`` so "Aug" still sees the digits after it."""
     return re.compile(MONTH, re.I).search(text, m.start(), m.end() + 4)[0]
 
-@rule(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?",
-      {"#-"})
+
+@rule(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?", {"#-"})
 def _iso(m, text):
     y, mo, d = int(m[1]), int(m[2]), int(m[3])
     if not valid_day(y, mo, d):
@@ -48,27 +67,25 @@ def _iso(m, text):
     return Parsed("DATE", "abs", (f"{m[1]}-{m[2]}-{m[3]}",))
 
 
-@rule(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)",
-      {"#/"})
+@rule(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)", {"#/"})
 def _slash(m, text):
     y, mo, d = _year2(m[3]), int(m[1]), int(m[2])
     return Parsed("DATE", "abs", (f"{y:04d}-{mo:02d}-{d:02d}",)) if valid_day(y, mo, d) else None
 
 
-@rule(rf"the\s+week\s+of\s+{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?",
-      {"week"})
+@rule(rf"the\s+week\s+of\s+{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?", {"week"})
 def _week_of(m, text):
-    """"The week of March 6": the (ISO) week holding that day."""
+    """ "The week of March 6": the (ISO) week holding that day."""
     day = _month_day(m, text)
     return Parsed("DATE", "weekof", (day,)) if day else None
 
 
-@rule(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYN}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
-      MONTH_WORDS)  # decorators register bottom-up: month-first is tried first
-@rule(rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?",
-      MONTH_WORDS)
+@rule(
+    rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYN}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?", MONTH_WORDS
+)  # decorators register bottom-up: month-first is tried first
+@rule(rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?", MONTH_WORDS)
 def _month_day(m, text):
-    """"March 6, 2020" and "6 March 2020", with any weekday written before them."""
+    """ "March 6, 2020" and "6 March 2020", with any weekday written before them."""
     mo = month_number(_month_word(m, text))
     d, y = int(m[1]), m[2] and int(m[2])
     if not valid_day(y, mo, d):
@@ -76,64 +93,84 @@ def _month_day(m, text):
     return Parsed("DATE", "month", (mo, d, y, None))
 
 
-@rule(rf"{DMOD}{MONTH}(?:\s+of|,)?\s+(?:{YEAR}|{WORDYEAR})",
-      MONTH_WORDS)
+@rule(rf"{DMOD}{MONTH}(?:\s+of|,)?\s+(?:{YEAR}|{WORDYEAR})", MONTH_WORDS)
 def _my(m, text):
     year = int(m[1]) if m[1] else word_year(m[2])
-    return Parsed("DATE", "month", (month_number(_month_word(m, text)), None, year, None)) if year else None
+    return (
+        Parsed("DATE", "month", (month_number(_month_word(m, text)), None, year, None))
+        if year
+        else None
+    )
 
 
-@rule(rf"({DMOD})(?:(last|this|next)\s+)?{MONTH}"
-      r"(?:\s+(this|last|next)\s+year)?",
-      MONTH_WORDS)
+@rule(
+    rf"({DMOD})(?:(last|this|next)\s+)?{MONTH}"
+    r"(?:\s+(this|last|next)\s+year)?",
+    MONTH_WORDS,
+)
 def _month_rel(m, text):
     word = _month_word(m, text)
     rel = {"last": -1, "this": 0, "next": 1}.get((m[2] or "").lower())
     if m[3]:  # "June last year"
         shift = {"this": 0, "last": -1, "next": 1}[m[3].lower()]
-        return Parsed("DATE", "month", (month_number(word), None, Parsed("DATE", "unit", ("Y", shift)), None))
+        return Parsed(
+            "DATE", "month", (month_number(word), None, Parsed("DATE", "unit", ("Y", shift)), None)
+        )
     if re.match(r"\s*\d{1,2}\b", text[m.end() : m.end() + 4]):
         return None  # "last Oct. 23": the month-day rule reads the date
     if not m[1] and not m[2]:
         before = word_before(text, m.start()).lower()
         # "the October shooting", "a June agreement": a month used as an adjective ("the May
         # government" and "the March organisers" are names and marches, so not those two)
-        attributive = before in ("the", "a", "an") and month_number(word) not in (3, 5) and re.match(
-            r"\s+[a-z]{3,}\b", text[m.end() : m.end() + 20]) and not re.match(
-            r"\s+(?:of|and|or|to|in|is|was|for|from)\b", text[m.end() : m.end() + 10])
+        attributive = (
+            before in ("the", "a", "an")
+            and month_number(word) not in (3, 5)
+            and re.match(r"\s+[a-z]{3,}\b", text[m.end() : m.end() + 20])
+            and not re.match(
+                r"\s+(?:of|and|or|to|in|is|was|for|from)\b", text[m.end() : m.end() + 10]
+            )
+        )
         if (before not in _MONTH_CUES and not attributive) or word.endswith("."):
             return None
     return Parsed("DATE", "month", (month_number(word), None, None, rel))
 
 
-@rule(rf"(?:the\s+)?(?:(first|second|last|latter|1st|2nd)\s+half|first\s+two\s+quarters)(?:\s+of)?\s+"
-      rf"(?:{YEAR}|(this|last|next)\s+year)",
-      {"half", "quarters", "quarter"})
+@rule(
+    rf"(?:the\s+)?(?:(first|second|last|latter|1st|2nd)\s+half|first\s+two\s+quarters)(?:\s+of)?\s+"
+    rf"(?:{YEAR}|(this|last|next)\s+year)",
+    {"half", "quarters", "quarter"},
+)
 def _half(m, text):
-    """"The second half of 1989" is 1989-H2, "the first two quarters of 1990" 1990-H1."""
+    """ "The second half of 1989" is 1989-H2, "the first two quarters of 1990" 1990-H1."""
     half = 2 if (m[1] or "").lower() in ("second", "last", "latter", "2nd") else 1
     shift = {"this": 0, "last": -1, "next": 1}.get((m[3] or "").lower(), 0)
     year = int(m[2]) if m[2] else Parsed("DATE", "unit", ("Y", shift))
     return Parsed("DATE", "half", (half, year))
 
 
-@rule(rf"{DMOD}(?:fiscal\s+|(?:pre|post)-)?{YEAR}",
-      {"#4"})
+@rule(rf"{DMOD}(?:fiscal\s+|(?:pre|post)-)?{YEAR}", {"#4"})
 def _year(m, text):
     y = int(m[1])
     after = text[m.end() : m.end() + 6]
-    if not 1000 <= y <= 2199 or _COUNTED.match(text, m.end()) or _MONEY_BEFORE.search(
-            text[max(0, m.start() - 12) : m.start()]):
+    if (
+        not 1000 <= y <= 2199
+        or _COUNTED.match(text, m.end())
+        or _MONEY_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+    ):
         return None
-    if re.match(r"\s*(?:-|to)\s*\d", after) and not re.match(r"-\d\d\b", after) and not (
+    if (
+        re.match(r"\s*(?:-|to)\s*\d", after)
+        and not re.match(r"-\d\d\b", after)
+        and not (
             re.match(r"\s+to\s+(\d{4})\b", after + text[m.end() + 6 : m.end() + 10])
-            and y < int(re.match(r"\s+to\s+(\d{4})", text[m.end() : m.end() + 10])[1]) <= 2199):
+            and y < int(re.match(r"\s+to\s+(\d{4})", text[m.end() : m.end() + 10])[1]) <= 2199
+        )
+    ):
         return None  # "1-0", "2000-2500"; but "from 1991 to 1997" names two years
     return Parsed("DATE", "abs", (str(y),))
 
 
-@rule(rf"(?:the\s+year\s+)?{WORDYEAR}",
-      frozenset(w for w in ONES if ONES[w] >= 10) | {"thousand"})
+@rule(rf"(?:the\s+year\s+)?{WORDYEAR}", frozenset(w for w in ONES if ONES[w] >= 10) | {"thousand"})
 def _wordyear(m, text):
     words = re.sub(r"^the\s+year\s+", "", m[0], flags=re.I)
     y = word_year(words)
@@ -142,10 +179,22 @@ def _wordyear(m, text):
     return Parsed("DATE", "abs", (str(y),))
 
 
-@rule(rf"(?:the\s+)?{DMOD}(?:(\d\d\d)0'?s|'(\d)0s|(?:nineteen[- ])?(twenties|thirties|forties|"
-      r"fifties|sixties|seventies|eighties|nineties))",
-      {"#s", "#4", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-       "nineties"})
+@rule(
+    rf"(?:the\s+)?{DMOD}(?:(\d\d\d)0'?s|'(\d)0s|(?:nineteen[- ])?(twenties|thirties|forties|"
+    r"fifties|sixties|seventies|eighties|nineties))",
+    {
+        "#s",
+        "#4",
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    },
+)
 def _decade(m, text):
     if m[1]:
         return Parsed("DATE", "abs", (m[1],))
@@ -154,35 +203,47 @@ def _decade(m, text):
     return Parsed("DATE", "abs", (str(190 + TENS[m[3].lower()[:-3] + "y"] // 10),))
 
 
-@rule(rf"(?:the\s+)?{DMOD}(?:(\d{{1,2}})(?:st|nd|rd|th)|({alternation(ORDINALS)}))[- ]century",
-      {"century", "centurie"})
+@rule(
+    rf"(?:the\s+)?{DMOD}(?:(\d{{1,2}})(?:st|nd|rd|th)|({alternation(ORDINALS)}))[- ]century",
+    {"century", "centurie"},
+)
 def _century(m, text):
     n = int(m[1]) if m[1] else ORDINALS.get(m[2].lower())
     return Parsed("DATE", "abs", (f"{n - 1:02d}",)) if n and 1 <= n <= 22 else None
 
 
-@rule(rf"(?:(last|this|next|early|late|mid|the|that|the\s+early|the\s+late|this\s+past)[- ]\s*)?"
-      rf"({alternation(SEASONS)})"
-      rf"(?:\s+of)?(?:\s+(?:{YEAR}|{WORDYEAR}))?",
-      frozenset(SEASONS))
+@rule(
+    rf"(?:(last|this|next|early|late|mid|the|that|the\s+early|the\s+late|this\s+past)[- ]\s*)?"
+    rf"({alternation(SEASONS)})"
+    rf"(?:\s+of)?(?:\s+(?:{YEAR}|{WORDYEAR}))?",
+    frozenset(SEASONS),
+)
 def _season(m, text):
     year = int(m[3]) if m[3] else word_year(m[4]) if m[4] else None
-    if not m[1] and not year or m[4] and not year:
+    if (not m[1] and not year) or (m[4] and not year):
         return None
-    if (m[1] or "").lower() in ("the", "that") and not year and re.match(r"\s+of\b", text[m.end():]):
+    if (
+        (m[1] or "").lower() in ("the", "that")
+        and not year
+        and re.match(r"\s+of\b", text[m.end() :])
+    ):
         return None  # "the fall of Rome"
-    rel = {"last": -1, "this": 0, "next": 1, "this past": -1}.get(re.sub(r"\s+", " ", (m[1] or "").lower()))
+    rel = {"last": -1, "this": 0, "next": 1, "this past": -1}.get(
+        re.sub(r"\s+", " ", (m[1] or "").lower())
+    )
     return Parsed("DATE", "season", (SEASONS[m[2].lower()], year, rel))
 
 
 _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
-@rule(r"(?:(the|this|that|last|next)\s+(?![\w-]*-quarter\b))?(?:(this|last|next)\s+year's\s+)?(?:(\d{4})\s+)?"
-      r"(?:(fiscal)[- ])?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|current|"
-      r"same|comparable|year-ago|year-earlier)[- ])?(?:(?:fiscal|calendar)[- ])?"
-      r"(?:(first|second|third|fourth)[- ])?quarter(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year))?",
-      {"quarter"})
+@rule(
+    r"(?:(the|this|that|last|next)\s+(?![\w-]*-quarter\b))?(?:(this|last|next)\s+year's\s+)?(?:(\d{4})\s+)?"
+    r"(?:(fiscal)[- ])?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|current|"
+    r"same|comparable|year-ago|year-earlier)[- ])?(?:(?:fiscal|calendar)[- ])?"
+    r"(?:(first|second|third|fourth)[- ])?quarter(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year))?",
+    {"quarter"},
+)
 def _quarter(m, text):
     words = [(w or "").lower() for w in (m[1], m[2], m[5], m[6])]
     q = next((_QORD[w] for w in words if w in _QORD), None)
@@ -191,7 +252,11 @@ def _quarter(m, text):
         if not any(words):
             return None
         shift = -1 if "year-ago" in words or "year-earlier" in words else 0
-        rel = 0 if words[0] == "this" or words[2] == "current" else {"last": -1, "next": 1}.get(words[0])
+        rel = (
+            0
+            if words[0] == "this" or words[2] == "current"
+            else {"last": -1, "next": 1}.get(words[0])
+        )
         return Parsed("DATE", "qctx", (rel, shift, year))  # "the quarter", "the 1988 quarter"
     rel = {"last": -1, "this": 0, "next": 1}.get(words[1] or (m[8] or "").lower())
     if words[2] in ("year-ago", "year-earlier"):
@@ -201,31 +266,52 @@ def _quarter(m, text):
     return Parsed("DATE", "quarter", (q, year, None))
 
 
-@rule(r"the\s+(?:(latest|most\s+recent)|(\d{4}))\s+period",
-      {"period"})
+@rule(r"the\s+(?:(latest|most\s+recent)|(\d{4}))\s+period", {"period"})
 def _period(m, text):
-    """"The latest period", "the 1988 period" in a results story: the quarter it discusses."""
+    """ "The latest period", "the 1988 period" in a results story: the quarter it discusses."""
     return Parsed("DATE", "qctx", (None, 0, int(m[2]) if m[2] else None, True))
 
 
 # Fixed-date holidays as (month, day); Thanksgiving and Election Day are computed.
-_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-             "valentine's day": (2, 14), "halloween": (10, 31), "veterans day": (11, 11),
-             "boxing day": (12, 26), "may day": (5, 1), "bastille day": (7, 14)}
+_HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "independence day": (7, 4),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "veterans day": (11, 11),
+    "boxing day": (12, 26),
+    "may day": (5, 1),
+    "bastille day": (7, 14),
+}
 
 
-@rule(r"year[- ]end",
-      {"year-end", "year", "end"})
+@rule(r"year[- ]end", {"year-end", "year", "end"})
 def _year_end(m, text):
     return Parsed("DATE", "month", (12, 31, None, 0))
 
 
-@rule(r"(?:(last|this|next)\s+)?(?-i:(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|"
-      r"Independence\s+Day|Valentine's\s+Day|Halloween|Veterans\s+Day|Boxing\s+Day|May\s+Day|"
-      r"Bastille\s+Day|Thanksgiving(?:\s+Day)?|Election\s+Day))",
-      {"christmas", "new", "independence", "valentine", "halloween", "veterans", "boxing", "may",
-      "bastille", "thanksgiving", "election"})
+@rule(
+    r"(?:(last|this|next)\s+)?(?-i:(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|"
+    r"Independence\s+Day|Valentine's\s+Day|Halloween|Veterans\s+Day|Boxing\s+Day|May\s+Day|"
+    r"Bastille\s+Day|Thanksgiving(?:\s+Day)?|Election\s+Day))",
+    {
+        "christmas",
+        "new",
+        "independence",
+        "valentine",
+        "halloween",
+        "veterans",
+        "boxing",
+        "may",
+        "bastille",
+        "thanksgiving",
+        "election",
+    },
+)
 def _holiday(m, text):
     name = re.sub(r"\s+", " ", m[2]).lower()
     rel = {"last": -1, "this": 0, "next": 1}.get((m[1] or "").lower())
@@ -237,8 +323,10 @@ def _holiday(m, text):
     return Parsed("DATE", "month", (month, day, None, rel))
 
 
-@rule(r"(?:(last|this|next)\s+)?(?-i:(Good\s+Friday|Easter(?:\s+(Sunday|Monday|[Ww]eek))?))",
-      {"easter", "good"})
+@rule(
+    r"(?:(last|this|next)\s+)?(?-i:(Good\s+Friday|Easter(?:\s+(Sunday|Monday|[Ww]eek))?))",
+    {"easter", "good"},
+)
 def _easter(m, text):
     """Easter and the days around it, which move with the moon."""
     if m[2] == "Easter" and word_after(text, m.end()).lower() in _NOT_EASTER_DAY:
@@ -248,7 +336,7 @@ def _easter(m, text):
     return Parsed("DATE", "easter", (shift, rel, (m[3] or "").lower() == "week"))
 
 
-_NOT_EASTER_DAY = frozenset("island rising egg eggs bunny lily lilies".split())
+_NOT_EASTER_DAY = frozenset(["island", "rising", "egg", "eggs", "bunny", "lily", "lilies"])
 _SECOND_DAY = re.compile(rf"(,?\s+(?:and|or|to|through|&)\s+){DAYN}(?:,?\s+{YEAR})?(?![\w%])")
 
 
@@ -265,5 +353,7 @@ def second_days(text: str, found: list) -> list[tuple[int, int, Parsed]]:
         mo, d = parsed.args[0], int(m[2])
         year = int(m[3]) if m[3] else parsed.args[2]
         if d > parsed.args[1] and valid_day(year if isinstance(year, int) else None, mo, d):
-            out.append((m.start(2), m.end(), Parsed("DATE", "month", (mo, d, year, parsed.args[3]))))
+            out.append(
+                (m.start(2), m.end(), Parsed("DATE", "month", (mo, d, year, parsed.args[3])))
+            )
     return out

@@ -16,18 +16,19 @@ from datetime import date
 
 from reader.analysis.times.normalise import Anchor, shifted_day, valid_day
 
-_STOP = frozenset("""a an the this that these those of in on at to for from by with and or but as
-is are was were be been being has have had do does did will would shall should can could may might
-it its he she they we you i his her their our your him them us me who whom which what when where
-why how not no than then there here so such also after before since into over about up down out
-said says say all any some more most other one two years months weeks days year month week day""".split())
+_STOP = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "him", "them", "us", "me", "who", "whom", "which", "what", "when", "where", "why", "how", "not", "no", "than", "then", "there", "here", "so", "such", "also", "after", "before", "since", "into", "over", "about", "up", "down", "out", "said", "says", "say", "all", "any", "some", "more", "most", "other", "one", "two", "years", "months", "weeks", "days", "year", "month", "week", "day"]
+)
 _CLAUSE_END = re.compile(r"[,;:.!?]")
 
 
 def content_words(text: str) -> set[str]:
     """Lower-cased content words (stop words and short words dropped)."""
-    return {w.lower() for w in re.findall(r"[A-Za-z][a-z'’-]+|[A-Z]{2,}", text)
-            if len(w) > 3 and w.lower() not in _STOP}
+    return {
+        w.lower()
+        for w in re.findall(r"[A-Za-z][a-z'’-]+|[A-Z]{2,}", text)
+        if len(w) > 3 and w.lower() not in _STOP
+    }
 
 
 def parse_value(value: str) -> tuple[int, int | None, int | None] | None:
@@ -38,8 +39,9 @@ def parse_value(value: str) -> tuple[int, int | None, int | None] | None:
     return int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
 
 
-def referent_value(text: str, sentence_of, ref_start: int, ref_end: int,
-                   dated: Sequence[tuple[int, str]]) -> str | None:
+def referent_value(
+    text: str, sentence_of, ref_start: int, ref_end: int, dated: Sequence[tuple[int, str]]
+) -> str | None:
     """The date of the thing named at ``ref_start:ref_end`` ("the Summit", "this statement").
 
     ``dated`` lists (offset, value) of explicit dates; ``sentence_of(offset)`` gives the

@@ -90,5 +90,9 @@ def candidates(text: str, tokens: Sequence[Span]) -> Iterator[Candidate]:
                 tried.update(range(bisect.bisect_left(starts, starts[i] - REACH_BEFORE), i + 1))
         for i in sorted(tried):
             m = pattern.match(text, starts[i])
-            if m and (parsed := read(m, text)) is not None and not _quoted_title(text, m.start(), m.end()):
+            if (
+                m
+                and (parsed := read(m, text)) is not None
+                and not _quoted_title(text, m.start(), m.end())
+            ):
                 yield Candidate(m.start(), m.end(), parsed)

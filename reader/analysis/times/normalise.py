@@ -40,8 +40,11 @@ class Anchor:
     @property
     def text(self) -> str:
         """The anchor as a TIMEX3 value, as precise as it is known ("2022", "2022-11-30")."""
-        return f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "") + (
-            f"-{self.day:02d}" if self.day else "")
+        return (
+            f"{self.year:04d}"
+            + (f"-{self.month:02d}" if self.month else "")
+            + (f"-{self.day:02d}" if self.day else "")
+        )
 
     @property
     def day_date(self) -> date | None:
@@ -100,7 +103,9 @@ _PAST_REACH = 80
 _AHEAD_WEIGHT = 1.5
 
 
-def month_year(a: Anchor | None, month: int, rel: int | None, tense: int, day: int | None = None) -> int | None:
+def month_year(
+    a: Anchor | None, month: int, rel: int | None, tense: int, day: int | None = None
+) -> int | None:
     """The year of a month named without one: ``rel`` -1/+1 for "last"/"next", 0 for "this",
     None for a bare name, which the tense places (-1 past, +1 future) or else the nearest such
     date to the anchor: news reports the recent past and the near future."""
@@ -123,8 +128,10 @@ def month_year(a: Anchor | None, month: int, rel: int | None, tense: int, day: i
         reach = _PAST_REACH if day else 31  # a bare month: at most the next one
         return ahead if (ahead - a.year) * 372 + there - here <= reach else a.year - (there > here)
     # news looks back more than ahead: a date ahead must be clearly nearer to win
-    return min((a.year, a.year - 1, a.year + 1),
-               key=lambda y: abs(k := (y - a.year) * 372 + there - here) * (_AHEAD_WEIGHT if k > 0 else 1))
+    return min(
+        (a.year, a.year - 1, a.year + 1),
+        key=lambda y: abs(k := (y - a.year) * 372 + there - here) * (_AHEAD_WEIGHT if k > 0 else 1),
+    )
 
 
 def r_abs(a, tense, value):
@@ -155,7 +162,9 @@ def r_weekday(a, tense, wd, rel, part=""):
     if d is None:
         return f"XXXX-WXX-{wd}{part}"
     diff = wd - d.isoweekday()
-    if rel in (-1, 0) or (rel is None and tense != 1):  # the latest such day (today counts but "last")
+    if rel in (-1, 0) or (
+        rel is None and tense != 1
+    ):  # the latest such day (today counts but "last")
         diff = diff - 7 if diff > 0 or (diff == 0 and rel == -1) else diff
     elif rel == 1 or tense == 1:
         diff = diff + 7 if diff < 0 or (diff == 0 and rel == 1) else diff
@@ -176,7 +185,9 @@ def r_offset(a, tense, n, unit, sign):
         unit, k = "M", 3 * k
     if unit == "M":
         if a.month is None:
-            return f"{a.year + (k // 12 if abs(k) >= 12 else 0)}" if abs(k) >= 12 else f"{a.year}-XX"
+            return (
+                f"{a.year + (k // 12 if abs(k) >= 12 else 0)}" if abs(k) >= 12 else f"{a.year}-XX"
+            )
         y, m = _add_months(a.year, a.month, k)
         return f"{y:04d}-{m:02d}"
     d = a.day_date
@@ -192,10 +203,17 @@ def r_offset(a, tense, n, unit, sign):
 
 
 def r_unit(a, tense, unit, shift, part=""):
-    """"last/this/next week|month|year|…": the anchor's calendar unit, shifted."""
+    """ "last/this/next week|month|year|…": the anchor's calendar unit, shifted."""
     if a is None:
-        return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "DE": "XXX",
-                "CE": "XX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX-XX-XX")
+        return {
+            "Y": "XXXX",
+            "M": "XXXX-XX",
+            "W": "XXXX-WXX",
+            "Q": "XXXX-QX",
+            "DE": "XXX",
+            "CE": "XX",
+            "WE": "XXXX-WXX-WE",
+        }.get(unit, "XXXX-XX-XX")
     if unit == "Y":
         return str(a.year + shift)
     if unit == "DE":
@@ -203,7 +221,9 @@ def r_unit(a, tense, unit, shift, part=""):
     if unit == "CE":
         return str((a.year // 100) + shift)
     if a.month is None:
-        return {"M": f"{a.year}-XX", "Q": f"{a.year}-QX", "D": f"{a.year}-XX-XX"}.get(unit, f"{a.year}-WXX")
+        return {"M": f"{a.year}-XX", "Q": f"{a.year}-QX", "D": f"{a.year}-XX-XX"}.get(
+            unit, f"{a.year}-WXX"
+        )
     if unit == "M":
         y, m = _add_months(a.year, a.month, shift)
         return f"{y:04d}-{m:02d}"
@@ -296,7 +316,7 @@ def r_easter(a, tense, shift, rel, week):
 
 
 def r_weekend(a, tense):
-    """"The weekend": the one just past in a report written on a weekday, else this week's."""
+    """ "The weekend": the one just past in a report written on a weekday, else this week's."""
     d = a.day_date if a else None
     if d is None:
         return "XXXX-WXX-WE"
@@ -318,10 +338,22 @@ def r_half(a, tense, half, year):
     return f"{year:04d}-H{half}" if year is not None else f"XXXX-H{half}"
 
 
-RESOLVERS = {"abs": r_abs, "month": r_month, "weekday": r_weekday, "offset": r_offset,
-             "unit": r_unit, "season": r_season, "quarter": r_quarter, "time": r_time,
-             "nth": r_nth, "weekend": r_weekend, "half": r_half, "weekof": r_weekof,
-             "dayshift": r_dayshift, "easter": r_easter}
+RESOLVERS = {
+    "abs": r_abs,
+    "month": r_month,
+    "weekday": r_weekday,
+    "offset": r_offset,
+    "unit": r_unit,
+    "season": r_season,
+    "quarter": r_quarter,
+    "time": r_time,
+    "nth": r_nth,
+    "weekend": r_weekend,
+    "half": r_half,
+    "weekof": r_weekof,
+    "dayshift": r_dayshift,
+    "easter": r_easter,
+}
 
 
 def resolve(p: Parsed, anchor: Anchor | None, tense: int) -> str:

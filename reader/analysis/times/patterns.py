@@ -9,8 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from reader.analysis.times.lexicon import (FUZZY, MONTHS, ONES, PARTS_OF_DAY, TENS, UNITS, WEEKDAYS,
-                                           alternation)
+from reader.analysis.times.lexicon import (
+    FUZZY,
+    MONTHS,
+    ONES,
+    PARTS_OF_DAY,
+    TENS,
+    UNITS,
+    WEEKDAYS,
+    alternation,
+)
 from reader.analysis.times.normalise import Parsed
 
 
@@ -24,16 +32,22 @@ _FULL_MONTHS = [w for w in MONTHS if len(w) > 4 or w in ("may", "june", "july")]
 _ABBR_MONTHS = [w for w in MONTHS if w not in _FULL_MONTHS]
 MONTH = rf"(?:{_cap(_FULL_MONTHS)}|{_cap(_ABBR_MONTHS)}(?:\.|(?=\s+\d)))"
 WEEKDAY = rf"(?:{_cap([w for w in WEEKDAYS if len(w) > 5])}|{_cap([w for w in WEEKDAYS if len(w) <= 5])}\.)"
-NUMW = (rf"(?:(?:{alternation(TENS)})(?:[- ](?:{alternation([w for w in ONES if ONES[w] < 10])}))?"
-        rf"|{alternation(ONES)}|a dozen|dozen|a hundred|hundred)")
+NUMW = (
+    rf"(?:(?:{alternation(TENS)})(?:[- ](?:{alternation([w for w in ONES if ONES[w] < 10])}))?"
+    rf"|{alternation(ONES)}|a dozen|dozen|a hundred|hundred)"
+)
 NUM = rf"(?:\d+(?:\.\d+)?(?: 1/2)?|{NUMW}(?:\s+and\s+a\s+half)?|half\s+an?|an?)"
 FUZZ = rf"(?:{alternation(FUZZY)}|a couple of|couple of)"
 UNIT = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
-APPROX = (r"(?:(?:around|approximately|nearly|almost|roughly|some|more than|less than|"
-          r"fewer than|at least|at most|up to|no more than|no less than|under|upwards of|close to|"
-          r"(?:well\s+)?over(?=\s+an?\s))\s+)?")
-DMOD = (r"(?:(?:early|late|mid|middle)(?:\s*-\s*|\s+)|the\s+(?:end|beginning|start|middle|"
-        r"first\s+half|second\s+half|turn)\s+of\s+)?")
+APPROX = (
+    r"(?:(?:around|approximately|nearly|almost|roughly|some|more than|less than|"
+    r"fewer than|at least|at most|up to|no more than|no less than|under|upwards of|close to|"
+    r"(?:well\s+)?over(?=\s+an?\s))\s+)?"
+)
+DMOD = (
+    r"(?:(?:early|late|mid|middle)(?:\s*-\s*|\s+)|the\s+(?:end|beginning|start|middle|"
+    r"first\s+half|second\s+half|turn)\s+of\s+)?"
+)
 DAYN = r"(\d{1,2})(?:st|nd|rd|th)?"
 YEAR = r"((?:1[0-9]|20|21)\d\d)"
 TZ = r"(?:\s+(?-i:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST)|\s+local\s+time)?"
@@ -68,16 +82,23 @@ def rule(pattern: str, trigger: Iterable[str]) -> Callable[[Reader], Reader]:
     which every match contains: the pattern is only tried near such tokens, which keeps the
     tagger a small share of the analysis.
     """
+
     def register(fn: Reader) -> Reader:
         compiled = re.compile(rf"(?<![\w$€£.-]){pattern}(?![\w]|-\w|[.,]\d)", re.I)
         RULES.append((compiled, frozenset(trigger), fn))
         return fn
+
     return register
 
 
 # Half of a unit, written in the next smaller one (keyed by clock unit or not, and unit code).
-_HALF = {(False, "Y"): "6M", (False, "M"): "15D", (False, "D"): "T12H", (True, "H"): "30M",
-         (True, "M"): "30S"}
+_HALF = {
+    (False, "Y"): "6M",
+    (False, "M"): "15D",
+    (False, "D"): "T12H",
+    (True, "H"): "30M",
+    (True, "M"): "30S",
+}
 
 
 def dur_value(n: float | None, unit: str) -> str:

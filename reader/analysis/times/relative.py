@@ -8,27 +8,51 @@ import re
 
 from reader.analysis.times.lexicon import FUZZY, PARTS_OF_DAY, UNITS, WEEKDAYS, number
 from reader.analysis.times.normalise import Parsed, valid_day
-from reader.analysis.times.patterns import (APPROX, DAYN, DAYPART, FUZZ, MONTH, NUM, TZ, UNIT,
-                                            UNIT_WORDS, WEEKDAY, YEAR, dur_value, month_number, rule,
-                                            word_after, word_before)
+from reader.analysis.times.patterns import (
+    APPROX,
+    DAYN,
+    DAYPART,
+    FUZZ,
+    MONTH,
+    NUM,
+    TZ,
+    UNIT,
+    UNIT_WORDS,
+    WEEKDAY,
+    YEAR,
+    dur_value,
+    month_number,
+    rule,
+    word_after,
+    word_before,
+)
 
 # Capitalised words after a weekday that make it part of a name: the "Sunday Times".
-_NAME_AFTER_DAY = frozenset("""times telegraph mirror express post herald independent mail
-tribune star sport service school league night mass bloody special edition magazine observer
-sun journal review people""".split())
-_NAME_BEFORE_DAY = frozenset("black good super ash palm easter bloody cyber holy maundy".split())
+_NAME_AFTER_DAY = frozenset(
+    ["times", "telegraph", "mirror", "express", "post", "herald", "independent", "mail", "tribune", "star", "sport", "service", "school", "league", "night", "mass", "bloody", "special", "edition", "magazine", "observer", "sun", "journal", "review", "people"]
+)
+_NAME_BEFORE_DAY = frozenset(["black", "good", "super", "ash", "palm", "easter", "bloody", "cyber", "holy", "maundy"])
 
 
-@rule(r"(?:(early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
-      r"(?:earlier|later)(?=\s+\w+\s+(?:month|year)))(?:\s*-\s*|\s+)(?:in\s+)?)?"
-      r"(last|this|next|previous|following|current|that|the\s+same|the\s+following|"
-      r"the\s+previous|the\s+next|the\s+current)\s+(?:fiscal\s+(?=year))?"
-      r"(week|weekend|month|year|decade|century)(?:\s+or\s+so)?",
-      {"week", "weekend", "month", "year", "decade", "century"})
+@rule(
+    r"(?:(early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
+    r"(?:earlier|later)(?=\s+\w+\s+(?:month|year)))(?:\s*-\s*|\s+)(?:in\s+)?)?"
+    r"(last|this|next|previous|following|current|that|the\s+same|the\s+following|"
+    r"the\s+previous|the\s+next|the\s+current)\s+(?:fiscal\s+(?=year))?"
+    r"(week|weekend|month|year|decade|century)(?:\s+or\s+so)?",
+    {"week", "weekend", "month", "year", "decade", "century"},
+)
 def _relunit(m, text):
     det = re.sub(r"\s+", " ", m[2].lower())
-    shift = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "following": 1,
-             "the next": 1, "the following": 1}.get(det, 0)
+    shift = {
+        "last": -1,
+        "previous": -1,
+        "the previous": -1,
+        "next": 1,
+        "following": 1,
+        "the next": 1,
+        "the following": 1,
+    }.get(det, 0)
     unit = UNITS[m[3].lower()]
     if unit == "Y" and det in ("that", "the same", "the following", "the previous"):
         return Parsed("DATE", "yctx", (shift,))  # "that year": the year the text last named
@@ -37,23 +61,28 @@ def _relunit(m, text):
     return Parsed("DATE", "unit", (unit, shift))
 
 
-@rule(r"(?:(?:earlier|later)\s+)?(that|the\s+same|that\s+same|the\s+next|the\s+following|"
-      r"the\s+previous)\s+(?:day|morning|afternoon|evening|night)",
-      {"day", "morning", "afternoon", "evening", "night"})
+@rule(
+    r"(?:(?:earlier|later)\s+)?(that|the\s+same|that\s+same|the\s+next|the\s+following|"
+    r"the\s+previous)\s+(?:day|morning|afternoon|evening|night)",
+    {"day", "morning", "afternoon", "evening", "night"},
+)
 def _day_context(m, text):
     det = re.sub(r"\s+", " ", m[1].lower())
-    return Parsed("DATE", "dctx", ({"the next": 1, "the following": 1, "the previous": -1}.get(det, 0),))
+    return Parsed(
+        "DATE", "dctx", ({"the next": 1, "the following": 1, "the previous": -1}.get(det, 0),)
+    )
 
 
-@rule(r"(earlier|later)\s+(?:in\s+)?(?:the|this)\s+(month|year)",
-      {"earlier", "later"})
+@rule(r"(earlier|later)\s+(?:in\s+)?(?:the|this)\s+(month|year)", {"earlier", "later"})
 def _earlier_this(m, text):
     return Parsed("DATE", "unit", (UNITS[m[2].lower()], 0))
 
 
-@rule(rf"(?:(early|late|earlier|later)\s+)?(?:(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
-      rf"tomorrow)|(yesterday|today|tomorrow|tonight)){DAYPART}",
-      {"yesterday", "today", "tomorrow", "tonight"})
+@rule(
+    rf"(?:(early|late|earlier|later)\s+)?(?:(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
+    rf"tomorrow)|(yesterday|today|tomorrow|tonight)){DAYPART}",
+    {"yesterday", "today", "tomorrow", "tonight"},
+)
 def _deictic(m, text):
     if m[2]:
         shift = -2 if "before" in m[2].lower() else 2
@@ -63,28 +92,40 @@ def _deictic(m, text):
     return Parsed("TIME" if part else "DATE", "unit", ("D", shift, part))
 
 
-@rule(r"(?:(later|earlier|early|late)\s+)?(this|last)\s+(morning|afternoon|evening|night)",
-      frozenset(PARTS_OF_DAY))
+@rule(
+    r"(?:(later|earlier|early|late)\s+)?(this|last)\s+(morning|afternoon|evening|night)",
+    frozenset(PARTS_OF_DAY),
+)
 def _daypart(m, text):
     shift = -1 if m[2].lower() == "last" else 0
     return Parsed("TIME", "unit", ("D", shift, PARTS_OF_DAY[m[3].lower()]))
 
 
 def _weekday_ok(text: str, start: int, end: int) -> bool:
-    return (word_after(text, end).lower() not in _NAME_AFTER_DAY or not word_after(text, end)[:1].isupper()) \
-        and word_before(text, start).lower() not in _NAME_BEFORE_DAY
+    return (
+        word_after(text, end).lower() not in _NAME_AFTER_DAY
+        or not word_after(text, end)[:1].isupper()
+    ) and word_before(text, start).lower() not in _NAME_BEFORE_DAY
 
 
-@rule(rf"(?:(last|next|this\s+coming|this|coming|early|late|the\s+previous|the\s+following)\s+)?"
-      rf"{WEEKDAY}(?!s\b){DAYPART}",
-      frozenset(WEEKDAYS))
+@rule(
+    rf"(?:(last|next|this\s+coming|this|coming|early|late|the\s+previous|the\s+following)\s+)?"
+    rf"{WEEKDAY}(?!s\b){DAYPART}",
+    frozenset(WEEKDAYS),
+)
 def _weekday(m, text):
     word = re.search(WEEKDAY, m[0], re.I)[0]
     if not _weekday_ok(text, m.start(), m.end()):
         return None
     det = re.sub(r"\s+", " ", (m[1] or "").lower())
-    rel = {"last": -1, "next": 1, "the previous": -1, "the following": 1, "this coming": 1,
-           "coming": 1}.get(det)
+    rel = {
+        "last": -1,
+        "next": 1,
+        "the previous": -1,
+        "the following": 1,
+        "this coming": 1,
+        "coming": 1,
+    }.get(det)
     # "Tuesday evening" is the day with its part (2022-11-29TEV); "Tuesday night" and "Tuesday
     # morning" are mostly annotated as the day itself in TimeBank practice, so stay the day
     part = "TEV" if (m[2] or "").lower() == "evening" else ""
@@ -96,10 +137,12 @@ def _weekday(m, text):
     return Parsed("TIME" if part else "DATE", kind, (day, rel, part))
 
 
-@rule(rf"day\s+(before|after)\s+(?:(?:(last|next|this)\s+)?({WEEKDAY})|{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)",
-      {"day"})
+@rule(
+    rf"day\s+(before|after)\s+(?:(?:(last|next|this)\s+)?({WEEKDAY})|{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)",
+    {"day"},
+)
 def _day_beside(m, text):
-    """"The day before last Tuesday", "the day after March 3": a named day, moved by one."""
+    """ "The day before last Tuesday", "the day after March 3": a named day, moved by one."""
     if m[3]:
         rel = {"last": -1, "next": 1}.get((m[2] or "").lower())
         day = Parsed("DATE", "weekday", (WEEKDAYS[m[3].lower().rstrip(".")], rel, ""))
@@ -112,13 +155,29 @@ def _day_beside(m, text):
 
 
 _CONVERTED_DAY = re.compile(rf"\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?({WEEKDAY})\b")
-_TIME_DAY = rf"(?:,?\s+(?:on\s+)?(?:({WEEKDAY})|(yesterday|today|tomorrow|tonight)|{MONTH}\s+(\d{{1,2}})))?"
+_TIME_DAY = (
+    rf"(?:,?\s+(?:on\s+)?(?:({WEEKDAY})|(yesterday|today|tomorrow|tonight)|{MONTH}\s+(\d{{1,2}})))?"
+)
 
 
-@rule(rf"(?:(?:around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-      rf"(?:(\d{{1,2}})(?::(\d\d))?\s*(a\.m\.?|p\.m\.?|am|pm)|(\d{{1,2}}):(\d\d)|(noon|midnight|midday)"
-      rf"|(\d{{1,2}})(?::(\d\d))?\s+(?:o'clock\s+)?in\s+the\s+(morning|afternoon|evening)){TZ}{_TIME_DAY}",
-      {"#:", "a.m", "p.m", "am", "pm", "noon", "midnight", "midday", "morning", "afternoon", "evening"})
+@rule(
+    rf"(?:(?:around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+    rf"(?:(\d{{1,2}})(?::(\d\d))?\s*(a\.m\.?|p\.m\.?|am|pm)|(\d{{1,2}}):(\d\d)|(noon|midnight|midday)"
+    rf"|(\d{{1,2}})(?::(\d\d))?\s+(?:o'clock\s+)?in\s+the\s+(morning|afternoon|evening)){TZ}{_TIME_DAY}",
+    {
+        "#:",
+        "a.m",
+        "p.m",
+        "am",
+        "pm",
+        "noon",
+        "midnight",
+        "midday",
+        "morning",
+        "afternoon",
+        "evening",
+    },
+)
 def _clock(m, text):
     if m[6] and word_before(text, m.start()).lower() == "high":
         return None  # "high noon": an idiom (or a film), no clock time
@@ -153,14 +212,20 @@ def _clock(m, text):
     return Parsed("TIME", "time", (h, mi, day))
 
 
-@rule(rf"{APPROX}(?:a\s+|the\s+)?({NUM}|{FUZZ})\s+(?:more\s+)?{UNIT}s?(?:\s+or\s+so)?\s+"
-      rf"(ago|earlier|later|before|after|"
-      r"from\s+now|hence|back)",
-      {"ago", "earlier", "later", "before", "after", "hence", "back", "now"})
+@rule(
+    rf"{APPROX}(?:a\s+|the\s+)?({NUM}|{FUZZ})\s+(?:more\s+)?{UNIT}s?(?:\s+or\s+so)?\s+"
+    rf"(ago|earlier|later|before|after|"
+    r"from\s+now|hence|back)",
+    {"ago", "earlier", "later", "before", "after", "hence", "back", "now"},
+)
 def _ago(m, text):
     qty = m[1]
-    unit = re.search(rf"({UNIT})s?\s+(?:or\s+so\s+)?(?:ago|earlier|later|before|after|from|hence|back)", m[0], re.I)[1]
-    if m[2].lower() in ("before", "after") and not re.match(r"\s*(?:[,.;:!?)]|$)", text[m.end():]):
+    unit = re.search(
+        rf"({UNIT})s?\s+(?:or\s+so\s+)?(?:ago|earlier|later|before|after|from|hence|back)",
+        m[0],
+        re.I,
+    )[1]
+    if m[2].lower() in ("before", "after") and not re.match(r"\s*(?:[,.;:!?)]|$)", text[m.end() :]):
         return None  # "years after the war": the anchored rule or a duration reads it
     if m[2].lower() in ("later", "after"):
         return None  # "three days later" is annotated as the duration "three days"
@@ -172,9 +237,11 @@ def _ago(m, text):
     return Parsed("DATE", "offset", (n, code, sign))
 
 
-@rule(rf"{APPROX}(?:({NUM}|{FUZZ})\s+)?{UNIT}s?\s+(after|before|since)\s+"
-      r"(the|this|that|these|those)\s+([A-Za-z][\w-]+)",
-      {"after", "before", "since"})
+@rule(
+    rf"{APPROX}(?:({NUM}|{FUZZ})\s+)?{UNIT}s?\s+(after|before|since)\s+"
+    r"(the|this|that|these|those)\s+([A-Za-z][\w-]+)",
+    {"after", "before", "since"},
+)
 def _anchored(m, text):
     qty = m[1]
     if not qty and not re.search(rf"{UNIT}s\s", m[0], re.I):
@@ -185,12 +252,14 @@ def _anchored(m, text):
     while text[dur_end - 1].isspace():
         dur_end -= 1
     sign = 1 if m[2].lower() in ("after", "since") else -1
-    return Parsed("DATE", "anchored", (n, UNITS[unit.lower()], sign, m.start(3), m.end(), dur_end,
-                                       dur_value(n, unit)))
+    return Parsed(
+        "DATE",
+        "anchored",
+        (n, UNITS[unit.lower()], sign, m.start(3), m.end(), dur_end, dur_value(n, unit)),
+    )
 
 
-@rule(rf"(?<=\bin\s)({NUM})\s+({UNIT})s?",
-      UNIT_WORDS)
+@rule(rf"(?<=\bin\s)({NUM})\s+({UNIT})s?", UNIT_WORDS)
 def _ahead(m, text):
     n = number(m[1])
     if n is None or n > 1000:
@@ -198,19 +267,25 @@ def _ahead(m, text):
     return Parsed("DATE", "ahead", (n, UNITS[m[2].lower()], dur_value(n, m[2])))
 
 
-@rule(r"(?:the\s+(?:comparable\s+)?(?:year-earlier|year-ago)\s+period|year-earlier|year-ago)",
-      {"year-earlier", "year-ago", "earlier"})
+@rule(
+    r"(?:the\s+(?:comparable\s+)?(?:year-earlier|year-ago)\s+period|year-earlier|year-ago)",
+    {"year-earlier", "year-ago", "earlier"},
+)
 def _year_ago(m, text):
     return Parsed("DATE", "offset", (1, "Y", -1))
 
 
-@rule(r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?"
-      r"the\s+(?:(?:full|fiscal)\s+(?=year))?(year|week|weekend|month)"
-      r"(?!\s+(?:of|before|after|earlier|ago|later)\b|'s|’s)",
-      {"year", "week", "weekend", "month"})
+@rule(
+    r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?"
+    r"the\s+(?:(?:full|fiscal)\s+(?=year))?(year|week|weekend|month)"
+    r"(?!\s+(?:of|before|after|earlier|ago|later)\b|'s|’s)",
+    {"year", "week", "weekend", "month"},
+)
 def _the_unit(m, text):
     unit = m[1].lower()
-    if unit == "year":  # "the year ended June 30" is a fiscal year's length; "for the year" this one
+    if (
+        unit == "year"
+    ):  # "the year ended June 30" is a fiscal year's length; "for the year" this one
         after = text[m.end() : m.end() + 20]
         if re.match(r"\s+\d|\s+(?:award|prize|title|honou?r)", after, re.I):
             return None  # "the year 2010", "player of the year award"

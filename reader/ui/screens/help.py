@@ -21,7 +21,9 @@ INTRO = (
 
 def help_text() -> Content:
     lines: list[Content] = [Content(INTRO), Content("")]
-    for group, keys in groupby(sorted(KEYS, key=lambda k: _GROUPS.index(k.group)), key=lambda k: k.group):
+    for group, keys in groupby(
+        sorted(KEYS, key=lambda k: _GROUPS.index(k.group)), key=lambda k: k.group
+    ):
         lines.append(Content.styled(group, "bold underline"))
         for key in keys:
             shown = key.display or " ".join(key.keys.split(","))

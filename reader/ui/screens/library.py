@@ -27,8 +27,10 @@ class LibraryScreen(Screen):
         self.entries: list[Entry] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.assemble(("Library", "bold"), ("  Enter opens · o opens a file or URL", "dim")),
-                     id="library-title")
+        yield Static(
+            Content.assemble(("Library", "bold"), ("  Enter opens · o opens a file or URL", "dim")),
+            id="library-title",
+        )
         yield DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
         yield Static(id="library-empty")
         yield Footer()
@@ -37,15 +39,21 @@ class LibraryScreen(Screen):
         self.entries = entries(self.dirs)
         table = self.query_one(DataTable)
         table.add_column("", key="recent")
-        table.add_column("Date", key="date")  # narrow columns first: titles may run off a narrow screen
+        table.add_column(
+            "Date", key="date"
+        )  # narrow columns first: titles may run off a narrow screen
         table.add_column("Size", key="size")
         table.add_column("Title", key="title")
         table.add_column("Source", key="source")
         for number, entry in enumerate(self.entries):
             size = "URL" if entry.size is None else human_size(entry.size)
             table.add_row(  # Text, not str: a str cell would be read as markup
-                "★" if entry.recent else "", entry.date, Text(size, justify="right"), Text(entry.title),
-                Text(_short(entry.source)), key=str(number),
+                "★" if entry.recent else "",
+                entry.date,
+                Text(size, justify="right"),
+                Text(entry.title),
+                Text(_short(entry.source)),
+                key=str(number),
             )
         empty = self.query_one("#library-empty", Static)
         empty.display = not self.entries

@@ -7,11 +7,10 @@ worker thread and reports back with messages; the text is on screen before it st
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -125,13 +124,17 @@ class ReadingScreen(Screen):
         if not body.is_attached:  # the app quit before its first refresh
             return
         await body.mount(Sidebar(id="sidebar"))
-        await self.mount(SearchBar(placeholder="Search (Enter to keep, Esc to clear)", id="search"),
-                         before=self.status)
+        await self.mount(
+            SearchBar(placeholder="Search (Enter to keep, Esc to clear)", id="search"),
+            before=self.status,
+        )
         waiting = "Analysing…" if self._analyser is not None else "Analysis is off"
         for rows in self.query(SidebarList):
             rows.fill([], waiting)
         self._update_legend()
-        self.watch(self.app, "theme", lambda: self.call_after_refresh(self._update_legend), init=False)
+        self.watch(
+            self.app, "theme", lambda: self.call_after_refresh(self._update_legend), init=False
+        )
         self._ready = True
         self.refresh_bindings()
         if self._analyser is not None:
@@ -144,8 +147,10 @@ class ReadingScreen(Screen):
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self, analyser: Analyser) -> None:
         try:
-            result = analyser(self.document, lambda step, done: self.post_message(AnalysisProgress(step, done)))
-        except Exception as error:  # noqa: BLE001 - any analyser bug must leave the text readable
+            result = analyser(
+                self.document, lambda step, done: self.post_message(AnalysisProgress(step, done))
+            )
+        except Exception as error:
             self.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
         else:
             self.post_message(AnalysisDone(result))
@@ -157,13 +162,19 @@ class ReadingScreen(Screen):
         self.status.done("analysis failed")
         for rows in self.query(SidebarList):
             rows.fill([], "Analysis failed")
-        self.notify(f"Analysis failed: {message.error}", title="The text is still readable", severity="error",
-                    markup=False)
+        self.notify(
+            f"Analysis failed: {message.error}",
+            title="The text is still readable",
+            severity="error",
+            markup=False,
+        )
 
     def on_analysis_done(self, message: AnalysisDone) -> None:
         self.show_analysis(message.analysis)
         for error in message.analysis.errors:
-            self.notify(error, title="Part of the analysis failed", severity="warning", markup=False)
+            self.notify(
+                error, title="Part of the analysis failed", severity="warning", markup=False
+            )
 
     def show_analysis(self, analysis: Analysis) -> None:
         """Fill the highlights, sidebar and header from a finished analysis."""
@@ -189,12 +200,18 @@ class ReadingScreen(Screen):
     def _step(self, spans: Sequence[Span], forward: bool, what: str) -> int | None:
         """Index of the next (or previous) span from the reader's position, wrapping at the ends."""
         if not spans:
-            self.status.say(f"No {what}" if self.analysis or what == "search matches" else "Still analysing…")
+            self.status.say(
+                f"No {what}" if self.analysis or what == "search matches" else "Still analysing…"
+            )
             return None
         starts = [s.start for s in spans]
         here = self._here()
         if forward:
-            number = bisect_right(starts, here) if here is not None else bisect_left(starts, self.article.top_offset)
+            number = (
+                bisect_right(starts, here)
+                if here is not None
+                else bisect_left(starts, self.article.top_offset)
+            )
         else:
             number = bisect_left(starts, here if here is not None else self.article.top_offset) - 1
         if not 0 <= number < len(spans):
@@ -229,7 +246,9 @@ class ReadingScreen(Screen):
         self.article.state.current_quote = quote.span
         self.article.update_highlights()
         self._reveal("quotes", self.quote_list, number)
-        self._land(quote.span, f"Quote {number + 1}/{len(self.quote_list.quotes)} — {speaker_of(quote)}")
+        self._land(
+            quote.span, f"Quote {number + 1}/{len(self.quote_list.quotes)} — {speaker_of(quote)}"
+        )
 
     def action_filter_speaker(self) -> None:
         """Filter to the speaker of the current quote (or of the highlighted row); again to show all."""
@@ -251,7 +270,9 @@ class ReadingScreen(Screen):
             self.status.say("Showing every speaker's quotes")
             return
         self.show_view("quotes")
-        self.status.say(f"Only {speaker}'s quotes: {len(quotes.quotes)} — ] and [ step through them")
+        self.status.say(
+            f"Only {speaker}'s quotes: {len(quotes.quotes)} — ] and [ step through them"
+        )
 
     def _current_quote(self) -> Quote | None:
         quotes = self.quote_list.quotes
@@ -274,7 +295,9 @@ class ReadingScreen(Screen):
         if jump:
             self._step_mention(entity, True)
         else:
-            self.status.say(f"{entity.name}: {count(entity.mentions, 'mention')} — }} and {{ step through them")
+            self.status.say(
+                f"{entity.name}: {count(entity.mentions, 'mention')} — }} and {{ step through them"
+            )
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         """A click on a name selects its entity; a click in a quote makes it the current quote."""
@@ -329,7 +352,9 @@ class ReadingScreen(Screen):
         timeline = self.timeline_list
         event = timeline.events[number]
         self._reveal("timeline", timeline, number)
-        self._land(event.event, f"Event {number + 1}/{len(timeline.events)} — {timeline.when(event)}")
+        self._land(
+            event.event, f"Event {number + 1}/{len(timeline.events)} — {timeline.when(event)}"
+        )
 
     # -- sidebar -------------------------------------------------------------------------------
 
@@ -386,7 +411,9 @@ class ReadingScreen(Screen):
 
     def _update_legend(self) -> None:
         classes = ("person", "org", "place", "other", "quote", "time", "break")
-        self.query_one(Legend).show({c: self.article.style_of(c) for c in classes}, self.article.state.layers)
+        self.query_one(Legend).show(
+            {c: self.article.style_of(c) for c in classes}, self.article.state.layers
+        )
 
     # -- search --------------------------------------------------------------------------------
 
@@ -416,7 +443,10 @@ class ReadingScreen(Screen):
         self.article.update_search()
         self.refresh_bindings()
         if state.matches:
-            self._goto_match(bisect_left([m.start for m in state.matches], self.article.top_offset) % len(state.matches))
+            self._goto_match(
+                bisect_left([m.start for m in state.matches], self.article.top_offset)
+                % len(state.matches)
+            )
         elif query:
             self.status.say(f"Not found: {query}")
 
@@ -435,7 +465,10 @@ class ReadingScreen(Screen):
         state = self.article.state
         state.match = number
         span = state.matches[number]
-        self._land(span, f"Match {number + 1}/{len(state.matches)} — {self.document.text[span.start:span.end]!r}")
+        self._land(
+            span,
+            f"Match {number + 1}/{len(state.matches)} — {self.document.text[span.start : span.end]!r}",
+        )
 
     # -- clearing, copying ---------------------------------------------------------------------
 
@@ -464,7 +497,9 @@ class ReadingScreen(Screen):
             return
         quote = self._current_quote() if self.article.state.current_quote else None
         if quote is None:
-            self.status.say("Nothing to copy: select text with the mouse, or go to a quote (] or [)")
+            self.status.say(
+                "Nothing to copy: select text with the mouse, or go to a quote (] or [)"
+            )
             return
         clipboard.copy(self.app, f"{' '.join(quote.text.split())} — {speaker_of(quote)}")
         self.notify(f"Copied the quote of {speaker_of(quote)}", timeout=2, markup=False)

@@ -8,11 +8,10 @@ Every text segment carries an ``offset`` meta so Textual's mouse selection maps 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -55,9 +54,25 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         f"article--{name}"
         for name in (
-            "title", "heading", "paragraph", "blockquote", "person", "org", "place", "other", "quote", "quote-current",
-            "quote-marker", "quote-marker-current", "time", "break", "match", "match-current", "flash",
-            "focus", "dim",
+            "title",
+            "heading",
+            "paragraph",
+            "blockquote",
+            "person",
+            "org",
+            "place",
+            "other",
+            "quote",
+            "quote-current",
+            "quote-marker",
+            "quote-marker-current",
+            "time",
+            "break",
+            "match",
+            "match-current",
+            "flash",
+            "focus",
+            "dim",
         )
     }
 
@@ -142,7 +157,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def scroll_to_span(self, span: Span) -> None:
         """Put ``span`` in the middle of the screen (its start, when it is taller than the screen)."""
-        first, last = self.index.row_of(span.start), self.index.row_of(max(span.start, span.end - 1))
+        first, last = (
+            self.index.row_of(span.start),
+            self.index.row_of(max(span.start, span.end - 1)),
+        )
         height = self.scrollable_content_region.height
         middle = (first + last) // 2 if last - first < height else first + height // 2
         self.scroll_to(y=max(0, middle - height // 2), animate=False, immediate=True)
@@ -238,7 +256,9 @@ class ArticleView(ScrollView, can_focus=True):
             fg = (bg or background) + rules.color if rules.has_rule("color") else None
             if fg and rules.auto_color:  # `color: auto`: black or white, whichever reads on bg
                 fg = (bg or background).get_contrast_text(rules.color.a)
-            style = Style(color=fg.rich_color if fg else None, bgcolor=bg.rich_color if bg else None)
+            style = Style(
+                color=fg.rich_color if fg else None, bgcolor=bg.rich_color if bg else None
+            )
             style = self._styles[cls] = style + rules.text_style
         return style
 
@@ -269,7 +289,9 @@ class ArticleView(ScrollView, can_focus=True):
         if selected:
             cuts.update(selected)
         text = self.document.text
-        selection_style = self.screen.get_component_rich_style("screen--selection") if selected else None
+        selection_style = (
+            self.screen.get_component_rich_style("screen--selection") if selected else None
+        )
         cells = self._margin + GUTTER
         for a, b in pairwise(sorted(cuts)):
             meta = Style.from_meta({"offset": (a - row.start, y)})

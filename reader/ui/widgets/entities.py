@@ -12,7 +12,12 @@ if TYPE_CHECKING:  # the analysis package imports its models; the UI must start 
     from reader.analysis.model import Analysis, Entity
 
 TYPE_LABEL = {"PERSON": "person", "ORG": "org", "LOC": "place", "MISC": "other"}
-TYPE_STYLE = {"PERSON": "bold", "ORG": "bold italic", "LOC": "italic", "MISC": ""}  # as in the article
+TYPE_STYLE = {
+    "PERSON": "bold",
+    "ORG": "bold italic",
+    "LOC": "italic",
+    "MISC": "",
+}  # as in the article
 
 
 class EntityList(SidebarList):
@@ -21,7 +26,9 @@ class EntityList(SidebarList):
     entities: list[Entity] = []
 
     def show(self, analysis: Analysis) -> None:
-        self.entities = sorted(analysis.entities, key=lambda e: (-len(e.mentions), e.name.casefold()))
+        self.entities = sorted(
+            analysis.entities, key=lambda e: (-len(e.mentions), e.name.casefold())
+        )
         self.fill([_prompt(e) for e in self.entities], "No entities found")
 
 

@@ -20,11 +20,15 @@ class ArticleHeader(Static):
         date = analysis.date if analysis else document.date
         inferred = analysis is not None and analysis.date_source == "inferred"
         parts: list[str | tuple[str, str]] = [(document.title or "Untitled", "bold")]
-        details = [d for d in (
-            f"{date} (inferred)" if date and inferred else date,
-            document.author,
-            document.source,
-        ) if d]
+        details = [
+            d
+            for d in (
+                f"{date} (inferred)" if date and inferred else date,
+                document.author,
+                document.source,
+            )
+            if d
+        ]
         for detail in details:
             parts += [("  ·  ", "dim"), detail]
         self.update(Content.assemble(*parts))

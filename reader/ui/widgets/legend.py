@@ -7,7 +7,11 @@ from rich.text import Text
 from textual.widgets import Static
 
 LAYER_KEYS = (  # (key, layer, [(class, label)])
-    ("1", "entities", [("person", "person"), ("org", "organisation"), ("place", "place"), ("other", "other")]),
+    (
+        "1",
+        "entities",
+        [("person", "person"), ("org", "organisation"), ("place", "place"), ("other", "other")],
+    ),
     ("2", "quotes", [("quote", "quote")]),
     ("3", "times", [("time", "time")]),
     ("4", "breaks", [("break", "¦ glued words")]),

@@ -20,5 +20,9 @@ class SidebarList(OptionList):
 
     def _on_focus(self) -> None:
         """Arriving in a view puts the cursor on its first row, so Enter works straight away."""
-        if self.highlighted is None and self.option_count and not self.get_option_at_index(0).disabled:
+        if (
+            self.highlighted is None
+            and self.option_count
+            and not self.get_option_at_index(0).disabled
+        ):
             self.highlighted = 0

@@ -42,4 +42,6 @@ def _prompt(number: int, quote: Quote) -> Content:
     if len(text) > 120:
         text = text[:119] + "…"
     partial = (" (partial)", "dim") if quote.partial else ""
-    return Content.assemble((f"{number}. ", "dim"), (speaker_of(quote), "bold"), partial, "\n", (text, "italic"))
+    return Content.assemble(
+        (f"{number}. ", "dim"), (speaker_of(quote), "bold"), partial, "\n", (text, "italic")
+    )

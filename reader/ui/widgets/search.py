@@ -19,7 +19,10 @@ def find_all(text: str, query: str) -> list[Span]:
     """Every case-insensitive occurrence of ``query`` (a plain string, not a pattern)."""
     if not query:
         return []
-    return [Span(m.start(), m.end()) for m in islice(re.finditer(re.escape(query), text, re.IGNORECASE), MAX_MATCHES)]
+    return [
+        Span(m.start(), m.end())
+        for m in islice(re.finditer(re.escape(query), text, re.IGNORECASE), MAX_MATCHES)
+    ]
 
 
 class SearchBar(Input):

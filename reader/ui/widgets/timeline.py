@@ -20,7 +20,9 @@ class TimelineList(SidebarList):
     _words: dict[str, str] = {}
 
     def show(self, analysis: Analysis) -> None:
-        self.events = list(analysis.timeline)  # already chronological: "months after" April 2008 follows it
+        self.events = list(
+            analysis.timeline
+        )  # already chronological: "months after" April 2008 follows it
         self._words = {t.id: t.text for t in analysis.times}
         self.fill([_prompt(self.when(e), e) for e in self.events], "No dated events found")
 
