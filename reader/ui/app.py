@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
+from importlib import resources
 from pathlib import Path
 
 from textual import work
@@ -26,7 +27,8 @@ from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.open import OpenScreen
 from reader.ui.screens.reading import Analyser, ReadingScreen, pipeline
 
-STYLES = Path(__file__).resolve().parents[2] / "styles" / "reader.tcss"
+# `reader/styles` links to the top-level `styles/` in a checkout and is a real folder in the wheel.
+STYLES = str(resources.files("reader") / "styles" / "reader.tcss")
 
 
 class ReaderApp(App[int]):
