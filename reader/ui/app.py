@@ -21,11 +21,13 @@ from reader.document.errors import LoadError
 from reader.document.model import Document
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import bindings
-from reader.ui.library import read_state, remember, write_state
+from reader.ui.library import remember
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.open import OpenScreen
 from reader.ui.screens.reading import Analyser, ReadingScreen, pipeline
+from reader.ui.settings import save_setting, setting
+from reader.ui.widgets.article import FLASH
 
 # `reader/styles` links to the top-level `styles/` in a checkout and is a real folder in the wheel.
 STYLES = str(resources.files("reader") / "styles" / "reader.tcss")
@@ -47,21 +49,22 @@ class ReaderApp(App[int]):
         document: Document | None = None,
         analyser: Analyser | None = pipeline,
         library_dirs: list[Path] | None = None,
+        flash: float = FLASH,
     ) -> None:
-        """``document`` skips loading (stdin, tests); ``analyser=None`` shows the bare text."""
+        """``document`` skips loading (stdin, tests); ``analyser=None`` shows the bare text;
+        ``flash``: seconds a jump target stays lit (tests set 0 and need not wait for it)."""
         super().__init__()
+        self.flash = flash
         self._source = source
         self._document = document
         self._analyser = analyser
         self._library_dirs = library_dirs
-        theme = read_state("settings.json", {}).get("theme")
+        theme = setting("theme", "")
         if theme in self.available_themes:
             self.theme = theme  # before the first paint: switching later restyles every widget
 
     def on_mount(self) -> None:
-        self.watch(
-            self, "theme", lambda name: write_state("settings.json", {"theme": name}), init=False
-        )
+        self.watch(self, "theme", lambda name: save_setting("theme", name), init=False)
         if self._document is not None:
             self.show_document(self._document)
         elif self._source is not None:
@@ -95,7 +98,7 @@ class ReaderApp(App[int]):
         """Replace whatever is open with a reading screen for ``document``."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(ReadingScreen(document, analyser=self._analyser))
+        self.push_screen(ReadingScreen(document, analyser=self._analyser, flash=self.flash))
         remember(document.source, document.title)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -109,7 +112,11 @@ class ReaderApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_open(self) -> None:
-        self.push_screen(OpenScreen(), lambda source: self.open_source(source) if source else None)
+        self.push_screen(OpenScreen(), self._opened)
+
+    def _opened(self, document: Document | None) -> None:
+        if document is not None:
+            self.show_document(document)
 
     def action_library(self) -> None:
         if not isinstance(self.screen, LibraryScreen):
