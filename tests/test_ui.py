@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, Label, OptionList
-from ui_fixture import seed_analyser, seed_document
+from ui_fixture import analysed, palette_run, seed_app, seed_document, toasts
 
 from reader.document.model import Block, Document, Span
 from reader.ui.app import ReaderApp
@@ -19,31 +19,6 @@ WIDE, NARROW = (160, 45), (80, 24)
 @pytest.fixture(autouse=True)
 def state_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
-
-
-async def analysed(pilot) -> ReadingScreen:
-    """Wait until the worker's analysis has reached the screen (the real pipeline loads models)."""
-    for _ in range(1500):
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.analysis is not None:
-            await pilot.pause()
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError("analysis never arrived")
-
-
-def seed_app(**kwargs) -> ReaderApp:
-    """The seed with its hand-built analysis; jumps do not flash, so nothing waits for one."""
-    return ReaderApp(document=seed_document(), analyser=seed_analyser, flash=0, **kwargs)
-
-
-def toasts(app: ReaderApp) -> str:
-    """The text of the notifications on screen, as the reader sees them."""
-    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
-
-
-def status(screen: ReadingScreen) -> str:
-    return str(screen.query_one("#status-message").render())
 
 
 def style_at(article: ArticleView, offset: int):
@@ -387,17 +362,6 @@ async def test_tab_moves_focus_between_the_article_and_the_sidebar():
         assert screen.focused is screen.query_one("#entity-list")
         await pilot.press("shift+tab")
         assert screen.focused is screen.article
-
-
-async def palette_run(pilot, query: str) -> None:
-    """Open the command palette, type ``query`` and run the best hit."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*query)
-    await pilot.app.workers.wait_for_complete()  # the palette gathers its hits in a worker
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_palette_finds_entities_speakers_and_events_by_name():

@@ -42,6 +42,7 @@ class LinksScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         rows = self.query_one(LinkList)
         rows.fill([self._prompt(n, link) for n, link in enumerate(self.links, 1)], "No links")
+        rows.highlighted = 0 if self.links else None
         rows.focus()
 
     def _prompt(self, number: int, link: Link) -> Content:
