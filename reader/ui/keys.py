@@ -167,9 +167,8 @@ KEYS: tuple[Key, ...] = (
         "right_curly_bracket",
         "next_mention",
         "Next mention",
-        "Jump to the next mention of the selected entity",
+        "Jump to the next mention of the selected (or first visible) entity",
         "Navigate",
-        footer=True,
         display="}",
     ),
     Key(

@@ -41,7 +41,10 @@ class LinksScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         rows = self.query_one(LinkList)
-        rows.fill([self._prompt(n, link) for n, link in enumerate(self.links, 1)], "No links")
+        rows.fill(
+            [self._prompt(n, link) for n, link in enumerate(self.links, 1)],
+            "This article has no links",
+        )
         rows.highlighted = 0 if self.links else None
         rows.focus()
 
