@@ -36,12 +36,17 @@ def test_fold_keeps_every_offset():
     assert find_all(text, "stanbul") == [Span(1, 8)]
 
 
-def test_decomposed_text_is_composed_on_load_and_found_either_way():
-    decomposed = "Das Gesetz wurde gepru\u0308ft.\n".encode()
-    document = from_bytes(decomposed, "x.txt", "text")
-    assert "gepr\u00fcft" in document.text
-    assert len(find_all(document.text, "gepr\u00fcft")) == 1
-    assert len(find_all(document.text, "gepru\u0308ft")) == 1  # a decomposed query too
+@pytest.mark.parametrize("query", ["gepr\u00fcft", "gepru\u0308ft", "GEPR\u00dcFT"])
+def test_composed_and_decomposed_letters_find_each_other(query: str) -> None:
+    composed, decomposed = "Das Gesetz wurde gepr\u00fcft.", "Das Gesetz wurde gepru\u0308ft."
+    assert find_all(composed, query) == [Span(17, 24)]
+    assert find_all(decomposed, query) == [Span(17, 25)]  # offsets of the text as it is
+
+
+def test_pages_are_composed_and_plain_text_keeps_the_files_characters():
+    decomposed = "Das Gesetz wurde gepru\u0308ft.\n\nEin zweiter Absatz.\n".encode()
+    assert "gepr\u00fcft" in from_bytes(decomposed, "x.md", "markdown").text
+    assert "gepru\u0308ft" in from_bytes(decomposed, "x.txt", "text").text  # offsets = the file
 
 
 def test_next_counts_from_the_view_unless_the_view_is_where_the_jump_left_it():

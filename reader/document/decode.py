@@ -6,8 +6,6 @@ so offsets stay aligned with the source and article text can never drive the ter
 
 from __future__ import annotations
 
-import unicodedata
-
 from reader.document.errors import LoadError
 
 _MAGIC = {
@@ -59,9 +57,8 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def normalise(text: str) -> str:
-    """Canonical text: ``\\n`` line endings, no BOM, control characters made visible, and
-    composed characters (NFC), so a decomposed "u + ¨" reads and searches as "ü"."""
+    """Canonical text: ``\\n`` line endings, no BOM, control characters made visible."""
     text = text.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text.translate(CONTROL_PICTURES))
+    return text.translate(CONTROL_PICTURES)

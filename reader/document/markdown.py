@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -94,6 +95,7 @@ def render(
     ``title`` (from metadata) opens the text unless the body opens with the same heading; without
     one, a leading level-1 heading becomes the title.
     """
+    markdown = unicodedata.normalize("NFC", markdown)  # a page's "u" + "¨" reads as "ü"
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
     out = _Builder()
     title = title.strip() if title else None

@@ -3,10 +3,14 @@
 Readers type straight quotes, hyphens and lower case; articles use curly quotes, en and em
 dashes and capitals.  Folding maps each character to exactly one character, so an offset in the
 folded text is the same offset in the article, and a match found there is a span of the article.
+A plain-text article keeps its characters as the file has them (offsets align with the file), so
+an accented letter may be written decomposed ("u" + combining diaeresis): the query's pattern
+accepts either spelling.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _SAME = {
@@ -31,6 +35,15 @@ def fold(text: str) -> str:
     return lowered if len(lowered) == len(folded) else "".join(map(_lower, folded))
 
 
-def fold_query(query: str) -> str:
-    """A typed query folded the same way, composed first (NFC) as the article text is."""
-    return fold(unicodedata.normalize("NFC", query))
+def pattern(query: str) -> re.Pattern[str]:
+    """The folded query as a literal pattern in which each accented letter also matches its
+    decomposed spelling ("ü" or "u" + U+0308), however the query itself was typed."""
+    parts = []
+    for char in fold(unicodedata.normalize("NFC", query)):
+        decomposed = unicodedata.normalize("NFD", char)
+        parts.append(
+            re.escape(char)
+            if decomposed == char
+            else f"(?:{re.escape(char)}|{re.escape(decomposed)})"
+        )
+    return re.compile("".join(parts))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from itertools import islice
 
 from textual.binding import Binding
 from textual.widgets import Input
 
 from reader.document.model import Span
-from reader.ui.fold import fold, fold_query
+from reader.ui.fold import fold, pattern
 
 MAX_MATCHES = 100_000
 INCREMENTAL_LIMIT = 200_000
@@ -23,8 +22,7 @@ def find_all(text: str, query: str, folded: str | None = None) -> list[Span]:
         return []
     haystack = fold(text) if folded is None else folded
     return [
-        Span(m.start(), m.end())
-        for m in islice(re.finditer(re.escape(fold_query(query)), haystack), MAX_MATCHES)
+        Span(m.start(), m.end()) for m in islice(pattern(query).finditer(haystack), MAX_MATCHES)
     ]
 
 
