@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import DataTable, Input, OptionList
 from ui_fixture import analysed, palette_run, seed_analysis, seed_app, seed_document, status
 
 from reader.document.load import from_bytes
@@ -73,6 +74,13 @@ async def test_a_jump_from_the_narrow_overlay_closes_it_so_the_target_shows():
         assert screen.focused is screen.article
 
 
+async def moves_with_list_keys(pilot, row: Callable[[], int | None], last: int) -> None:
+    """j, k, G and g move the cursor of the focused list (which starts on its first row)."""
+    for key, expected in (("j", 1), ("j", 2), ("k", 1), ("G", last), ("g", 0)):
+        await pilot.press(key)
+        assert row() == expected, key
+
+
 async def test_focus_in_the_sidebar_shows_and_lists_take_j_k_g_G():
     async with seed_app().run_test(size=WIDE) as pilot:
         screen = await analysed(pilot)
@@ -82,14 +90,7 @@ async def test_focus_in_the_sidebar_shows_and_lists_take_j_k_g_G():
         quotes = screen.query_one("#quote-list", OptionList)
         assert screen.focused is quotes and quotes.highlighted == 0
         assert sidebar.styles.border_left != before  # the border lights up
-        await pilot.press("j", "j")
-        assert quotes.highlighted == 2
-        await pilot.press("k")
-        assert quotes.highlighted == 1
-        await pilot.press("G")
-        assert quotes.highlighted == 4
-        await pilot.press("g")
-        assert quotes.highlighted == 0
+        await moves_with_list_keys(pilot, lambda: quotes.highlighted, last=4)
 
 
 async def test_library_takes_j_k_g_G(tmp_path):
@@ -100,15 +101,8 @@ async def test_library_takes_j_k_g_G(tmp_path):
     app = ReaderApp(library_dirs=[folder], analyser=None)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#library-table")
-        await pilot.press("j", "j")
-        assert table.cursor_row == 2
-        await pilot.press("k")
-        assert table.cursor_row == 1
-        await pilot.press("g")
-        assert table.cursor_row == 0
-        await pilot.press("G")
-        assert table.cursor_row == 2
+        table = app.screen.query_one("#library-table", DataTable)
+        await moves_with_list_keys(pilot, lambda: table.cursor_row, last=2)
 
 
 async def test_next_mention_with_no_entity_selected_picks_the_first_on_screen():

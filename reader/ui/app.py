@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -76,18 +76,22 @@ class ReaderApp(App[int]):
         """Load ``source`` off the UI thread, then show it; a load error becomes a notification."""
         if "://" in source:
             self.notify(f"Fetching {source}…", timeout=3, markup=False)
-        self._load(source)
+        self.load_source(source, self.show_document, self._load_failed)
 
     @work(thread=True, exclusive=True, group="load")
-    def _load(self, source: str) -> None:
+    def load_source(
+        self, source: str, loaded: Callable[[Document], object], failed: Callable[[str], object]
+    ) -> None:
+        """Load ``source`` in a worker thread; then ``loaded(document)`` or ``failed(message)``
+        on the UI thread."""
         from reader.document.load import load
 
         try:
             document = load(source)
         except LoadError as error:
-            self.call_from_thread(self._load_failed, str(error))
+            self.call_from_thread(failed, str(error))
         else:
-            self.call_from_thread(self.show_document, document)
+            self.call_from_thread(loaded, document)
 
     def _load_failed(self, message: str) -> None:
         self.notify(message, title="Could not open", severity="error", timeout=8, markup=False)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual import work
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,8 +11,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from reader.document.errors import LoadError
 from reader.document.model import Document
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
 
 
 class OpenScreen(ModalScreen[Document | None]):
@@ -36,16 +39,7 @@ class OpenScreen(ModalScreen[Document | None]):
             self.dismiss(None)
             return
         self.say(f"Fetching {source}…" if "://" in source else f"Opening {source}…")
-        self._load(source)
+        cast("ReaderApp", self.app).load_source(source, self.dismiss, self._failed)
 
-    @work(thread=True, exclusive=True, group="open")
-    def _load(self, source: str) -> None:
-        """Load off the UI thread, so a slow URL never freezes the dialog."""
-        from reader.document.load import load
-
-        try:
-            document = load(source)
-        except LoadError as error:
-            self.app.call_from_thread(self.say, str(error), True)
-        else:
-            self.app.call_from_thread(self.dismiss, document)
+    def _failed(self, message: str) -> None:
+        self.say(message, error=True)
