@@ -42,8 +42,10 @@ async def test_next_quote_counts_from_the_view_after_the_reader_scrolls():
         await pilot.press("right_square_bracket")
         assert screen.quote_list.highlighted == 0
         assert "Quote 1/5" in status(screen)
-        await pilot.press("right_square_bracket")  # the view is where the jump left it
+        await pilot.press("right_square_bracket")
         assert screen.quote_list.highlighted == 1
+        await pilot.press("j", "right_square_bracket")  # a nudge keeps the current quote
+        assert screen.quote_list.highlighted == 2
 
 
 async def test_events_are_numbered_in_the_order_the_bracket_visits_them():

@@ -49,11 +49,12 @@ def test_pages_are_composed_and_plain_text_keeps_the_files_characters():
     assert "gepru\u0308ft" in from_bytes(decomposed, "x.txt", "text").text  # offsets = the file
 
 
-def test_next_counts_from_the_view_unless_the_view_is_where_the_jump_left_it():
+def test_next_counts_from_the_current_one_while_it_is_on_screen_else_from_the_view():
     starts = [10, 50, 90, 130]
     landed = Landing(offset=90, scroll_y=12.0)
-    assert origin(landed, 12.0, top=40) == (90, True)
-    assert origin(landed, 0.0, top=0) == (0, False)  # the reader scrolled (g): the view counts
+    assert origin(landed, True, top=40) == (90, True)
+    assert origin(landed, False, top=140) == (140, False)  # scrolled away: the view counts
+    assert origin(None, False, top=0) == (0, False)
     assert step(starts, True, 0, past=False) == (0, False)
     assert step(starts, True, 90, past=True) == (3, False)
     assert step(starts, True, 90, past=False) == (2, False)  # the first one at the view top

@@ -1,8 +1,8 @@
 """Where "next" starts from, as pure functions over span starts.
 
-"Next" means the first one at or after the top of the view, or the one after the current one
-while the view is still where the jump to it left it.  Once the reader scrolls (`g`, `j`,
-space…), what is on screen counts, not the last jump.
+"Next" means the one after the current one (where the last jump landed) while that is still on
+screen; otherwise, and after `g` or `G` (which say "from the start" and "from the end"), the first
+one at or after the top of the view.
 """
 
 from __future__ import annotations
@@ -17,15 +17,17 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Landing:
-    """Where the last jump landed, and where it left the view."""
+    """Where the last jump landed, and where it left the view (a message about it is stale once
+    the view moves)."""
 
     offset: int
     scroll_y: float
 
 
-def origin(landing: Landing | None, scroll_y: float, top: int) -> tuple[int, bool]:
-    """The position to step from, and whether it is a landing (step past it) or the view top."""
-    if landing is not None and landing.scroll_y == scroll_y:
+def origin(landing: Landing | None, on_screen: bool, top: int) -> tuple[int, bool]:
+    """The position to step from, and whether it is a landing (step past it) or the view top;
+    ``on_screen``: the landing is still in view."""
+    if landing is not None and on_screen:
         return landing.offset, True
     return top, False
 

@@ -86,7 +86,6 @@ class ReadingScreen(Screen):
         self._flash = flash
         self.analysis: Analysis | None = None
         self._analyser = analyser
-        self._landing: Landing | None = None
         self._ready = False  # sidebar and search bar mounted
         self._wrapped = ""  # said by the next status message, as vim does
         self._searched = ""
@@ -213,7 +212,9 @@ class ReadingScreen(Screen):
             )
             return None
         article = self.article
-        at, past = origin(self._landing, article.scroll_y, article.top_offset)
+        landing = article.landing
+        visible = landing is not None and article.row_visible(landing.offset)
+        at, past = origin(landing, visible, article.top_offset)
         number, wrapped = step([s.start for s in spans], forward, at, past)
         if wrapped:
             self._wrapped = f" (wrapped to the {'first' if forward else 'last'})"
@@ -226,14 +227,15 @@ class ReadingScreen(Screen):
             self.remove_class("-overlay")
             self.article.focus()
         self.article.scroll_to_span(span)
-        self._landing = Landing(span.start, self.article.scroll_y)
+        self.article.landing = Landing(span.start, self.article.scroll_y)
         self.article.flash(span)
         self.status.say(message + self._wrapped)
         self._wrapped = ""
 
     def _scrolled(self, scroll_y: float) -> None:
         """Scrolling away from where a jump landed makes its message stale: clear it."""
-        if self._landing is None or self._landing.scroll_y != scroll_y:
+        landing = self.article.landing
+        if landing is None or landing.scroll_y != scroll_y:
             self.status.say("")
 
     # -- quotes --------------------------------------------------------------------------------
@@ -321,7 +323,7 @@ class ReadingScreen(Screen):
         quotes = self.quote_list.quotes
         number = next((n for n, q in enumerate(quotes) if q.span.start <= at < q.span.end), None)
         if number is not None:
-            self._landing = Landing(quotes[number].span.start, self.article.scroll_y)
+            self.article.landing = Landing(quotes[number].span.start, self.article.scroll_y)
             self.article.state.current_quote = quotes[number].span
             self.article.update_highlights()
             self._reveal("quotes", self.quote_list, number)
@@ -394,7 +396,7 @@ class ReadingScreen(Screen):
         if isinstance(event.option_list, QuoteList):
             self.goto_quote(number)
         elif isinstance(event.option_list, EntityList):
-            self._landing = None
+            self.article.landing = None
             self.select_entity(event.option_list.entities[number])
         elif isinstance(event.option_list, TimelineList):
             self.goto_event(number)

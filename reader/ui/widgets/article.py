@@ -27,6 +27,7 @@ from reader.document.decode import CONTROL_PICTURES
 from reader.document.model import Document, Span
 from reader.ui.highlights import HighlightState, Marks, build_marks, search_marks, spot_marks
 from reader.ui.keys import bindings
+from reader.ui.navigation import Landing
 from reader.ui.wrap import GAP, WrapIndex
 
 if TYPE_CHECKING:  # the analysis package imports its models; the UI must start without them
@@ -93,6 +94,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.document = document
         self.measure = min(max(measure, MEASURES.start), MEASURES.stop - 1)
         self.flash_seconds = flash
+        self.landing: Landing | None = None  # where the last jump landed; g and G forget it
         self.analysis: Analysis | None = None
         self.state = HighlightState()
         self._marks = build_marks(None, self.state, document.links)
@@ -230,9 +232,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=self.scroll_y + step, animate=False)
 
     def action_scroll_top(self) -> None:
+        self.landing = None  # "next" now counts from the start
         self.scroll_to(y=0, animate=False)
 
     def action_scroll_bottom(self) -> None:
+        self.landing = None
         self.scroll_to(y=self.max_scroll_y, animate=False)
 
     # -- selection -----------------------------------------------------------------------------
