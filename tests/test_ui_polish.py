@@ -9,7 +9,9 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList
 from ui_fixture import analysed, palette_run, seed_analysis, seed_app, seed_document, status
 
+from reader.analysis.model import Analysis, Event, TimeExpr
 from reader.document.load import from_bytes
+from reader.document.model import Span
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.links import LinksScreen
@@ -23,14 +25,17 @@ def state_dir(tmp_path, monkeypatch):
 
 
 async def test_search_finds_curly_apostrophes_from_a_straight_one():
-    async with seed_app().run_test(size=NARROW) as pilot:
-        screen = await analysed(pilot)
-        text = screen.document.text
-        assert "NATO\u2019s" in text and "NATO's" not in text
-        await pilot.press("slash", *"nato's", "enter")
-        matches = screen.article.state.matches
-        assert len(matches) == text.count("NATO\u2019s")
-        assert "Match 1/" in status(screen)
+    text = "Harbour news\n\nThe Port Authority\u2019s plan \u2014 a \u201cfresh start\u201d.\n"
+    app = ReaderApp(document=from_bytes(text.encode(), "port.txt", "text"), analyser=None)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", *"authority's plan - a \"fresh", "enter")
+        [match] = screen.article.state.matches
+        assert screen.document.text[match.start : match.end] == (
+            "Authority\u2019s plan \u2014 a \u201cfresh"
+        )
+        assert "Match 1/1" in status(screen)
 
 
 async def test_next_quote_counts_from_the_view_after_the_reader_scrolls():
@@ -121,15 +126,23 @@ async def test_next_mention_with_no_entity_selected_picks_the_first_on_screen():
 
 
 async def test_palette_finds_an_event_by_its_value_and_by_the_articles_words():
-    async with seed_app().run_test(size=WIDE) as pilot:
+    text = "Harbour news\n\nThe port reopened last March after a strike. Ships wait again.\n"
+    document = from_bytes(text.encode(), "port.txt", "text")
+    when = Span(text.index("last March"), text.index("last March") + len("last March"))
+    clause = Span(text.index("The port"), text.index(" after"))
+    analysis = Analysis(
+        document=document,
+        times=(TimeExpr("t1", when, "last March", "DATE", "2023-03"),),
+        timeline=(Event("t1", "2023-03", clause, "The port reopened"),),
+    )
+    app = ReaderApp(document=document, analyser=lambda d, progress: analysis, flash=0)
+    async with app.run_test(size=WIDE) as pilot:
         screen = await analysed(pilot)
-        timeline = screen.timeline_list
-        event = next(e for e in timeline.events if e.date == "2022-02")
-        for query in ("2022-02", "last february"):
-            timeline.highlighted = None
+        for query in ("2023-03", "last march"):
+            screen.timeline_list.highlighted = None
             await palette_run(pilot, query)
-            assert timeline.highlighted == timeline.events.index(event), query
-            assert screen.article.row_visible(event.event.start)
+            assert screen.timeline_list.highlighted == 0, query
+            assert "Event 1/1 in the text — March 2023" in status(screen)
 
 
 async def test_scrolling_clears_a_stale_status_message():
