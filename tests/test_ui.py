@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import OptionList
-from ui_fixture import seed_analyser, seed_document
+from textual.widgets import Input, Label, OptionList
+from ui_fixture import analysed, palette_run, seed_app, seed_document, toasts
 
 from reader.document.model import Block, Document, Span
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.open import OpenScreen
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article import ArticleView
 
@@ -18,21 +19,6 @@ WIDE, NARROW = (160, 45), (80, 24)
 @pytest.fixture(autouse=True)
 def state_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
-
-
-async def analysed(pilot) -> ReadingScreen:
-    """Wait until the worker's analysis has reached the screen (the real pipeline loads models)."""
-    for _ in range(1500):
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.analysis is not None:
-            await pilot.pause()
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError("analysis never arrived")
-
-
-def seed_app(**kwargs) -> ReaderApp:
-    return ReaderApp(document=seed_document(), analyser=seed_analyser, **kwargs)
 
 
 def style_at(article: ArticleView, offset: int):
@@ -102,9 +88,7 @@ async def test_entity_selection_highlights_its_mentions_and_steps_through_them()
         first, second = entity.mentions
         assert article.row_visible(first.start)
         focus, dim = article.style_of("focus"), article.style_of("dim")
-        assert (
-            style_at(article, first.start).bgcolor == article.style_of("flash").bgcolor
-        )  # where it landed
+        assert style_at(article, first.start).bgcolor == focus.bgcolor
         assert style_at(article, second.start).bgcolor == focus.bgcolor
         nato = screen.analysis.entities[3].mentions[0]
         assert style_at(article, nato.start).color == dim.color
@@ -226,12 +210,8 @@ async def test_help_lists_every_key_and_palette_offers_actions():
         assert all(key.help in text for key in KEYS)
         await pilot.press("escape", "f1")
         assert isinstance(pilot.app.screen, HelpScreen)
-        await pilot.press("escape", "ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"next quote")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("escape")
+        await palette_run(pilot, "next quote")
         assert isinstance(pilot.app.screen, ReadingScreen)
         assert pilot.app.screen.quote_list.highlighted == 0
 
@@ -241,10 +221,11 @@ async def test_analysis_error_becomes_a_notification():
         raise RuntimeError("tagger exploded")
 
     app = ReaderApp(document=seed_document(), analyser=broken)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any("tagger exploded" in str(n.message) for n in app._notifications)
+        await pilot.pause()  # the message, then the toast it raises
+        assert "tagger exploded" in toasts(app)
         assert "NATO pledges" in "".join(app.screen.article.render_line(y).text for y in range(3))
 
 
@@ -317,14 +298,24 @@ async def test_library_opens_an_article_and_remembers_it(tmp_path):
         assert isinstance(app.screen, ReadingScreen)
 
 
-async def test_open_dialog_reports_a_load_error(tmp_path):
+async def test_open_dialog_keeps_what_was_typed_and_shows_the_error(tmp_path):
+    (tmp_path / "other.md").write_text("# Another story\n\nThe council met.\n", encoding="utf-8")
     async with seed_app().run_test(size=WIDE) as pilot:
         await analysed(pilot)
-        await pilot.press("o", *str(tmp_path / "missing.txt"), "enter")
+        missing = str(tmp_path / "nope.txt")
+        await pilot.press("o", *missing, "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, OpenScreen)
+        assert dialog.query_one("#open-input", Input).value == missing
+        message = dialog.query_one("#open-message", Label)
+        assert "nope.txt: no such file" in str(message.render()) and message.has_class("-error")
+        await pilot.press(*["backspace"] * len("nope.txt"), *"other.md", "enter")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReadingScreen)
-        assert any("missing.txt" in str(n.message) for n in pilot.app._notifications)
+        assert pilot.app.screen.document.title == "Another story"
 
 
 async def test_mouse_selection_is_copied_as_document_text():
@@ -371,16 +362,6 @@ async def test_tab_moves_focus_between_the_article_and_the_sidebar():
         assert screen.focused is screen.query_one("#entity-list")
         await pilot.press("shift+tab")
         assert screen.focused is screen.article
-
-
-async def palette_run(pilot, query: str) -> None:
-    """Open the command palette, type ``query`` and run the best hit."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*query)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_palette_finds_entities_speakers_and_events_by_name():

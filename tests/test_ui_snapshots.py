@@ -1,5 +1,5 @@
 """Snapshots of the screens (pytest-textual-snapshot).  Deterministic: the hand-built analysis,
-a fixed theme, no clock, and jumps are taken after their flash has faded.
+a fixed theme, no clock, and jumps that do not flash (the flash is a setting, here 0).
 
 Update them with ``pytest tests/test_ui_snapshots.py --snapshot-update``."""
 
@@ -8,10 +8,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from ui_fixture import seed_analyser, seed_document
+from ui_fixture import analysed, seed_app, seed_document
 
 from reader.ui.app import ReaderApp
-from reader.ui.screens.reading import ReadingScreen
 
 THEME = "textual-dark"
 
@@ -22,18 +21,15 @@ def state_dir(tmp_path, monkeypatch):
 
 
 async def settle(pilot, *keys: str) -> None:
-    """Fix the theme, wait for the analysis, press ``keys``, and let any flash fade."""
+    """Fix the theme, wait for the analysis and press ``keys``."""
     pilot.app.theme = THEME
-    for _ in range(1500):
-        if isinstance(pilot.app.screen, ReadingScreen) and pilot.app.screen.analysis is not None:
-            break
-        await pilot.pause(0.02)
+    await analysed(pilot)
     await pilot.press(*keys)
-    await pilot.pause(0.7)
+    await pilot.pause()
 
 
 def reading_app() -> ReaderApp:
-    return ReaderApp(document=seed_document(), analyser=seed_analyser)
+    return seed_app()
 
 
 def test_reading_wide(snap_compare):
@@ -64,6 +60,17 @@ def test_help(snap_compare):
         terminal_size=(100, 40),
         run_before=lambda pilot: settle(pilot, "question_mark"),
     )
+
+
+def test_open_dialog_with_an_error(snap_compare, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    async def typed(pilot):
+        await settle(pilot, "o", *"nope.txt", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(reading_app(), terminal_size=(80, 24), run_before=typed)
 
 
 def test_library(snap_compare, tmp_path, monkeypatch):

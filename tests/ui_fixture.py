@@ -1,5 +1,7 @@
 """A hand-built analysis of the seed article, so UI tests do not depend on how good the
-analysers are today: every span is found with ``text.index`` in the real seed text."""
+analysers are today: every span is found with ``text.index`` in the real seed text.  And the
+Pilot helpers the UI tests share: each waits on state (a worker done, an analysis arrived),
+never on a clock."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from pathlib import Path
 from reader.analysis.model import Analysis, Entity, Event, Quote, Speaker, TimeExpr
 from reader.document.load import load
 from reader.document.model import Document, Span
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
 
 SEED = Path(__file__).resolve().parents[1] / "articles" / "nato-kyiv-bucharest.txt"
 
@@ -116,3 +120,42 @@ def seed_analyser(document: Document, progress) -> Analysis:
     """An analyser for the app that returns the hand-built analysis through the real worker path."""
     progress("entities", 0.5)
     return seed_analysis(document)
+
+
+# -- Pilot helpers --------------------------------------------------------------------------------
+
+
+def seed_app(**kwargs) -> ReaderApp:
+    """The seed with its hand-built analysis; jumps do not flash, so nothing waits for one."""
+    return ReaderApp(document=seed_document(), analyser=seed_analyser, flash=0, **kwargs)
+
+
+def toasts(app: ReaderApp) -> str:
+    """The text of the notifications on screen, as the reader sees them."""
+    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+
+def status(screen: ReadingScreen) -> str:
+    return str(screen.query_one("#status-message").render())
+
+
+async def analysed(pilot) -> ReadingScreen:
+    """Wait until the worker's analysis has reached the screen (the real pipeline loads models)."""
+    for _ in range(1500):
+        screen = pilot.app.screen
+        if isinstance(screen, ReadingScreen) and screen.analysis is not None:
+            await pilot.pause()
+            return screen
+        await pilot.pause(0.02)
+    raise AssertionError("analysis never arrived")
+
+
+async def palette_run(pilot, query: str) -> None:
+    """Open the command palette, type ``query`` and run the best hit."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.app.workers.wait_for_complete()  # the palette gathers its hits in a worker
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()

@@ -147,6 +147,7 @@ class Analysis:
             "date_source": self.date_source,
             "text": doc.text,
             "blocks": [_block_json(b) for b in doc.blocks],
+            "links": [link.to_json() for link in doc.links],
             "sentences": [s.span.to_json() for s in self.sentences],
             "breaks": list(self.breaks),
             "entities": [e.to_json() for e in self.entities],

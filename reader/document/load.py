@@ -82,11 +82,18 @@ def from_bytes(data: bytes, source: str, kind: str | None) -> Document:
         return _from_html(text, source, warnings)
     if kind == "markdown":
         meta, body = front_matter(text)
-        reading, blocks, title = render(body, meta.get("title"))
+        reading, blocks, title, links = render(body, meta.get("title"))
         if not reading.strip():
             raise LoadError(f"{source}: the Markdown file has no text")
         return Document(
-            reading, source, blocks, title, iso_date(meta.get("date")), meta.get("author"), warnings
+            reading,
+            source,
+            blocks,
+            title,
+            iso_date(meta.get("date")),
+            meta.get("author"),
+            warnings,
+            links,
         )
     blocks = detect_blocks(text)
     title = next((text[b.span.start : b.span.end] for b in blocks[:1] if b.kind == "title"), None)
@@ -105,6 +112,8 @@ def _from_html(html: str, source: str, warnings: tuple[str, ...]) -> Document:
         include_formatting=True,
         include_comments=False,
         include_tables=False,
+        include_links=True,  # as Markdown links, which `render` turns into Document.links
+        url=source if "://" in source else None,  # resolves relative links
         favor_recall=True,
         with_metadata=True,
     )
@@ -115,7 +124,7 @@ def _from_html(html: str, source: str, warnings: tuple[str, ...]) -> Document:
     )
     if not body.strip():
         raise LoadError(f"{source}: no article text found in this HTML page")
-    reading, blocks, title = render(normalise(body), page.title)
+    reading, blocks, title, links = render(normalise(body), page.title)
     quoted = _quoted(page.body)
     blocks = tuple(
         replace(b, kind="blockquote")
@@ -123,7 +132,9 @@ def _from_html(html: str, source: str, warnings: tuple[str, ...]) -> Document:
         else b
         for b in blocks
     )
-    return Document(reading, source, blocks, title, iso_date(page.date), page.author, warnings)
+    return Document(
+        reading, source, blocks, title, iso_date(page.date), page.author, warnings, links
+    )
 
 
 def _quoted(body: Any) -> set[str]:

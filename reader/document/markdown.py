@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.document.model import Block, BlockKind, Span
+from reader.document.model import Block, BlockKind, Link, Span
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -20,15 +22,22 @@ class _Builder:
 
     parts: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
     size: int = 0
 
-    def add(self, kind: BlockKind, content: str) -> None:
+    def add(self, kind: BlockKind, content: str, links: _Links = ()) -> None:
+        """Append a block; ``links`` are (start, end, url) offsets into ``content``."""
+        lead = len(content) - len(content.lstrip())
         content = content.strip()
         if not content:
             return
         if self.parts:
             self.parts.append("\n\n")
             self.size += 2
+        for start, end, url in links:
+            start, end = max(start - lead, 0), min(end - lead, len(content))
+            if end > start:
+                self.links.append(Link(Span(self.size + start, self.size + end), url))
         self.blocks.append(Block(kind, Span(self.size, self.size + len(content))))
         self.parts.append(content)
         self.size += len(content)
@@ -53,26 +62,40 @@ def iso_date(value: str | None) -> str | None:
     return match.group() if match else None
 
 
-def _inline(token: Token) -> str:
-    out = []
+_Links = Sequence[tuple[int, int, str]]
+
+
+def _inline(token: Token, offset: int = 0) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text of an inline token, and its links as (start, end, url) from ``offset`` on."""
+    out, links, opened, size = [], [], [], offset
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
-            out.append(child.content)
+        piece = ""
+        if child.type in ("text", "code_inline", "image"):
+            piece = child.content
         elif child.type == "softbreak":
-            out.append(" ")
+            piece = " "
         elif child.type == "hardbreak":
-            out.append("\n")
-        elif child.type == "image":
-            out.append(child.content)
-    return "".join(out)
+            piece = "\n"
+        elif child.type == "link_open":
+            opened.append((size, str(child.attrGet("href") or "")))
+        elif child.type == "link_close" and opened:
+            start, url = opened.pop()
+            if url and size > start:
+                links.append((start, size, url))
+        out.append(piece)
+        size += len(piece)
+    return "".join(out), links
 
 
-def render(markdown: str, title: str | None = None) -> tuple[str, tuple[Block, ...], str | None]:
-    """Reading text and blocks of ``markdown``; returns (text, blocks, title).
+def render(
+    markdown: str, title: str | None = None
+) -> tuple[str, tuple[Block, ...], str | None, tuple[Link, ...]]:
+    """Reading text, blocks and links of ``markdown``; returns (text, blocks, title, links).
 
     ``title`` (from metadata) opens the text unless the body opens with the same heading; without
     one, a leading level-1 heading becomes the title.
     """
+    markdown = unicodedata.normalize("NFC", markdown)  # a page's "u" + "¨" reads as "ü"
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
     out = _Builder()
     title = title.strip() if title else None
@@ -92,16 +115,17 @@ def render(markdown: str, title: str | None = None) -> tuple[str, tuple[Block, .
         elif tok.type == "list_item_open":
             prefix = f"{tok.info}. " if tok.info else "• "
         elif tok.type == "inline":
-            content = _inline(tok)
+            lead = prefix if in_list else ""
+            content, links = _inline(tok, len(lead))
             if kind == "heading" and len(out.blocks) == 1 and content.strip() == title:
                 pass  # the body repeats the front-matter title
             elif kind == "title":
                 title = content.strip()
-                out.add("title", content)
+                out.add("title", content, links)
             else:
                 block: BlockKind = "blockquote" if quoted and kind == "paragraph" else kind
-                out.add(block, prefix + content if in_list else content)
+                out.add(block, lead + content, links)
             kind, prefix = "paragraph", ""
         elif tok.type in ("fence", "code_block"):
             out.add("paragraph", tok.content)
-    return "".join(out.parts), tuple(out.blocks), title
+    return "".join(out.parts), tuple(out.blocks), title, tuple(out.links)

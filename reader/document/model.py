@@ -37,6 +37,17 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink of the source (HTML, Markdown): the linked words and where they point."""
+
+    span: Span
+    url: str
+
+    def to_json(self) -> dict[str, object]:
+        return {**self.span.to_json(), "url": self.url}
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """What a loader produces; nothing downstream re-reads the source."""
 
@@ -47,6 +58,7 @@ class Document:
     date: str | None = None  # YYYY-MM-DD from metadata, when the source gives one
     author: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    links: tuple[Link, ...] = ()  # in text order
 
     def block_text(self, block: Block) -> str:
         return self.text[block.span.start : block.span.end]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -21,11 +21,13 @@ from reader.document.errors import LoadError
 from reader.document.model import Document
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import bindings
-from reader.ui.library import read_state, remember, write_state
+from reader.ui.library import remember
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.open import OpenScreen
 from reader.ui.screens.reading import Analyser, ReadingScreen, pipeline
+from reader.ui.settings import save_setting, setting
+from reader.ui.widgets.article import FLASH
 
 # `reader/styles` links to the top-level `styles/` in a checkout and is a real folder in the wheel.
 STYLES = str(resources.files("reader") / "styles" / "reader.tcss")
@@ -47,21 +49,22 @@ class ReaderApp(App[int]):
         document: Document | None = None,
         analyser: Analyser | None = pipeline,
         library_dirs: list[Path] | None = None,
+        flash: float = FLASH,
     ) -> None:
-        """``document`` skips loading (stdin, tests); ``analyser=None`` shows the bare text."""
+        """``document`` skips loading (stdin, tests); ``analyser=None`` shows the bare text;
+        ``flash``: seconds a jump target stays lit (tests set 0 and need not wait for it)."""
         super().__init__()
+        self.flash = flash
         self._source = source
         self._document = document
         self._analyser = analyser
         self._library_dirs = library_dirs
-        theme = read_state("settings.json", {}).get("theme")
+        theme = setting("theme", "")
         if theme in self.available_themes:
             self.theme = theme  # before the first paint: switching later restyles every widget
 
     def on_mount(self) -> None:
-        self.watch(
-            self, "theme", lambda name: write_state("settings.json", {"theme": name}), init=False
-        )
+        self.watch(self, "theme", lambda name: save_setting("theme", name), init=False)
         if self._document is not None:
             self.show_document(self._document)
         elif self._source is not None:
@@ -73,18 +76,22 @@ class ReaderApp(App[int]):
         """Load ``source`` off the UI thread, then show it; a load error becomes a notification."""
         if "://" in source:
             self.notify(f"Fetching {source}…", timeout=3, markup=False)
-        self._load(source)
+        self.load_source(source, self.show_document, self._load_failed)
 
     @work(thread=True, exclusive=True, group="load")
-    def _load(self, source: str) -> None:
+    def load_source(
+        self, source: str, loaded: Callable[[Document], object], failed: Callable[[str], object]
+    ) -> None:
+        """Load ``source`` in a worker thread; then ``loaded(document)`` or ``failed(message)``
+        on the UI thread."""
         from reader.document.load import load
 
         try:
             document = load(source)
         except LoadError as error:
-            self.call_from_thread(self._load_failed, str(error))
+            self.call_from_thread(failed, str(error))
         else:
-            self.call_from_thread(self.show_document, document)
+            self.call_from_thread(loaded, document)
 
     def _load_failed(self, message: str) -> None:
         self.notify(message, title="Could not open", severity="error", timeout=8, markup=False)
@@ -95,7 +102,7 @@ class ReaderApp(App[int]):
         """Replace whatever is open with a reading screen for ``document``."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(ReadingScreen(document, analyser=self._analyser))
+        self.push_screen(ReadingScreen(document, analyser=self._analyser, flash=self.flash))
         remember(document.source, document.title)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -109,7 +116,11 @@ class ReaderApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_open(self) -> None:
-        self.push_screen(OpenScreen(), lambda source: self.open_source(source) if source else None)
+        self.push_screen(OpenScreen(), self._opened)
+
+    def _opened(self, document: Document | None) -> None:
+        if document is not None:
+            self.show_document(document)
 
     def action_library(self) -> None:
         if not isinstance(self.screen, LibraryScreen):

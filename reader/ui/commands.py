@@ -8,27 +8,30 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.widget import Widget
 
 from reader.ui.keys import KEYS, Key
 from reader.ui.widgets.entities import TYPE_LABEL
 from reader.ui.widgets.quotes import speaker_of
+from reader.ui.widgets.timeline import TimelineList
 
 if TYPE_CHECKING:  # the analysis package imports its models; the UI must start without them
-    from reader.analysis.model import Entity
+    from reader.analysis.model import Entity, Event
 
 
 class ReaderCommands(Provider):
     """Offers each `Key` with ``palette=True`` whose action the current screen (or app) can run."""
 
-    def _available(self) -> list[tuple[Key, object]]:
+    def _available(self) -> list[tuple[Key, App[object] | Widget]]:
         screen = self.screen
-        found = []
+        found: list[tuple[Key, App[object] | Widget]] = []
         for key in KEYS:
             if not key.palette:
                 continue
-            target = self.app if key.scope == "app" else screen
+            target: App[object] | Widget | None = self.app if key.scope == "app" else screen
             if key.scope == "article":
                 target = getattr(screen, "article", None)
             name = key.action.split("(")[0]
@@ -97,6 +100,8 @@ class ArticleCommands(Provider):
         timeline = screen.timeline_list
         for number, event in enumerate(timeline.events[:each]):
             label = f"{timeline.when(event)}  {' '.join(event.summary.split())[:80]}"
+            # typing the ISO value ("2022-02") or the article's words ("last February") finds it
+            label += "".join(f"  · {alias}" for alias in _aliases(timeline, event))
             # a name typed is more likely the entity than an event whose summary holds it
             out.append((label, partial(screen.goto_event, number), "Timeline", 0.9))
         return out
@@ -110,6 +115,17 @@ class ArticleCommands(Provider):
         for title, run, help, weight in self._hits():
             if (score := matcher.match(title)) > 0:
                 yield Hit(score * weight, matcher.highlight(title), run, help=help)
+
+
+def _aliases(timeline: TimelineList, event: Event) -> list[str]:
+    """The other names of an event's date: its value and the article's words, when they differ
+    from the date in words."""
+    when = timeline.when(event).casefold()
+    return [
+        alias
+        for alias in dict.fromkeys((event.date, timeline.written(event)))
+        if alias and alias.casefold() not in when
+    ]
 
 
 def _spellings(entity: Entity) -> str:

@@ -7,11 +7,11 @@ each mark's class into a style from the CSS (`.article--<class>` in styles/reade
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from reader.document.model import Span
+from reader.document.model import Link, Span
 
 if TYPE_CHECKING:  # the analysis package imports its models; the UI must start without them
     from reader.analysis.model import Analysis, Entity
@@ -64,9 +64,12 @@ class HighlightState:
     flash: Span | None = None
 
 
-def build_marks(analysis: Analysis | None, state: HighlightState) -> Marks:
-    """The analysis layers that are on; the selected entity dims every other highlight."""
-    marks: list[Mark] = []
+def build_marks(
+    analysis: Analysis | None, state: HighlightState, links: Sequence[Link] = ()
+) -> Marks:
+    """The analysis layers that are on, over the document's links (always underlined); the
+    selected entity dims every other highlight."""
+    marks = [Mark(link.span.start, link.span.end, "link", 0) for link in links]
     dim = state.entity is not None
     if analysis is not None:
         if "quotes" in state.layers:

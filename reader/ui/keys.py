@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-Scope = Literal["article", "reading", "app"]
+Scope = Literal["article", "reading", "list", "links", "app"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,7 @@ class Key:
     """One user action: where it is bound, its keys, and how it is described."""
 
     id: str
-    scope: Scope  # article pane, reading screen, or the whole app
+    scope: Scope  # article pane, reading screen, any list (sidebar, library), links, or the app
     keys: str  # Textual key names, comma separated; the first is the one shown
     action: str
     label: str  # short, for the footer and help
@@ -118,6 +118,26 @@ KEYS: tuple[Key, ...] = (
         "Reading",
         display="G End",
     ),
+    Key(
+        "width.narrower",
+        "reading",
+        "less_than_sign",
+        "measure(-4)",
+        "Narrower",
+        "Narrow the text by four columns (the width is remembered)",
+        "Reading",
+        display="<",
+    ),
+    Key(
+        "width.wider",
+        "reading",
+        "greater_than_sign",
+        "measure(4)",
+        "Wider",
+        "Widen the text by four columns (the width is remembered)",
+        "Reading",
+        display=">",
+    ),
     # Navigate (reading screen: work from the sidebar too)
     Key(
         "quote.next",
@@ -147,9 +167,8 @@ KEYS: tuple[Key, ...] = (
         "right_curly_bracket",
         "next_mention",
         "Next mention",
-        "Jump to the next mention of the selected entity",
+        "Jump to the next mention of the selected (or first visible) entity",
         "Navigate",
-        footer=True,
         display="}",
     ),
     Key(
@@ -298,6 +317,36 @@ KEYS: tuple[Key, ...] = (
         "Sidebar",
     ),
     Key(
+        "links",
+        "reading",
+        "U",
+        "links",
+        "Links",
+        "List the article's links, to open one in reader or in the web browser",
+        "Sidebar",
+    ),
+    Key(
+        "links.browser",
+        "links",
+        "w",
+        "browser",
+        "Web browser",
+        "In the links list: open the link in the web browser",
+        "Sidebar",
+        palette=False,
+    ),
+    Key(
+        "links.close",
+        "links",
+        "escape,U",
+        "dismiss(None)",
+        "Close",
+        "In the links list: close it",
+        "Sidebar",
+        palette=False,
+        display="Esc U",
+    ),
+    Key(
         "filter",
         "reading",
         "F",
@@ -328,6 +377,59 @@ KEYS: tuple[Key, ...] = (
         palette=False,
         display="⇧Tab",
     ),
+    # Lists: the sidebar views and the library
+    Key(
+        "list.down",
+        "list",
+        "j",
+        "cursor_down",
+        "Down",
+        "Move down a list (arrows too)",
+        "Lists",
+        palette=False,
+    ),
+    Key("list.up", "list", "k", "cursor_up", "Up", "Move up a list", "Lists", palette=False),
+    Key(
+        "list.first",
+        "list",
+        "g",
+        "first",
+        "First",
+        "Go to the first row of a list (Home too)",
+        "Lists",
+        palette=False,
+    ),
+    Key(
+        "list.last",
+        "list",
+        "G",
+        "last",
+        "Last",
+        "Go to the last row of a list (End too)",
+        "Lists",
+        palette=False,
+    ),
+    Key(
+        "list.page.down",
+        "list",
+        "space,f",
+        "page_down",
+        "Page down",
+        "Move a page down a list",
+        "Lists",
+        palette=False,
+        display="space f",
+    ),
+    Key(
+        "list.page.up",
+        "list",
+        "b",
+        "page_up",
+        "Page up",
+        "Move a page up a list",
+        "Lists",
+        palette=False,
+    ),
     # App
     Key(
         "copy",
@@ -357,7 +459,7 @@ KEYS: tuple[Key, ...] = (
         "ctrl+p",
         "command_palette",
         "Commands",
-        "Open the command palette: actions, and the article's entities, speakers and events by name",
+        "Open the command palette: actions, and the article's entities, speakers and events",
         "App",
         palette=False,
         display="^p",
@@ -377,7 +479,7 @@ KEYS: tuple[Key, ...] = (
 )
 
 
-def bindings(scope: Scope) -> list[Binding]:
+def bindings(scope: Scope) -> list[BindingType]:
     """The Textual bindings of one scope, with ids so users can remap them in a keymap."""
     return [
         Binding(

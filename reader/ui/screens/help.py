@@ -29,17 +29,30 @@ def help_text() -> Content:
             shown = key.display or " ".join(key.keys.split(","))
             lines.append(Content.assemble((f"  {shown:<14}", "bold"), key.help))
         lines.append(Content(""))
-    lines.append(Content.styled("Esc, q or ? closes this screen.", "dim"))
+    lines.append(Content.styled("j k g G space b scroll; Esc, q or ? closes this screen.", "dim"))
     return Content("\n").join(lines)
 
 
 _GROUPS = list(dict.fromkeys(k.group for k in KEYS))
 
 
+class HelpBody(VerticalScroll):
+    """The help text, scrolled with the reading keys."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", show=False),
+        Binding("k", "scroll_up", show=False),
+        Binding("g", "scroll_home", show=False),
+        Binding("G", "scroll_end", show=False),
+        Binding("space,f", "page_down", show=False),
+        Binding("b", "page_up", show=False),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body") as body:
+        with HelpBody(id="help-body") as body:
             body.border_title = "Keys"
             yield Static(help_text(), id="help-text")

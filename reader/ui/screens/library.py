@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import work
@@ -13,7 +14,23 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from reader.document.limits import human_size
+from reader.ui.keys import bindings
 from reader.ui.library import Entry, describe, entries
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+
+class LibraryTable(DataTable):
+    """The table of articles, moved through with the same j/k/g/G as every list."""
+
+    BINDINGS = bindings("list")
+
+    def action_first(self) -> None:
+        self.action_scroll_top()
+
+    def action_last(self) -> None:
+        self.action_scroll_bottom()
 
 
 class LibraryScreen(Screen):
@@ -31,7 +48,7 @@ class LibraryScreen(Screen):
             Content.assemble(("Library", "bold"), ("  Enter opens · o opens a file or URL", "dim")),
             id="library-title",
         )
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
+        yield LibraryTable(cursor_type="row", zebra_stripes=True, id="library-table")
         yield Static(id="library-empty")
         yield Footer()
 
@@ -76,7 +93,7 @@ class LibraryScreen(Screen):
         table.update_cell(str(number), "date", entry.date)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_source(self.entries[event.cursor_row].source)
+        cast("ReaderApp", self.app).open_source(self.entries[event.cursor_row].source)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
@@ -84,7 +101,8 @@ class LibraryScreen(Screen):
 
 
 def _short(source: str) -> str:
-    """Paths relative to the working folder, or under the home folder as ~/…, so the column stays narrow."""
+    """Paths relative to the working folder, or under the home folder as ~/…, so the column
+    stays narrow."""
     for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
         if source.startswith(f"{base}/"):
             return prefix + source[len(str(base)) + 1 :]

@@ -7,10 +7,9 @@ worker thread and reports back with messages; the text is on screen before it st
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,8 +22,12 @@ from reader.document.model import Document, Span
 from reader.english import count
 from reader.ui import clipboard
 from reader.ui.commands import ArticleCommands
+from reader.ui.fold import fold
 from reader.ui.keys import bindings
-from reader.ui.widgets.article import ArticleView
+from reader.ui.navigation import Landing, nearest, origin, step
+from reader.ui.screens.links import LinksScreen
+from reader.ui.settings import save_setting, setting
+from reader.ui.widgets.article import FLASH, MEASURE, ArticleView
 from reader.ui.widgets.entities import EntityList
 from reader.ui.widgets.header import ArticleHeader
 from reader.ui.widgets.legend import Legend
@@ -36,7 +39,8 @@ from reader.ui.widgets.status import StatusLine
 from reader.ui.widgets.timeline import TimelineList
 
 if TYPE_CHECKING:  # the analysis package imports its models; the UI must start without them
-    from reader.analysis.model import Analysis, Entity, Quote
+    from reader.analysis.model import Analysis, Entity, Event, Quote
+    from reader.ui.app import ReaderApp
 
 
 Analyser = Callable[[Document, Callable[[str, float], None]], "Analysis"]
@@ -72,21 +76,27 @@ class ReadingScreen(Screen):
     BINDINGS = bindings("reading")
     COMMANDS = {ArticleCommands}
 
-    def __init__(self, document: Document, *, analyser: Analyser | None = pipeline) -> None:
-        """``analyser=None`` shows the bare text (and no progress bar)."""
+    def __init__(
+        self, document: Document, *, analyser: Analyser | None = pipeline, flash: float = FLASH
+    ) -> None:
+        """``analyser=None`` shows the bare text (and no progress bar); ``flash``: seconds a
+        jump target stays lit."""
         super().__init__()
         self.document = document
+        self._flash = flash
         self.analysis: Analysis | None = None
         self._analyser = analyser
-        self._cursor: int | None = None  # where the last jump landed
         self._ready = False  # sidebar and search bar mounted
         self._wrapped = ""  # said by the next status message, as vim does
         self._searched = ""
+        self._folded: str | None = None  # the text as search sees it, made on the first search
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader(id="header")
         with Horizontal(id="body"):
-            yield ArticleView(self.document, id="article")
+            yield ArticleView(
+                self.document, measure=setting("width", MEASURE), flash=self._flash, id="article"
+            )
         yield StatusLine(id="status")
         yield Footer(compact=True)
 
@@ -132,9 +142,8 @@ class ReadingScreen(Screen):
         for rows in self.query(SidebarList):
             rows.fill([], waiting)
         self._update_legend()
-        self.watch(
-            self.app, "theme", lambda: self.call_after_refresh(self._update_legend), init=False
-        )
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+        self.watch(self.article, "scroll_y", self._scrolled, init=False)
         self._ready = True
         self.refresh_bindings()
         if self._analyser is not None:
@@ -142,14 +151,18 @@ class ReadingScreen(Screen):
         else:
             self.status.done("")
 
+    def _theme_changed(self) -> None:
+        self.call_after_refresh(self._update_legend)
+
     # -- analysis ------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self, analyser: Analyser) -> None:
+        def report(step: str, done: float) -> None:
+            self.post_message(AnalysisProgress(step, done))
+
         try:
-            result = analyser(
-                self.document, lambda step, done: self.post_message(AnalysisProgress(step, done))
-            )
+            result = analyser(self.document, report)
         except Exception as error:
             self.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
         else:
@@ -185,47 +198,45 @@ class ReadingScreen(Screen):
         self.timeline_list.show(analysis)
         self.query_one(ArticleHeader).show(self.document, analysis)
         self.status.done(
-            f"{count(analysis.entities, 'entity', 'entities')} · {count(analysis.quotes, 'quote')} · "
-            f"{count(analysis.timeline, 'event')}"
+            f"{count(analysis.entities, 'entity', 'entities')} · "
+            f"{count(analysis.quotes, 'quote')} · {count(analysis.timeline, 'event')}"
         )
 
     # -- where to go next ----------------------------------------------------------------------
 
-    def _here(self) -> int | None:
-        """The last jump target while it is still on screen; otherwise None (use the viewport)."""
-        if self._cursor is not None and self.article.row_visible(self._cursor):
-            return self._cursor
-        return None
-
     def _step(self, spans: Sequence[Span], forward: bool, what: str) -> int | None:
-        """Index of the next (or previous) span from the reader's position, wrapping at the ends."""
+        """Index of the next (or previous) span from what is on screen, wrapping at the ends."""
         if not spans:
             self.status.say(
                 f"No {what}" if self.analysis or what == "search matches" else "Still analysing…"
             )
             return None
-        starts = [s.start for s in spans]
-        here = self._here()
-        if forward:
-            number = (
-                bisect_right(starts, here)
-                if here is not None
-                else bisect_left(starts, self.article.top_offset)
-            )
-        else:
-            number = bisect_left(starts, here if here is not None else self.article.top_offset) - 1
-        if not 0 <= number < len(spans):
-            number %= len(spans)
+        article = self.article
+        landing = article.landing
+        visible = landing is not None and article.row_visible(landing.offset)
+        at, past = origin(landing, visible, article.top_offset)
+        number, wrapped = step([s.start for s in spans], forward, at, past)
+        if wrapped:
             self._wrapped = f" (wrapped to the {'first' if forward else 'last'})"
         return number
 
     def _land(self, span: Span, message: str) -> None:
-        """Bring ``span`` to the middle of the screen, flash it, and say where we are."""
-        self._cursor = span.start
+        """Bring ``span`` to the middle of the screen, flash it, and say where we are.  A jump
+        closes the narrow screen's overlay, which would cover where it lands."""
+        if self.has_class("-overlay"):
+            self.remove_class("-overlay")
+            self.article.focus()
         self.article.scroll_to_span(span)
+        self.article.landing = Landing(span.start, self.article.scroll_y)
         self.article.flash(span)
         self.status.say(message + self._wrapped)
         self._wrapped = ""
+
+    def _scrolled(self, scroll_y: float) -> None:
+        """Scrolling away from where a jump landed makes its message stale: clear it."""
+        landing = self.article.landing
+        if landing is None or landing.scroll_y != scroll_y:
+            self.status.say("")
 
     # -- quotes --------------------------------------------------------------------------------
 
@@ -251,7 +262,8 @@ class ReadingScreen(Screen):
         )
 
     def action_filter_speaker(self) -> None:
-        """Filter to the speaker of the current quote (or of the highlighted row); again to show all."""
+        """Filter to the speaker of the current quote (or of the highlighted row); again to show
+        all."""
         if self.quote_list.speaker is not None:
             self.filter_quotes(None)
             return
@@ -263,7 +275,7 @@ class ReadingScreen(Screen):
         self.quote_list.highlighted = self.quote_list.quotes.index(current)
 
     def filter_quotes(self, speaker: str | None) -> None:
-        """Show only ``speaker``'s quotes, so `]`/`[` step through theirs alone (None: everyone's)."""
+        """Show only ``speaker``'s quotes, so `]`/`[` step through theirs alone (None: all)."""
         quotes = self.quote_list
         quotes.filter(speaker)
         if speaker is None:
@@ -286,7 +298,7 @@ class ReadingScreen(Screen):
     # -- entities ------------------------------------------------------------------------------
 
     def select_entity(self, entity: Entity, jump: bool = True) -> None:
-        """Make ``entity`` stand out (all its mentions; other highlights dim) and go to a mention."""
+        """Make ``entity`` stand out (its mentions; other highlights dim) and go to a mention."""
         self.article.state.entity = entity
         self.article.update_highlights()
         self.refresh_bindings()
@@ -311,7 +323,7 @@ class ReadingScreen(Screen):
         quotes = self.quote_list.quotes
         number = next((n for n, q in enumerate(quotes) if q.span.start <= at < q.span.end), None)
         if number is not None:
-            self._cursor = quotes[number].span.start
+            self.article.landing = Landing(quotes[number].span.start, self.article.scroll_y)
             self.article.state.current_quote = quotes[number].span
             self.article.update_highlights()
             self._reveal("quotes", self.quote_list, number)
@@ -324,8 +336,21 @@ class ReadingScreen(Screen):
         self._mention_step(False)
 
     def _mention_step(self, forward: bool) -> None:
-        if self.article.state.entity is not None:
-            self._step_mention(self.article.state.entity, forward)
+        """Step through the selected entity's mentions; with none selected, select the entity
+        named first on screen (or nearest to it)."""
+        entity = self.article.state.entity
+        if entity is None and self.analysis is not None:
+            top, bottom = self.article.view_offsets
+            mentions = [(m.start, e) for e in self.analysis.entities for m in e.mentions]
+            entity = nearest(mentions, top, bottom)
+            if entity is not None:
+                self.select_entity(entity, jump=False)
+        if entity is None:
+            self.status.say(
+                "No entity to follow yet" if self.analysis is None else "No entities found"
+            )
+            return
+        self._step_mention(entity, forward)
 
     def _step_mention(self, entity: Entity, forward: bool) -> None:
         mentions = sorted(entity.mentions)
@@ -341,19 +366,25 @@ class ReadingScreen(Screen):
     def action_prev_event(self) -> None:
         self._event_step(False)
 
+    def _in_text_order(self) -> list[Event]:
+        return sorted(self.timeline_list.events, key=lambda e: e.event.start)
+
     def _event_step(self, forward: bool) -> None:
-        timeline = self.timeline_list
-        events = sorted(timeline.events, key=lambda e: e.event.start)
+        events = self._in_text_order()
         number = self._step([e.event for e in events], forward, "timeline events")
         if number is not None:
-            self.goto_event(timeline.events.index(events[number]))
+            self.goto_event(self.timeline_list.events.index(events[number]))
 
     def goto_event(self, number: int) -> None:
+        """Go to event ``number`` of the (chronological) list; the status numbers it in text
+        order, the order `)` visits them in."""
         timeline = self.timeline_list
         event = timeline.events[number]
+        order = self._in_text_order()
         self._reveal("timeline", timeline, number)
         self._land(
-            event.event, f"Event {number + 1}/{len(timeline.events)} — {timeline.when(event)}"
+            event.event,
+            f"Event {order.index(event) + 1}/{len(order)} in the text — {timeline.when(event)}",
         )
 
     # -- sidebar -------------------------------------------------------------------------------
@@ -365,7 +396,7 @@ class ReadingScreen(Screen):
         if isinstance(event.option_list, QuoteList):
             self.goto_quote(number)
         elif isinstance(event.option_list, EntityList):
-            self._cursor = None
+            self.article.landing = None
             self.select_entity(event.option_list.entities[number])
         elif isinstance(event.option_list, TimelineList):
             self.goto_event(number)
@@ -388,6 +419,15 @@ class ReadingScreen(Screen):
         else:
             self.remove_class("-no-sidebar")
 
+    def action_links(self) -> None:
+        """List the links; one chosen with Enter opens in reader."""
+
+        def chosen(url: str | None) -> None:
+            if url:
+                self.app.call_later(cast("ReaderApp", self.app).open_source, url)
+
+        self.app.push_screen(LinksScreen(self.document), chosen)
+
     def action_toggle_sidebar(self) -> None:
         if self.has_class("-narrow"):
             self.toggle_class("-overlay")
@@ -408,6 +448,14 @@ class ReadingScreen(Screen):
         self.article.update_highlights()
         self._update_legend()
         self.status.say(f"{layer.capitalize()} highlights {'on' if layer in layers else 'off'}")
+
+    def action_measure(self, change: int) -> None:
+        """Widen or narrow the text by ``change`` cells, and remember the width."""
+        article = self.article
+        shown = article.set_measure(article.measure + change)
+        save_setting("width", article.measure)
+        fits = f" ({shown} fit in this window)" if shown < article.measure else ""
+        self.status.say(f"Text width {article.measure} columns{fits} — < and > change it")
 
     def _update_legend(self) -> None:
         classes = ("person", "org", "place", "other", "quote", "time", "break")
@@ -435,18 +483,19 @@ class ReadingScreen(Screen):
             self.search(event.value)
 
     def search(self, query: str) -> None:
-        """Highlight every case-insensitive match of ``query`` and go to the first one on or after the view."""
+        """Highlight every match of ``query`` (see `find_all`) and go to the first one on or
+        after the view."""
         self._searched = query
         state = self.article.state
-        state.matches = find_all(self.document.text, query)
+        if self._folded is None:
+            self._folded = fold(self.document.text)
+        state.matches = find_all(self.document.text, query, self._folded)
         state.match = None
         self.article.update_search()
         self.refresh_bindings()
         if state.matches:
-            self._goto_match(
-                bisect_left([m.start for m in state.matches], self.article.top_offset)
-                % len(state.matches)
-            )
+            starts = [m.start for m in state.matches]
+            self._goto_match(step(starts, True, self.article.top_offset, False)[0])
         elif query:
             self.status.say(f"Not found: {query}")
 
@@ -465,10 +514,8 @@ class ReadingScreen(Screen):
         state = self.article.state
         state.match = number
         span = state.matches[number]
-        self._land(
-            span,
-            f"Match {number + 1}/{len(state.matches)} — {self.document.text[span.start : span.end]!r}",
-        )
+        found = self.document.text[span.start : span.end]
+        self._land(span, f"Match {number + 1}/{len(state.matches)} — {found!r}")
 
     # -- clearing, copying ---------------------------------------------------------------------
 
@@ -510,6 +557,4 @@ class ReadingScreen(Screen):
             return False
         if action in ("next_match", "prev_match"):
             return bool(self.article.state.matches)
-        if action in ("next_mention", "prev_mention"):
-            return self.article.state.entity is not None
         return True

@@ -27,13 +27,18 @@ from reader.document.decode import CONTROL_PICTURES
 from reader.document.model import Document, Span
 from reader.ui.highlights import HighlightState, Marks, build_marks, search_marks, spot_marks
 from reader.ui.keys import bindings
+from reader.ui.navigation import Landing
 from reader.ui.wrap import GAP, WrapIndex
 
 if TYPE_CHECKING:  # the analysis package imports its models; the UI must start without them
     from reader.analysis.model import Analysis
 
 MEASURE = 80
-"""Longest row in cells: a comfortable reading measure."""
+"""Longest row in cells by default: a comfortable reading measure (`<` and `>` change it)."""
+MEASURES = range(30, 201)
+"""The measures a reader may choose."""
+FLASH = 0.6
+"""Seconds a jump target stays lit (0: not at all)."""
 GUTTER = 2
 """Cells left of the text for the quote marker."""
 
@@ -73,15 +78,26 @@ class ArticleView(ScrollView, can_focus=True):
             "flash",
             "focus",
             "dim",
+            "link",
         )
     }
 
-    def __init__(self, document: Document, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        *,
+        measure: int = MEASURE,
+        flash: float = FLASH,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.document = document
+        self.measure = min(max(measure, MEASURES.start), MEASURES.stop - 1)
+        self.flash_seconds = flash
+        self.landing: Landing | None = None  # where the last jump landed; g and G forget it
         self.analysis: Analysis | None = None
         self.state = HighlightState()
-        self._marks = Marks()
+        self._marks = build_marks(None, self.state, document.links)
         self._search = Marks()
         self._index: WrapIndex | None = None
         self._margin = 0
@@ -100,7 +116,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def update_highlights(self) -> None:
         """Rebuild the analysis marks after a change to the layers, entity or current quote."""
-        self._marks = build_marks(self.analysis, self.state)
+        self._marks = build_marks(self.analysis, self.state, self.document.links)
         self._repaint()
 
     def update_search(self) -> None:
@@ -122,7 +138,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _rewrap(self, force: bool = False) -> None:
         """Wrap for the current width, keeping the first visible character at the top."""
         width = max(1, self.size.width - self.styles.scrollbar_size_vertical)
-        measure = max(10, min(MEASURE, width - GUTTER - 1))
+        measure = max(10, min(self.measure, width - GUTTER - 1))
         self._margin = max(0, (width - measure - GUTTER) // 2)
         self._cache.clear()
         if not force and self._index is not None and self._index.width == measure:
@@ -138,6 +154,13 @@ class ArticleView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._rewrap()
 
+    def set_measure(self, measure: int) -> int:
+        """Wrap to ``measure`` cells (within `MEASURES`); the measure shown, which a narrow
+        pane may cap."""
+        self.measure = min(max(measure, MEASURES.start), MEASURES.stop - 1)
+        self._rewrap()
+        return self.index.width
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
@@ -151,12 +174,19 @@ class ArticleView(ScrollView, can_focus=True):
         rows = self.index.rows
         return rows[min(len(rows) - 1, round(self.scroll_y))].start if rows else 0
 
+    @property
+    def view_offsets(self) -> tuple[int, int]:
+        """The first character on screen and the first one below it."""
+        rows = self.index.rows
+        below = round(self.scroll_y) + self.scrollable_content_region.height
+        return self.top_offset, rows[below].start if below < len(rows) else len(self.document.text)
+
     def row_visible(self, offset: int) -> bool:
         row = self.index.row_of(offset)
         return self.scroll_y <= row < self.scroll_y + self.scrollable_content_region.height
 
     def scroll_to_span(self, span: Span) -> None:
-        """Put ``span`` in the middle of the screen (its start, when it is taller than the screen)."""
+        """Put ``span`` in the middle of the screen (its start, when it is taller than that)."""
         first, last = (
             self.index.row_of(span.start),
             self.index.row_of(max(span.start, span.end - 1)),
@@ -167,6 +197,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def flash(self, span: Span) -> None:
         """Briefly light up ``span`` so the eye finds where a jump landed."""
+        if self.flash_seconds <= 0:
+            return
         self.state.flash = span
         self._repaint()
 
@@ -175,7 +207,7 @@ class ArticleView(ScrollView, can_focus=True):
                 self.state.flash = None
                 self._repaint()
 
-        self.set_timer(0.6, unflash)
+        self.set_timer(self.flash_seconds, unflash)
 
     @dataclass
     class Clicked(Message):
@@ -200,9 +232,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=self.scroll_y + step, animate=False)
 
     def action_scroll_top(self) -> None:
+        self.landing = None  # "next" now counts from the start
         self.scroll_to(y=0, animate=False)
 
     def action_scroll_bottom(self) -> None:
+        self.landing = None
         self.scroll_to(y=self.max_scroll_y, animate=False)
 
     # -- selection -----------------------------------------------------------------------------
@@ -215,7 +249,8 @@ class ArticleView(ScrollView, can_focus=True):
         return min(item.start + max(x, 0), item.end) if row < len(rows) else item.end
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        """The selected characters of the document (not of the wrapped rows): copy keeps the text."""
+        """The selected characters of the document (not of the wrapped rows): copy keeps the
+        text."""
         start = self._char_at(*selection.start.transpose) if selection.start else 0
         end = self._char_at(*selection.end.transpose) if selection.end else len(self.document.text)
         return self.document.text[start:end], "\n"

@@ -29,7 +29,11 @@ class TimelineList(SidebarList):
     def when(self, event: Event) -> str:
         """The event's date in words ("February 2022"), or the article's own words for a date it
         never anchors ("on Tuesday")."""
-        return describe(event.date, self._words.get(event.time, ""))
+        return describe(event.date, self.written(event))
+
+    def written(self, event: Event) -> str:
+        """The article's own words for the event's date ("last February")."""
+        return " ".join(self._words.get(event.time, "").split())
 
 
 def _prompt(when: str, event: Event) -> Content:
