@@ -85,11 +85,25 @@ def app_command(argv: list[str]) -> int:
     return run(args.source)
 
 
+# -- reader feeds … (the logic is in reader/feeds/commands.py) ----------------------------------
+
+
+def feeds_command(argv: list[str]) -> int:
+    from reader.feeds.commands import main as feeds_main
+
+    return feeds_main(argv)
+
+
+# ------------------------------------------------------------------------------------------------
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         if argv[:1] == ["analyse"] or argv[:1] == ["analyze"]:
             return analyse_command(argv[1:])
+        if argv[:1] == ["feeds"]:
+            return feeds_command(argv[1:])
         return app_command(argv)
     except KeyboardInterrupt:
         return 130

@@ -57,6 +57,35 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (content_hash, version)
     );
     """,
+    # 2: feeds followed and their items (see reader/store/feeds.py).
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,         -- the feed's address: an http(s) URL or an absolute path
+        title TEXT,                       -- as the feed names itself (or the OPML file did)
+        site TEXT,                        -- the site's home page, as the feed says
+        etag TEXT,                        -- validators from the last answer, for a conditional GET
+        modified TEXT,
+        added REAL NOT NULL,
+        checked REAL,                     -- last refresh that got an answer
+        error TEXT                        -- why the last refresh failed, NULL when it did not
+    );
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,                -- the item's guid, else its link: seen again, not re-added
+        link TEXT,
+        title TEXT NOT NULL,
+        published TEXT,                   -- ISO 8601 UTC, as the feed dates it
+        author TEXT,
+        summary TEXT NOT NULL DEFAULT '', -- the feed's own content or summary (HTML)
+        seen REAL NOT NULL,               -- first stored
+        newest TEXT NOT NULL,             -- published, else when first seen: the order of lists
+        read INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (feed_id, key)
+    );
+    CREATE INDEX items_newest ON items(feed_id, newest);
+    """,
 )
 
 VERSION = len(MIGRATIONS)
