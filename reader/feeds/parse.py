@@ -63,7 +63,9 @@ def parse(data: bytes, url: str) -> Parsed:
         why = _why(result)
         raise LoadError(f"{url}: not a news feed{f' ({why})' if why else ''}")
     entries = tuple(_entry(e) for e in result.entries)
-    problem = _why(result) if result.get("bozo") else None
+    harmless = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
+    malformed = result.get("bozo") and not isinstance(result.get("bozo_exception"), harmless)
+    problem = _why(result) if malformed else None
     return Parsed(_clean(feed.get("title")), feed.get("link"), entries, problem)
 
 
