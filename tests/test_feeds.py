@@ -3,6 +3,9 @@ opening an item.  Every server is a local one on 127.0.0.1 serving what the test
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from feeds_fixture import (
     PARAGRAPHS,
@@ -296,3 +299,13 @@ def test_the_loader_says_a_feed_file_or_url_is_a_feed(tmp_path):
         with pytest.raises(LoadError, match="content type") as caught:
             load(site.url("/data.xml"))
     assert not isinstance(caught.value, FeedSource)
+
+
+def test_the_feeds_core_never_imports_textual():
+    code = (
+        "import sys, reader.feeds.commands, reader.feeds.article, reader.store.feeds; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual' or "
+        "m.startswith('reader.ui')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -40,9 +40,11 @@ def _kept(store: Store, item: stored.Item) -> Opened | None:
 def _fetched(item: stored.Item, loader: Callable[[str], Document]) -> Opened:
     if item.link and item.link.lower().startswith(("http://", "https://")):
         try:
-            return Opened(loader(item.link))
+            document = loader(item.link)
         except LoadError as error:
             why = str(error)
+        else:  # the feed dates its items; a page's date is often a guess from its text
+            return Opened(replace(document, date=_day(item) or document.date))
     else:
         why = "the item has no web page"
     return Opened(summary_document(item), f"{why} — showing the feed's own text")
@@ -52,9 +54,11 @@ def summary_document(item: stored.Item) -> Document:
     """The feed's content or summary as a document titled with the item's title."""
     text = f"{item.title}\n\n{html_text(item.summary) or '(the feed gives no text for this item)'}"
     document = from_bytes(text.encode("utf-8"), item.link or f"feed-item:{item.id}", "text")
-    return replace(
-        document, title=item.title, date=(item.published or "")[:10] or None, author=item.author
-    )
+    return replace(document, title=item.title, date=_day(item), author=item.author)
+
+
+def _day(item: stored.Item) -> str | None:
+    return (item.published or "")[:10] or None
 
 
 class _Text(HTMLParser):

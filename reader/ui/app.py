@@ -19,9 +19,11 @@ from textual.screen import Screen
 
 from reader.document.errors import LoadError
 from reader.document.model import Document
+from reader.feeds.parse import FeedSource
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import bindings
 from reader.ui.library import read_state, remember, write_state
+from reader.ui.screens.feeds import FeedsScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.open import OpenScreen
@@ -47,10 +49,13 @@ class ReaderApp(App[int]):
         document: Document | None = None,
         analyser: Analyser | None = pipeline,
         library_dirs: list[Path] | None = None,
+        feed: str | None = None,
     ) -> None:
-        """``document`` skips loading (stdin, tests); ``analyser=None`` shows the bare text."""
+        """``document`` skips loading (stdin, tests); ``analyser=None`` shows the bare text;
+        ``feed``: a feed file or URL to follow and show in the Feeds view."""
         super().__init__()
         self._source = source
+        self._feed = feed
         self._document = document
         self._analyser = analyser
         self._library_dirs = library_dirs
@@ -64,6 +69,8 @@ class ReaderApp(App[int]):
         )
         if self._document is not None:
             self.show_document(self._document)
+        elif self._feed is not None:
+            self.show_feeds(self._feed)
         elif self._source is not None:
             self.open_source(self._source)
         else:
@@ -81,6 +88,8 @@ class ReaderApp(App[int]):
 
         try:
             document = load(source)
+        except FeedSource as feed:
+            self.call_from_thread(self.show_feeds, feed.source)
         except LoadError as error:
             self.call_from_thread(self._load_failed, str(error))
         else:
@@ -115,6 +124,41 @@ class ReaderApp(App[int]):
         if not isinstance(self.screen, LibraryScreen):
             self.push_screen(LibraryScreen(self._library_dirs))
 
+    # -- feeds (the view is reader/ui/screens/feeds.py) -------------------------------------------
+
+    def _feeds_screen(self) -> FeedsScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, FeedsScreen)), None)
+
+    def show_feeds(self, follow: str | None = None) -> None:
+        """The Feeds view, on top of the library; ``follow`` a feed file or URL first."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(LibraryScreen(self._library_dirs))
+        self.push_screen(FeedsScreen(analyser=self._analyser, follow_source=follow))
+
+    def action_feeds(self) -> None:
+        """Back to the Feeds view (where the reader left it), or open it."""
+        feeds = self._feeds_screen()
+        if feeds is None:
+            self.push_screen(FeedsScreen(analyser=self._analyser))
+            return
+        while self.screen is not feeds:
+            self.pop_screen()
+        feeds.show_feeds()
+
+    def action_next_item(self) -> None:
+        self._step_item(1)
+
+    def action_prev_item(self) -> None:
+        self._step_item(-1)
+
+    def _step_item(self, by: int) -> None:
+        feeds = self._feeds_screen()
+        if feeds is None:
+            self.notify("Next and previous item work on articles opened from the Feeds view")
+        else:
+            feeds.step(by)
+
 
 def _attach_terminal() -> None:
     """After reading an article from a pipe, read keys from the terminal instead."""
@@ -131,6 +175,10 @@ def run(source: str | None) -> int:
 
         try:
             document = load(source)  # fail like `less` does, before the screen is taken over
+        except FeedSource:
+            app = ReaderApp(feed=source)
+            app.run()
+            return app.return_code or 0
         except LoadError as error:
             print(f"reader: {error}", file=sys.stderr)
             return 1

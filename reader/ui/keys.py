@@ -13,7 +13,7 @@ from typing import Literal
 
 from textual.binding import Binding
 
-Scope = Literal["article", "reading", "app"]
+Scope = Literal["article", "reading", "feeds", "app"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,7 @@ class Key:
     """One user action: where it is bound, its keys, and how it is described."""
 
     id: str
-    scope: Scope  # article pane, reading screen, or the whole app
+    scope: Scope  # article pane, reading screen, Feeds view, or the whole app
     keys: str  # Textual key names, comma separated; the first is the one shown
     action: str
     label: str  # short, for the footer and help
@@ -327,6 +327,49 @@ KEYS: tuple[Key, ...] = (
         "Sidebar",
         palette=False,
         display="⇧Tab",
+    ),
+    # Feeds
+    Key(
+        "feeds", "app", "I", "feeds", "Feeds", "Show the feeds you follow and their items", "Feeds"
+    ),
+    Key(
+        "item.next",
+        "app",
+        "greater_than_sign",
+        "next_item",
+        "Next item",
+        "Read the next item of the feed",
+        "Feeds",
+        display=">",
+    ),
+    Key(
+        "item.prev",
+        "app",
+        "less_than_sign",
+        "prev_item",
+        "Prev item",
+        "Read the previous item of the feed",
+        "Feeds",
+        display="<",
+    ),
+    Key(
+        "feeds.refresh",
+        "feeds",
+        "r",
+        "refresh",
+        "Refresh",
+        "Fetch the feeds' new items",
+        "Feeds",
+        footer=True,
+    ),
+    Key(
+        "feeds.read",
+        "feeds",
+        "m",
+        "toggle_read",
+        "Read/unread",
+        "Mark the item read or unread",
+        "Feeds",
     ),
     # App
     Key(
