@@ -118,3 +118,26 @@ async def test_a_feed_url_given_to_the_app_opens_the_feeds_view_following_it(tmp
     store = open_store()
     assert [f.url for f in store.read(stored.feeds)] == [s.url("/other.xml")]
     store.close()
+
+
+async def test_leaving_the_view_during_a_refresh_is_harmless(site):
+    app = ReaderApp(analyser=None, library_dirs=[])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("I")
+        screen = app.screen
+        site.pages["/feed.xml"] = Page(site.pages["/feed.xml"].body, delay=0.5)
+        await pilot.press("r", "escape")
+        assert not isinstance(app.screen, FeedsScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and screen not in app.screen_stack
+
+
+async def test_a_feed_file_opens_the_view_following_it(tmp_path):
+    path = tmp_path / "local.xml"
+    path.write_bytes(rss2([Story("Orchard harvest", "http://127.0.0.1:9/o.html", "o")]))
+    app = ReaderApp(feed=str(path), analyser=None, library_dirs=[])
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, FeedsScreen), "the feeds view")
+        await until(pilot, lambda: titles(app.screen) == [("Orchard harvest", True)], "its items")
+        assert "Harbour Town Gazette" in prompts(app.screen)[1]

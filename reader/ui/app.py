@@ -144,7 +144,6 @@ class ReaderApp(App[int]):
             return
         while self.screen is not feeds:
             self.pop_screen()
-        feeds.show_feeds()
 
     def action_next_item(self) -> None:
         self._step_item(1)

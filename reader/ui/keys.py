@@ -330,7 +330,14 @@ KEYS: tuple[Key, ...] = (
     ),
     # Feeds
     Key(
-        "feeds", "app", "I", "feeds", "Feeds", "Show the feeds you follow and their items", "Feeds"
+        "feeds",
+        "app",
+        "I",
+        "feeds",
+        "Feeds",
+        "Show the feeds you follow and their items",
+        "Feeds",
+        footer=True,
     ),
     Key(
         "item.next",

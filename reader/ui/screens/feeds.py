@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from reader.document.errors import LoadError
 from reader.feeds.article import Opened, open_item
@@ -42,6 +43,7 @@ class FeedsScreen(Screen):
     ) -> None:
         """``follow_source``: a feed file or URL to follow and show (``reader FEED.xml``)."""
         super().__init__()
+        # not closed on unmount: a refresh may still be writing; the connection goes with the screen
         self.store = store or open_store()
         self.analyser = analyser
         self.follow_source = follow_source
@@ -81,9 +83,6 @@ class FeedsScreen(Screen):
         else:
             self.show_feeds()
         table.focus()
-
-    def on_unmount(self) -> None:
-        self.store.close()
 
     # -- lists ---------------------------------------------------------------------------------
 
@@ -162,9 +161,17 @@ class FeedsScreen(Screen):
     @work(thread=True, exclusive=True, group="feed-item")
     def _open(self, number: int, item: stored.Item) -> None:
         opened = open_item(self.store, item)
-        self.app.call_from_thread(self._show, number, opened)
+        if not get_current_worker().is_cancelled:  # another item was asked for meanwhile
+            self.app.call_from_thread(self._show, number, opened)
+
+    @property
+    def _gone(self) -> bool:
+        """Closed while a worker was busy: its answer has nowhere to go."""
+        return self not in self.app.screen_stack
 
     def _show(self, number: int, opened: Opened) -> None:
+        if self._gone:
+            return
         self._mark_row(number, True)
         while self.app.screen is not self:
             self.app.pop_screen()
@@ -206,11 +213,15 @@ class FeedsScreen(Screen):
         self.app.call_from_thread(self._followed, feed, new)
 
     def _followed(self, feed: stored.Feed, new: int) -> None:
+        if self._gone:
+            return
         self.feed_id = feed.id
         self.show_feeds()
         self.notify(f"Following {feed.name}: {new} new", timeout=4, markup=False)
 
     def _failed(self, message: str) -> None:
+        if self._gone:
+            return
         self.show_feeds()
         self.notify(message, title="Could not follow", severity="error", timeout=8, markup=False)
 
@@ -229,12 +240,18 @@ class FeedsScreen(Screen):
     @work(thread=True, exclusive=True, group="feeds-refresh")
     def _refresh(self, feeds: list[stored.Feed]) -> None:
         def report(done: int, _total: int, _outcome: Outcome) -> None:
-            self.app.call_from_thread(self.query_one(ProgressBar).update, progress=done)
+            self.app.call_from_thread(self._progress, done)
 
         outcomes = refresh(self.store, feeds, report)
         self.app.call_from_thread(self._refreshed, outcomes)
 
+    def _progress(self, done: int) -> None:
+        if not self._gone:
+            self.query_one(ProgressBar).update(progress=done)
+
     def _refreshed(self, outcomes: list[Outcome]) -> None:
+        if self._gone:
+            return
         self.query_one(ProgressBar).display = False
         self.show_feeds()
         new = sum(o.new for o in outcomes)
