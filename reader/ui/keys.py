@@ -337,7 +337,6 @@ KEYS: tuple[Key, ...] = (
         "Feeds",
         "Show the feeds you follow and their items",
         "Feeds",
-        footer=True,
     ),
     Key(
         "item.next",
