@@ -105,6 +105,11 @@ def test_opml_round_trip_keeps_urls_titles_and_sites_and_flattens_folders():
         b'</outline><outline text="C again" xmlUrl="http://h/c"/></body></opml>'
     )
     assert opml.read(nested, "n.opml") == [opml.Outline("http://h/c", "C")]
+    odd = (
+        b'<opml version="2.0"><body><outline text="Evil&#x9b;31m Feed" xmlUrl="http://h/e"/>'
+        b'<outline text="Local" xmlUrl="file:///etc/passwd"/></body></opml>'
+    )
+    assert opml.read(odd, "odd.opml") == [opml.Outline("http://h/e", "Evil31m Feed")]
     with pytest.raises(LoadError, match="not an OPML file"):
         opml.read(b"<html><body/></html>", "page.html")
     with pytest.raises(LoadError, match="not an OPML file"):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from email.utils import formatdate
 
 from reader.document.errors import LoadError
+from reader.feeds.parse import one_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +19,8 @@ class Outline:
 
 
 def read(data: bytes, source: str) -> list[Outline]:
-    """Every outline with an ``xmlUrl``, in file order, each URL once."""
+    """Every outline with an http(s) ``xmlUrl``, in file order, each URL once; names on one line
+    without control characters (they are printed to the terminal)."""
     try:
         root = ET.fromstring(data)
     except ET.ParseError as err:
@@ -27,12 +29,10 @@ def read(data: bytes, source: str) -> list[Outline]:
         raise LoadError(f"{source}: not an OPML file (the root is <{root.tag[:40]}>)")
     found: dict[str, Outline] = {}
     for node in root.iter("outline"):
-        url = (node.get("xmlUrl") or "").strip()
-        if url and url not in found:
-            title = node.get("title") or node.get("text")
-            found[url] = Outline(
-                url, " ".join(title.split()) if title else None, node.get("htmlUrl")
-            )
+        url = one_line(node.get("xmlUrl")) or ""
+        if url.lower().startswith(("http://", "https://")) and url not in found:
+            title = one_line(node.get("title") or node.get("text"))
+            found[url] = Outline(url, title, one_line(node.get("htmlUrl")))
     return list(found.values())
 
 

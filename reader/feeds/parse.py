@@ -66,16 +66,16 @@ def parse(data: bytes, url: str) -> Parsed:
     harmless = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
     malformed = result.get("bozo") and not isinstance(result.get("bozo_exception"), harmless)
     problem = _why(result) if malformed else None
-    return Parsed(_clean(feed.get("title")), feed.get("link"), entries, problem)
+    return Parsed(one_line(feed.get("title")), feed.get("link"), entries, problem)
 
 
 def _entry(e: Any) -> Entry:
-    link = e.get("link") or None
-    title = _clean(e.get("title")) or "(untitled)"
+    link = one_line(e.get("link"))
+    title = one_line(e.get("title")) or "(untitled)"
     content = e.get("content") or []
     summary = (content[0].get("value") if content else None) or e.get("summary") or ""
     key = e.get("id") or link or hashlib.sha256(f"{title}\n{summary}".encode()).hexdigest()
-    return Entry(key, link, title, _iso(e), _clean(e.get("author")), summary)
+    return Entry(key, link, title, _iso(e), one_line(e.get("author")), summary)
 
 
 def _iso(e: Any) -> str | None:
@@ -88,7 +88,7 @@ def _iso(e: Any) -> str | None:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def _clean(text: str | None) -> str | None:
+def one_line(text: str | None) -> str | None:
     """One line of plain text without control characters: titles and authors are shown on one
     row, and a feed must not send escapes to the terminal."""
     return _CONTROL.sub("", " ".join(text.split())) or None if text else None
