@@ -23,6 +23,7 @@ class Page:
     delay: float = 0.0  # seconds before answering
     location: str | None = None  # for redirects
     etag: str | None = None
+    modified: str | None = None  # Last-Modified
 
 
 @dataclass
@@ -62,7 +63,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.send_error(404, "Not Found")
                 return
             time.sleep(page.delay)
-            if page.etag and self.headers.get("If-None-Match") == page.etag:
+            if (page.etag and self.headers.get("If-None-Match") == page.etag) or (
+                page.modified and self.headers.get("If-Modified-Since") == page.modified
+            ):
                 self.send_response(304)
                 self.end_headers()
                 return
@@ -71,6 +74,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(page.body)))
             if page.etag:
                 self.send_header("ETag", page.etag)
+            if page.modified:
+                self.send_header("Last-Modified", page.modified)
             if page.location:
                 self.send_header("Location", page.location)
             self.end_headers()
@@ -117,40 +122,53 @@ def stories(n: int, base: str, prefix: str = "Story") -> list[Story]:
     ]
 
 
+def _iso(s: Story) -> str:
+    return (BASE_DAY + timedelta(days=s.day)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _rss2_item(s: Story) -> str:
+    guid = f'<guid isPermaLink="false">{escape(s.guid)}</guid>' if s.guid else ""
+    author = f"<author>{escape(s.author)}</author>" if s.author else ""
+    when = format_datetime(BASE_DAY + timedelta(days=s.day))
+    return (
+        f"<item><title>{escape(s.title)}</title><link>{escape(s.link)}</link>{guid}"
+        f"<pubDate>{when}</pubDate>{author}<description>{escape(s.summary)}</description></item>"
+    )
+
+
+def _atom_entry(s: Story) -> str:
+    return (
+        f'<entry><title>{escape(s.title)}</title><link href="{escape(s.link)}"/>'
+        f"<id>{escape(s.guid or s.link)}</id><updated>{_iso(s)}</updated>"
+        f"<author><name>{escape(s.author or 'Desk')}</name></author>"
+        f'<content type="html">{escape("<p>" + s.summary + "</p>")}</content></entry>'
+    )
+
+
+def _rss1_item(s: Story) -> str:
+    return (
+        f'<item rdf:about="{escape(s.link)}"><title>{escape(s.title)}</title>'
+        f"<link>{escape(s.link)}</link><description>{escape(s.summary)}</description>"
+        f"<dc:date>{_iso(s)}</dc:date></item>"
+    )
+
+
 def rss2(items: list[Story], title: str = "Harbour Town Gazette") -> bytes:
-    parts = [
-        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>',
-        f"<title>{escape(title)}</title><link>http://127.0.0.1/</link>",
-        "<description>Invented news</description>",
-    ]
-    for s in items:
-        when = format_datetime(BASE_DAY + timedelta(days=s.day))
-        guid = f'<guid isPermaLink="false">{escape(s.guid)}</guid>' if s.guid else ""
-        author = f"<author>{escape(s.author)}</author>" if s.author else ""
-        parts.append(
-            f"<item><title>{escape(s.title)}</title><link>{escape(s.link)}</link>{guid}"
-            f"<pubDate>{when}</pubDate>{author}<description>{escape(s.summary)}</description></item>"
-        )
-    parts.append("</channel></rss>")
-    return "".join(parts).encode()
+    head = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        f"<title>{escape(title)}</title><link>http://127.0.0.1/</link>"
+        "<description>Invented news</description>"
+    )
+    return (head + "".join(map(_rss2_item, items)) + "</channel></rss>").encode()
 
 
 def atom(items: list[Story], title: str = "Valley Courier") -> bytes:
-    parts = [
-        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"<title>{escape(title)}</title><id>urn:example:courier</id>",
-        "<updated>2026-03-02T08:00:00Z</updated>",
-    ]
-    for s in items:
-        when = (BASE_DAY + timedelta(days=s.day)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        parts.append(
-            f'<entry><title>{escape(s.title)}</title><link href="{escape(s.link)}"/>'
-            f"<id>{escape(s.guid or s.link)}</id><updated>{when}</updated>"
-            f"<author><name>{escape(s.author or 'Desk')}</name></author>"
-            f'<content type="html">{escape("<p>" + s.summary + "</p>")}</content></entry>'
-        )
-    parts.append("</feed>")
-    return "".join(parts).encode()
+    head = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{escape(title)}</title><id>urn:example:courier</id>"
+        "<updated>2026-03-02T08:00:00Z</updated>"
+    )
+    return (head + "".join(map(_atom_entry, items)) + "</feed>").encode()
 
 
 def rss1(items: list[Story], title: str = "Upland Ledger") -> bytes:
@@ -160,14 +178,7 @@ def rss1(items: list[Story], title: str = "Upland Ledger") -> bytes:
         f'<channel rdf:about="http://127.0.0.1/"><title>{escape(title)}</title>'
         "<link>http://127.0.0.1/</link><description>Invented</description></channel>"
     )
-    body = "".join(
-        f'<item rdf:about="{escape(s.link)}"><title>{escape(s.title)}</title>'
-        f"<link>{escape(s.link)}</link><description>{escape(s.summary)}</description>"
-        f"<dc:date>{(BASE_DAY + timedelta(days=s.day)).strftime('%Y-%m-%dT%H:%M:%SZ')}</dc:date>"
-        "</item>"
-        for s in items
-    )
-    return (head + body + "</rdf:RDF>").encode()
+    return (head + "".join(map(_rss1_item, items)) + "</rdf:RDF>").encode()
 
 
 def article_page(title: str, paragraphs: list[str]) -> bytes:

@@ -207,6 +207,17 @@ def test_conditional_get_sends_the_etag_and_a_304_changes_nothing(store):
     assert outcome.unchanged and outcome.new == 0 and outcome.error is None
 
 
+def test_conditional_get_sends_last_modified_when_there_is_no_etag(store):
+    stamp = "Mon, 02 Mar 2026 08:00:00 GMT"
+    with serve() as site:
+        site.pages["/f"] = Page(rss2(stories(2, site.url(""))), modified=stamp)
+        follow(store, site.url("/f"))
+        [outcome] = refresh(store)
+        headers = site.requests[-1][1]
+    assert headers.get("If-Modified-Since") == stamp and "If-None-Match" not in headers
+    assert outcome.unchanged
+
+
 def test_at_most_two_requests_to_one_server_at_a_time(store):
     with serve() as one, serve() as two:
         for site in (one, two):
