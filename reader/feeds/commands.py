@@ -112,11 +112,11 @@ def _refresh(store: Store, args: argparse.Namespace) -> int:
     for o in outcomes:
         if o.problem and not o.error:
             print(
-                f"reader: {o.feed.name}: malformed feed, read in part ({o.problem})",
+                "reader: " + o.say(f"{o.feed.url}: malformed feed, read in part ({o.problem})"),
                 file=sys.stderr,
             )
     for o in failed:
-        print(f"reader: {o.feed.name}: {o.error}", file=sys.stderr)
+        print(f"reader: {o.failure}", file=sys.stderr)
     new = sum(o.new for o in outcomes)
     print(
         f"{len(outcomes) - len(failed)} of {len(outcomes)} feeds refreshed, "

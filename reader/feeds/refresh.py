@@ -30,6 +30,15 @@ class Outcome:
     error: str | None = None  # the refresh failed: why, in one line
     problem: str | None = None  # the feed is malformed and was read only in part
 
+    def say(self, what: str) -> str:
+        """``what`` (which names the URL) prefixed with the feed's title, if it has one."""
+        return f"{self.feed.title}: {what}" if self.feed.title else what
+
+    @property
+    def failure(self) -> str:
+        """Why the refresh failed, as one line for the reader."""
+        return self.say(self.error or "")
+
 
 Progress = Callable[[int, int, Outcome], None]
 """Called after each feed with (feeds done, feeds in all, its outcome)."""

@@ -258,9 +258,7 @@ class FeedsScreen(Screen):
         failed = [o for o in outcomes if o.error]
         self.notify(f"{new} new item{'s' * (new != 1)} from {len(outcomes)} feeds", timeout=4)
         for o in failed:
-            self.notify(
-                f"{o.feed.name}: {o.error}", title="Refresh failed", severity="error", markup=False
-            )
+            self.notify(o.failure, title="Refresh failed", severity="error", markup=False)
 
 
 def _count_row(name: str, unread: int) -> Text:
