@@ -141,3 +141,26 @@ async def test_a_feed_file_opens_the_view_following_it(tmp_path):
         await until(pilot, lambda: isinstance(app.screen, FeedsScreen), "the feeds view")
         await until(pilot, lambda: titles(app.screen) == [("Orchard harvest", True)], "its items")
         assert "Harbour Town Gazette" in prompts(app.screen)[1]
+
+
+async def test_a_long_list_is_built_a_chunk_at_a_time_as_the_cursor_goes_down():
+    from feeds_fixture import stories
+
+    from reader.feeds.parse import parse
+    from reader.ui.screens.feeds import CHUNK
+
+    store = open_store()
+    feed, _ = store.write(stored.add, "http://127.0.0.1:9/long.xml")
+    parsed = parse(rss2(stories(2 * CHUNK + 50, "http://127.0.0.1:9")), feed.url)
+    store.write(stored.save, feed.id, parsed.entries, parsed.title)
+    store.close()
+    app = ReaderApp(analyser=None, library_dirs=[])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("I")
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == CHUNK and len(app.screen.items) == 2 * CHUNK + 50
+        await pilot.press("ctrl+end")
+        assert table.row_count == 2 * CHUNK
+        await pilot.press("ctrl+end")
+        assert table.row_count == 2 * CHUNK + 50
+        assert str(table.get_row_at(2 * CHUNK + 49)[-1]) == f"Story {2 * CHUNK + 49}"

@@ -27,6 +27,7 @@ from reader.ui.keys import bindings
 from reader.ui.screens.reading import Analyser, ReadingScreen, pipeline
 
 ALL = "all"
+CHUNK = 300  # item rows added to the table at a time
 
 
 class FeedsScreen(Screen):
@@ -49,6 +50,7 @@ class FeedsScreen(Screen):
         self.follow_source = follow_source
         self.feed_id: int | None = None  # None: all feeds
         self.items: list[stored.Item] = []
+        self.shown = 0  # rows listed so far (see ``_grow``)
         self.current: int | None = None  # the item last opened, as an index into ``items``
 
     def compose(self) -> ComposeResult:
@@ -116,10 +118,24 @@ class FeedsScreen(Screen):
         keep = table.cursor_row
         self.items = self.store.read(stored.items, self.feed_id)
         table.clear()
-        for number, item in enumerate(self.items):
-            table.add_row(*_cells(item), key=str(number))
+        self.shown = 0
+        self._grow(max(CHUNK, keep + 1))
         if self.items:
             table.move_cursor(row=min(keep, len(self.items) - 1))
+
+    def _grow(self, upto: int) -> None:
+        """List items up to ``upto``: a table of thousands of rows takes seconds to build, so rows
+        are added a chunk at a time as the cursor nears the end."""
+        table = self.query_one(DataTable)
+        end = min(upto, len(self.items))
+        for number in range(self.shown, end):
+            table.add_row(*_cells(self.items[number]), key=str(number))
+        self.shown = max(self.shown, end)
+
+    @on(DataTable.RowHighlighted, "#feeds-items")
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self.shown - CHUNK // 10:
+            self._grow(self.shown + CHUNK)
 
     def _mark_row(self, number: int, read: bool) -> None:
         item = self.items[number]
@@ -152,6 +168,7 @@ class FeedsScreen(Screen):
         if not 0 <= number < len(self.items):
             return
         self.current = number
+        self._grow(number + 1)
         self.query_one(DataTable).move_cursor(row=number)
         item = self.items[number]
         if item.link and self.store.read(library.find, item.link) is None:
