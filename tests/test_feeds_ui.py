@@ -107,6 +107,13 @@ async def test_r_refreshes_in_a_worker_and_adds_the_new_items(site):
         assert titles(screen)[0] == ("Library reopens", True)
         assert any("1 new item from 1 feeds" in n.message for n in app._notifications)
 
+        del site.pages["/feed.xml"]
+        await pilot.press("r")
+        await until(pilot, lambda: "!" in prompts(screen)[1], "the failure marked")
+        await pilot.press("shift+tab", "down")  # the feed list, then the feed
+        note = str(screen.query_one("#feeds-note").render())
+        assert note.startswith("Its last refresh failed: ") and "404" in note
+
 
 async def test_a_feed_url_given_to_the_app_opens_the_feeds_view_following_it(tmp_path):
     with serve() as s:

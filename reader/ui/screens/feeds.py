@@ -68,7 +68,7 @@ class FeedsScreen(Screen):
             yield OptionList(id="feeds-list")
             yield DataTable(cursor_type="row", id="feeds-items")
         yield ProgressBar(id="feeds-progress", show_eta=False)
-        yield Static(id="feeds-empty")
+        yield Static(id="feeds-note")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,16 +101,24 @@ class FeedsScreen(Screen):
         ids = [ALL, *(str(f.id) for f in feeds)]
         shown = str(self.feed_id) if self.feed_id is not None else ALL
         options.highlighted = ids.index(shown) if shown in ids else 0
-        empty = self.query_one("#feeds-empty", Static)
-        empty.display = not feeds
-        empty.update("No feeds yet: run `reader feeds add URL` in a shell, or open a feed's URL.")
+        self._note(feeds)
         self.show_items()
+
+    def _note(self, feeds: list[stored.Feed]) -> None:
+        """Below the lists: how to follow a feed when there is none, or why this one failed."""
+        error = next((f.error for f in feeds if f.id == self.feed_id), None)
+        text = "No feeds yet: run `reader feeds add URL` in a shell, or open a feed's URL."
+        text = text if not feeds else f"Its last refresh failed: {error}" if error else ""
+        note = self.query_one("#feeds-note", Static)
+        note.display = bool(text)
+        note.update(Text(text))  # Text, not str: a server's words are not markup
 
     @on(OptionList.OptionHighlighted, "#feeds-list")
     def _feed_chosen(self, event: OptionList.OptionHighlighted) -> None:
         chosen = None if event.option.id in (None, ALL) else int(event.option.id)
         if chosen != self.feed_id:
             self.feed_id, self.current = chosen, None
+            self._note(self.store.read(stored.feeds))
             self.show_items()
 
     def show_items(self) -> None:
