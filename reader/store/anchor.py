@@ -100,7 +100,15 @@ def _fuzzy_in(text: str, exact: str, lo: int, hi: int) -> Span | None:
     stop = min(len(text), lo + seed.a - seed.b + len(exact) + slack)
     region = SequenceMatcher(None, exact, text[start:stop], autojunk=False)
     blocks = [b for b in region.get_matching_blocks() if b.size]
-    first, last = blocks[0], blocks[-1]
-    span = Span(start + first.b, start + last.b + last.size)
-    ratio = SequenceMatcher(None, exact, text[span.start : span.end], autojunk=False).ratio()
+    begin, finish = start + blocks[0].b, start + blocks[-1].b + blocks[-1].size
+    candidates = {  # difflib is greedy: also try the quote's own length from either end
+        Span(begin, finish),
+        Span(begin, min(len(text), begin + len(exact))),
+        Span(max(0, finish - len(exact)), finish),
+    }
+    ratio, span = max((_ratio(exact, text[c.start : c.end]), c) for c in candidates)
     return span if ratio >= FUZZY_MIN else None
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()

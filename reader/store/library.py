@@ -101,6 +101,11 @@ def set_progress(conn: sqlite3.Connection, article_id: int, progress: float) -> 
     )
 
 
+def set_date(conn: sqlite3.Connection, article_id: int, date: str) -> None:
+    """The date the analysis found, for an article whose source gave none."""
+    conn.execute("UPDATE articles SET date = ? WHERE id = ? AND date IS NULL", (date, article_id))
+
+
 def kept_document(conn: sqlite3.Connection, source: str) -> Document | None:
     """The copy kept of a URL or piped article, so it reopens offline."""
     row = conn.execute("SELECT document FROM articles WHERE source = ?", (source,)).fetchone()
