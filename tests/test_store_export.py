@@ -66,7 +66,7 @@ def test_markdown_export_has_the_article_then_each_highlight_and_note(tmp_path, 
     assert text.startswith(f"# {art.title}\n\n- Source: {art.source}\n")
     assert f"- Date: {art.date}" in text
     assert f"\n> {marks[0].quote.exact}\n\ncheck *this*\n" in text
-    assert f"\n> {marks[1].quote.exact.strip()}" in text
+    assert "\n> " + marks[1].quote.exact.strip().replace("\n", "\n> ") + "\n" in text
     assert "## Quotes" not in text
     with_quotes = export.markdown(art, marks, seed_analysis.quotes)
     q = seed_analysis.quotes[0]

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from reader.document.model import Span
-from reader.store import library, open_store
 from reader.store import highlights as hl
+from reader.store import library, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
