@@ -7,7 +7,8 @@ In a new text it is placed, in this order:
 2. at the occurrence of the exact quote whose surroundings agree best with the prefix and suffix
    (ties: the one nearest the old offset);
 3. at the best fuzzy match near the old offset (or anywhere, in a text under ``FUZZY_WHOLE_TEXT``
-   characters) whose similarity to the quote (difflib's ratio) is at least ``FUZZY_MIN``;
+   characters) whose similarity to the quote (difflib's ratio) is at least ``FUZZY_MIN``
+   (difflib matches greedily: right for prose, it may miss a quote that repeats one phrase);
 4. nowhere: the caller keeps it as orphaned.
 """
 
