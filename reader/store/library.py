@@ -33,6 +33,14 @@ class Article:
         return "://" in self.source
 
 
+def short(source: str) -> str:
+    """A path relative to the working folder, or under home as ~/…, so a column stays narrow."""
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        if source.startswith(f"{base}/"):
+            return prefix + source[len(str(base)) + 1 :]
+    return source
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
