@@ -9,8 +9,8 @@ import pytest
 from reader.cli import main
 from reader.document.load import load
 from reader.document.model import Span
-from reader.store import open_store
 from reader.store import highlights as hl
+from reader.store import open_store
 from reader.store.reading import open_document
 from tests.conftest import SEED
 
