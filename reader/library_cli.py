@@ -12,6 +12,7 @@ from reader.document.errors import LoadError
 from reader.store import Store, export, library, open_store
 from reader.store import highlights as hl
 from reader.store.export import clean, iso
+from reader.store.library import clip_left
 from reader.store.reading import analysis, open_document
 
 
@@ -68,7 +69,7 @@ def library_lines(entries: list[library.Article], width: int) -> list[str]:
     source = min(max(len(r[4]) for r in rows), max(16, width - head - 22))
     title = max(20, width - head - source - 2)
     return [
-        _clip(f"{d:<10}  {p:>4}  {m:>5}  {_clip(t, title):<{title}}  {_clip(s, source)}", width)
+        _clip(f"{d:<10}  {p:>4}  {m:>5}  {_clip(t, title):<{title}}  {clip_left(s, source)}", width)
         for d, p, m, t, s in rows
     ]
 

@@ -41,6 +41,11 @@ def short(source: str) -> str:
     return source
 
 
+def clip_left(source: str, width: int) -> str:
+    """``…/folder/file.txt``: a path or URL cut from the left, where it says least."""
+    return source if len(source) <= width else "…" + source[len(source) - width + 1 :]
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 

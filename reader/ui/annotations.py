@@ -11,6 +11,7 @@ set and visit marks, ``X`` exports.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from reader.ui import clipboard
 from reader.ui.screens.note import KeyPrompt, NoteScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.notes import NoteList
+from reader.ui.widgets.timeline import TimelineList
 
 if TYPE_CHECKING:
     from reader.analysis.model import Analysis
@@ -55,6 +57,7 @@ class Annotations:
         store = shared()
         opened = open_document(store, self.document)
         self._memory = opened.article
+        self._view: ArticleView = self.article
         self._undo: tuple[hl.Highlight | None, int | None] | None = None
         self._before_jump: int | None = None
         self._saved = store.read(positions.load, opened.article.id)
@@ -68,9 +71,14 @@ class Annotations:
     def _resume(self: Any) -> None:
         if self._saved is None or not self._saved.offset:
             return
-        offset = min(self._saved.offset, len(self.document.text))
-        self.article.scroll_to(y=self.article.index.row_of(offset), animate=False, immediate=True)
+        self._show_top(self._saved.offset)
         self.status.say("Back where you left off — g goes to the top")
+
+    def _show_top(self: Any, offset: int) -> None:
+        """Scroll so the row of ``offset`` is the first in view (forced: before the first layout
+        the pane does not know yet that it can scroll)."""
+        row = self.article.index.row_of(min(offset, len(self.document.text)))
+        self.article.scroll_to(y=row, animate=False, immediate=True, force=True)
 
     def on_analysis_done(self: Any, message: Any) -> None:
         """Bring back the quote / entity / event selected last time, without moving the text."""
@@ -79,10 +87,11 @@ class Annotations:
             shared().write(library.set_date, self._memory.id, analysis.date)
         kind, _, value = ((self._saved and self._saved.selection) or "").partition(":")
         self._saved = None
-        if kind == "quote" and value.isdigit() and int(value) < len(self.quote_list.quotes):
-            self.article.state.current_quote = self.quote_list.quotes[int(value)].span
+        if kind == "quote" and value.isdigit() and int(value) < len(analysis.quotes):
+            quote = analysis.quotes[int(value)]
+            self.article.state.current_quote = quote.span
             self.article.update_highlights()
-            self._reveal("quotes", self.quote_list, int(value))
+            self._reveal("quotes", self.quote_list, self.quote_list.quotes.index(quote))
         elif kind == "entity":
             entity = next((e for e in analysis.entities if e.id == value), None)
             if entity is not None:
@@ -91,29 +100,30 @@ class Annotations:
             self._reveal("timeline", self.timeline_list, int(value))
 
     def _selection(self: Any) -> str | None:
-        state = self.article.state
-        if state.current_quote is not None:
-            spans = [q.span for q in self.quote_list.quotes]
-            if state.current_quote in spans:
-                return f"quote:{spans.index(state.current_quote)}"
+        """What is selected, by number in the analysis (no queries: called on unmount too)."""
+        state, found = self._view.state, self.analysis
+        if found is None:
+            return None
+        spans = [q.span for q in found.quotes]
+        if state.current_quote in spans:
+            return f"quote:{spans.index(state.current_quote)}"
         if state.entity is not None:
             return f"entity:{state.entity.id}"
-        if self.analysis is not None and self.timeline_list.highlighted is not None:
-            return f"event:{self.timeline_list.highlighted}"
+        timeline = self.query(TimelineList)
+        if timeline and timeline.first().highlighted is not None:
+            return f"event:{timeline.first().highlighted}"
         return None
 
     def save_position(self: Any) -> None:
         """Keep the first character in view, the selection and the progress (when they changed)."""
         if self._memory is None or self._saved is not None:
             return  # not resumed yet: do not overwrite the saved place with the top
-        views = self.query(ArticleView)
-        if not views:
-            return
-        rows = views.first().index.rows
+        view = self._view  # kept: on unmount the screen's children are already gone
+        rows = view.index.rows
         if not rows:
             return
-        position = positions.Position(self.article.top_offset, self._selection())
-        bottom = rows[min(len(rows) - 1, round(self.article.scroll_y) + self.article.size.height)]
+        position = positions.Position(view.top_offset, self._selection())
+        bottom = rows[min(len(rows) - 1, round(view.scroll_y) + view.size.height)]
         progress = max(self._memory.progress, bottom.end / max(1, len(self.document.text)))
         if (position, progress) == getattr(self, "_last_saved", None):
             return
@@ -134,6 +144,13 @@ class Annotations:
         self.article.update_highlights()
         for view in self.query(NoteList):
             view.show(self.notes)
+
+    def _article_id(self: Any) -> int:
+        """The article's row; one forgotten from the library while open is remembered again."""
+        store = shared()
+        if store.read(library.find, self._memory.source) is None:
+            self._memory = open_document(store, self.document).article
+        return int(self._memory.id)
 
     def _placed(self: Any) -> list[hl.Highlight]:
         return [h for h in self.notes if not h.orphaned]
@@ -205,7 +222,7 @@ class Annotations:
         self._add(span)
 
     def _add(self: Any, span: Span, note: str = "") -> hl.Highlight:
-        made = shared().write(hl.add, self._memory.id, self.document.text, span, note)
+        made = shared().write(hl.add, self._article_id(), self.document.text, span, note)
         self._undo = (None, made.id)
         self._cursor = span.start
         if self.article.text_selection is not None:
@@ -219,7 +236,9 @@ class Annotations:
     def _replace(self: Any, old: hl.Highlight, span: Span) -> None:
         def swap(conn: Any) -> hl.Highlight:
             hl.delete(conn, old.id)
-            return hl.add(conn, old.article_id, self.document.text, span, old.note)
+            return hl.add(conn, article, self.document.text, span, old.note)
+
+        article = self._article_id()
 
         made = shared().write(swap)
         self._undo = (old, made.id)
@@ -264,7 +283,9 @@ class Annotations:
             if after is not None:
                 hl.delete(conn, after)
             if before is not None:
-                hl.restore(conn, before)
+                hl.restore(conn, replace(before, article_id=article))
+
+        article = self._article_id()
 
         shared().write(undo)
         self._show_notes()
@@ -305,7 +326,7 @@ class Annotations:
             if letter and letter != "'":
                 here = self._here()
                 at = here if here is not None else self.article.top_offset
-                shared().write(positions.set_mark, self._memory.id, letter, at)
+                shared().write(positions.set_mark, self._article_id(), letter, at)
                 self.status.say(f"Mark {letter} set — '{letter} comes back here")
 
         self.app.push_screen(KeyPrompt("Mark: press a letter"), set_mark)
@@ -322,10 +343,7 @@ class Annotations:
                 self.status.say(f"No mark {letter}" if letter != "'" else "No jump to go back from")
                 return
             self._before_jump = self.article.top_offset
-            offset = min(offset, len(self.document.text))
-            self.article.scroll_to(
-                y=self.article.index.row_of(offset), animate=False, immediate=True
-            )
+            self._show_top(offset)
             self.status.say(f"Mark {letter}" if letter != "'" else "Back")
 
         self.app.push_screen(KeyPrompt("Go to mark: press its letter"), go)

@@ -20,7 +20,8 @@ from textual.widgets import DataTable, Footer, Input, Static
 from reader.store import library, shared
 from reader.ui.library import Entry, describe, entries
 
-FIXED = 10 + 5 + 5 + 10 + 5 * 2  # Last read, Read, Marks, Published, and the gaps
+FIXED = 10 + 4 + 5 + 10 + 6 * 2 + 2  # Last read, Read, Marks, Published; cell padding; scrollbar
+MIN_TITLE = 16
 
 
 class LibraryScreen(Screen):
@@ -80,8 +81,9 @@ class LibraryScreen(Screen):
         table.clear()
         sources = [library.short(e.source) for e in self.shown]
         width = self.size.width or self.app.size.width
-        source_width = min(max((len(s) for s in sources), default=6), max(16, width // 2))
-        title_width = max(12, width - FIXED - source_width - 4)
+        longest = max((len(s) for s in sources), default=6)
+        source_width = max(6, min(longest, width - FIXED - MIN_TITLE))
+        title_width = max(MIN_TITLE, width - FIXED - source_width)
         for number, (entry, source) in enumerate(zip(self.shown, sources)):
             table.add_row(  # Text, not str: a str cell would be read as markup
                 entry.last_read or "—",
@@ -89,7 +91,7 @@ class LibraryScreen(Screen):
                 Text(str(entry.highlights or ""), justify="right"),
                 entry.published or "",
                 Text(_clip(entry.title, title_width)),
-                Text(_clip(source, source_width)),
+                Text(library.clip_left(source, source_width)),
                 key=str(number),
             )
         empty = self.query_one("#library-empty", Static)
