@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from dataclasses import replace
+from itertools import pairwise
 
 from textual.widgets import DataTable, TextArea
 from ui_fixture import seed_analyser, seed_document

@@ -1,4 +1,4 @@
-"""The UI's pure parts: the wrap index, highlight marks, text sanitising, the library store and dates in words."""
+"""The UI's pure parts: the wrap index, highlight marks, text sanitising, the library and dates."""
 
 from __future__ import annotations
 

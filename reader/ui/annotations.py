@@ -11,8 +11,8 @@ set and visit marks, ``X`` exports.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from reader.document.model import Document, Span
@@ -49,6 +49,8 @@ class Annotations:
     """Mixed into `ReadingScreen`; ``self`` is the screen."""
 
     notes: list[hl.Highlight]
+    document: Document  # the screen's (declared for the closures below)
+    status: Any
     _memory: Any = None  # the store's Article for this document, or None while opening
 
     # -- opening, resuming, saving -------------------------------------------------------------
@@ -286,7 +288,6 @@ class Annotations:
                 hl.restore(conn, replace(before, article_id=article))
 
         article = self._article_id()
-
         shared().write(undo)
         self._show_notes()
         self.status.say("Undone")
