@@ -39,7 +39,9 @@ def _analyse_parser() -> argparse.ArgumentParser:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
-        epilog=EPILOG + " Run `reader analyse --help` for the JSON output.",
+        epilog=EPILOG
+        + " Run `reader analyse --help` for the JSON output; `reader library` lists what you"
+        " have read and `reader export --help` prints your highlights and notes.",
         description="A terminal news reader that highlights people, places, quotes and dates.",
     )
     parser.add_argument(
@@ -104,6 +106,13 @@ def main(argv: list[str] | None = None) -> int:
             return analyse_command(argv[1:])
         if argv[:1] == ["feeds"]:
             return feeds_command(argv[1:])
+        if argv[:1] in (["library"], ["export"]):
+            from reader import library_cli
+
+            command = (
+                library_cli.library_command if argv[0] == "library" else library_cli.export_command
+            )
+            return command(argv[1:])
         return app_command(argv)
     except KeyboardInterrupt:
         return 130

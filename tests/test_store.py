@@ -140,7 +140,7 @@ def test_old_json_state_is_imported_once(tmp_path):
     store = open_store(folder)
     [entry] = store.read(library.articles)
     assert (entry.source, entry.title, entry.last_opened) == (str(article), "Old one", 50.0)
-    assert store.read(settings.get, "theme") == "nord"
+    assert store.read(settings.get, "theme") == '"nord"'  # values are JSON
     store.write(library.forget, entry.id)
     store.close()
     assert open_store(folder).read(library.articles) == []  # not imported a second time

@@ -5,6 +5,6 @@ Plain Python (no Textual), shared by the app and the CLI.  ``open_store()`` neve
 file is moved aside, an unusable location falls back to memory, and ``Store.note`` says so once.
 """
 
-from reader.store.connection import Store, open_store
+from reader.store.connection import Store, open_store, shared
 
-__all__ = ["Store", "open_store"]
+__all__ = ["Store", "open_store", "shared"]

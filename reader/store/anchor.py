@@ -7,7 +7,8 @@ In a new text it is placed, in this order:
 2. at the occurrence of the exact quote whose surroundings agree best with the prefix and suffix
    (ties: the one nearest the old offset);
 3. at the best fuzzy match near the old offset (or anywhere, in a text under ``FUZZY_WHOLE_TEXT``
-   characters) whose similarity to the quote (difflib's ratio) is at least ``FUZZY_MIN``;
+   characters) whose similarity to the quote (difflib's ratio) is at least ``FUZZY_MIN``
+   (difflib matches greedily: right for prose, it may miss a quote that repeats one phrase);
 4. nowhere: the caller keeps it as orphaned.
 """
 
@@ -100,7 +101,15 @@ def _fuzzy_in(text: str, exact: str, lo: int, hi: int) -> Span | None:
     stop = min(len(text), lo + seed.a - seed.b + len(exact) + slack)
     region = SequenceMatcher(None, exact, text[start:stop], autojunk=False)
     blocks = [b for b in region.get_matching_blocks() if b.size]
-    first, last = blocks[0], blocks[-1]
-    span = Span(start + first.b, start + last.b + last.size)
-    ratio = SequenceMatcher(None, exact, text[span.start : span.end], autojunk=False).ratio()
+    begin, finish = start + blocks[0].b, start + blocks[-1].b + blocks[-1].size
+    candidates = {  # difflib is greedy: also try the quote's own length from either end
+        Span(begin, finish),
+        Span(begin, min(len(text), begin + len(exact))),
+        Span(max(0, finish - len(exact)), finish),
+    }
+    ratio, span = max((_ratio(exact, text[c.start : c.end]), c) for c in candidates)
     return span if ratio >= FUZZY_MIN else None
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()

@@ -128,6 +128,20 @@ def open_store(folder: Path | None = None) -> Store:
     return Store(_fresh_memory(), None, note)
 
 
+_SHARED: dict[Path, Store] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared() -> Store:
+    """The store of ``data_dir()`` for this process, opened on first use (the app's screens and
+    settings share it; a test that points ``$READER_STATE_DIR`` elsewhere gets another)."""
+    folder = data_dir()
+    with _SHARED_LOCK:
+        if (store := _SHARED.get(folder)) is None:
+            store = _SHARED[folder] = open_store()
+        return store
+
+
 def _read_only(path: Path, why: str) -> Store:
     """A store in memory, seeded from ``path`` when it can still be read."""
     memory = _memory()

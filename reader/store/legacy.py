@@ -24,7 +24,7 @@ def import_once(conn: sqlite3.Connection, folder: Path) -> int:
         and isinstance(theme.get("theme"), str)
         and not settings.get(conn, "theme")
     ):
-        settings.put(conn, "theme", theme["theme"])
+        settings.put(conn, "theme", json.dumps(theme["theme"]))  # values are JSON
     recent = _read(folder / "recent.json")
     count = 0
     for item in recent if isinstance(recent, list) else []:

@@ -33,6 +33,19 @@ class Article:
         return "://" in self.source
 
 
+def short(source: str) -> str:
+    """A path relative to the working folder, or under home as ~/…, so a column stays narrow."""
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        if source.startswith(f"{base}/"):
+            return prefix + source[len(str(base)) + 1 :]
+    return source
+
+
+def clip_left(source: str, width: int) -> str:
+    """``…/folder/file.txt``: a path or URL cut from the left, where it says least."""
+    return source if len(source) <= width else "…" + source[len(source) - width + 1 :]
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -99,6 +112,11 @@ def set_progress(conn: sqlite3.Connection, article_id: int, progress: float) -> 
     conn.execute(
         "UPDATE articles SET progress = ? WHERE id = ?", (min(max(progress, 0.0), 1.0), article_id)
     )
+
+
+def set_date(conn: sqlite3.Connection, article_id: int, date: str) -> None:
+    """The date the analysis found, for an article whose source gave none."""
+    conn.execute("UPDATE articles SET date = ? WHERE id = ? AND date IS NULL", (date, article_id))
 
 
 def kept_document(conn: sqlite3.Connection, source: str) -> Document | None:

@@ -14,11 +14,13 @@ class Position:
 
 
 def save(conn: sqlite3.Connection, article_id: int, position: Position) -> None:
+    """Keep ``position`` (nothing happens if the article was forgotten meanwhile)."""
     conn.execute(
-        "INSERT INTO positions (article_id, offset, selection) VALUES (?, ?, ?)"
+        "INSERT INTO positions (article_id, offset, selection)"
+        " SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)"
         " ON CONFLICT(article_id) DO UPDATE SET offset = excluded.offset,"
         " selection = excluded.selection",
-        (article_id, position.offset, position.selection),
+        (article_id, position.offset, position.selection, article_id),
     )
 
 

@@ -20,14 +20,17 @@ from textual.screen import Screen
 from reader.document.errors import LoadError
 from reader.document.model import Document
 from reader.feeds.parse import FeedSource
+from reader.store import shared
+from reader.store.reading import load_remembered
+from reader.ui.annotations import cached
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import bindings
-from reader.ui.library import read_state, remember, write_state
 from reader.ui.screens.feeds import FeedsScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.open import OpenScreen
 from reader.ui.screens.reading import Analyser, ReadingScreen, pipeline
+from reader.ui.settings import save_setting, setting
 
 # `reader/styles` links to the top-level `styles/` in a checkout and is a real folder in the wheel.
 STYLES = str(resources.files("reader") / "styles" / "reader.tcss")
@@ -59,14 +62,14 @@ class ReaderApp(App[int]):
         self._document = document
         self._analyser = analyser
         self._library_dirs = library_dirs
-        theme = read_state("settings.json", {}).get("theme")
+        theme = setting("theme", "")
         if theme in self.available_themes:
             self.theme = theme  # before the first paint: switching later restyles every widget
 
     def on_mount(self) -> None:
-        self.watch(
-            self, "theme", lambda name: write_state("settings.json", {"theme": name}), init=False
-        )
+        self.watch(self, "theme", lambda name: save_setting("theme", name), init=False)
+        if note := shared().note:  # said once: the store cannot remember, or was damaged
+            self.notify(note, severity="warning", timeout=10, markup=False)
         if self._document is not None:
             self.show_document(self._document)
         elif self._feed is not None:
@@ -84,16 +87,18 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, source: str) -> None:
-        from reader.document.load import load
-
         try:
-            document = load(source)
+            document, offline = load_remembered(shared(), source)
         except FeedSource as feed:
             self.call_from_thread(self.show_feeds, feed.source)
         except LoadError as error:
             self.call_from_thread(self._load_failed, str(error))
         else:
             self.call_from_thread(self.show_document, document)
+            if offline:
+                self.call_from_thread(
+                    self.notify, offline, title="Offline", severity="warning", markup=False
+                )
 
     def _load_failed(self, message: str) -> None:
         self.notify(message, title="Could not open", severity="error", timeout=8, markup=False)
@@ -104,8 +109,7 @@ class ReaderApp(App[int]):
         """Replace whatever is open with a reading screen for ``document``."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(ReadingScreen(document, analyser=self._analyser))
-        remember(document.source, document.title)
+        self.push_screen(ReadingScreen(document, analyser=cached(self._analyser)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own commands, less the ones the key table already offers (theme, quit)."""
@@ -134,13 +138,13 @@ class ReaderApp(App[int]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(LibraryScreen(self._library_dirs))
-        self.push_screen(FeedsScreen(analyser=self._analyser, follow_source=follow))
+        self.push_screen(FeedsScreen(analyser=cached(self._analyser), follow_source=follow))
 
     def action_feeds(self) -> None:
         """Back to the Feeds view (where the reader left it), or open it."""
         feeds = self._feeds_screen()
         if feeds is None:
-            self.push_screen(FeedsScreen(analyser=self._analyser))
+            self.push_screen(FeedsScreen(analyser=cached(self._analyser)))
             return
         while self.screen is not feeds:
             self.pop_screen()

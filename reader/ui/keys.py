@@ -3,7 +3,8 @@
 Scheme: reading keys are the ones `less` and vim users already have in their fingers (j/k,
 space/b, d/u, g/G, / with n/N).  "Jump to the next thing" uses the closing bracket and "previous"
 the opening one, so one pattern covers all three structures: `]`/`[` quotes, `}`/`{` mentions of
-the selected entity, `)`/`(` timeline events.  None of them collides with a less/vim reading key.
+the selected entity, `)`/`(` timeline events; `.`/`,` (the unshifted `>`/`<`) step through the
+reader's own highlights.  None of them collides with a less/vim reading key.
 """
 
 from __future__ import annotations
@@ -259,6 +260,104 @@ KEYS: tuple[Key, ...] = (
         "Toggle the marks where lost line breaks glued words",
         "Highlights",
     ),
+    Key(
+        "layer.notes",
+        "reading",
+        "5",
+        "toggle_layer('notes')",
+        "Yours",
+        "Toggle your own highlights",
+        "Highlights",
+    ),
+    # Your highlights, notes and marks (kept between sessions)
+    Key(
+        "highlight",
+        "reading",
+        "h",
+        "highlight",
+        "Highlight",
+        "Highlight the mouse selection, else the current quote, match or mention, else the "
+        "sentence at the top of the view (h again grows it to the paragraph)",
+        "Notes",
+        footer=True,
+    ),
+    Key(
+        "note",
+        "reading",
+        "a",
+        "note",
+        "Note",
+        "Add or edit the note of the highlight here (Markdown; makes a highlight if needed)",
+        "Notes",
+        footer=True,
+    ),
+    Key(
+        "highlight.next",
+        "reading",
+        "full_stop",
+        "next_highlight",
+        "Next highlight",
+        "Jump to your next highlight (. and , are the unshifted > and <)",
+        "Notes",
+        display=".",
+    ),
+    Key(
+        "highlight.prev",
+        "reading",
+        "comma",
+        "prev_highlight",
+        "Prev highlight",
+        "Jump to your previous highlight",
+        "Notes",
+        display=",",
+    ),
+    Key(
+        "highlight.delete",
+        "reading",
+        "x",
+        "delete_highlight",
+        "Delete",
+        "Delete the highlight here, with its note",
+        "Notes",
+    ),
+    Key(
+        "undo",
+        "reading",
+        "U",
+        "undo",
+        "Undo",
+        "Undo the last highlight, note or delete",
+        "Notes",
+    ),
+    Key(
+        "mark.set",
+        "reading",
+        "m",
+        "set_mark",
+        "Set mark",
+        "Set a mark here: m then a letter",
+        "Notes",
+        display="m+letter",
+    ),
+    Key(
+        "mark.go",
+        "reading",
+        "apostrophe",
+        "goto_mark",
+        "Go to mark",
+        "Go back to a mark: ' then its letter ('' returns to where the last jump started)",
+        "Notes",
+        display="'+letter",
+    ),
+    Key(
+        "export",
+        "reading",
+        "X",
+        "export",
+        "Export",
+        "Export this article's highlights and notes as Markdown (a file; the path is shown)",
+        "Notes",
+    ),
     # Sidebar
     Key(
         "sidebar",
@@ -295,6 +394,15 @@ KEYS: tuple[Key, ...] = (
         "show_view('timeline')",
         "Timeline view",
         "Show the Timeline view",
+        "Sidebar",
+    ),
+    Key(
+        "view.notes",
+        "reading",
+        "A",
+        "show_view('notes')",
+        "Notes view",
+        "Show the Notes view: your highlights and notes",
         "Sidebar",
     ),
     Key(

@@ -21,7 +21,7 @@ from reader.document.errors import LoadError
 from reader.feeds.article import Opened, open_item
 from reader.feeds.follow import follow
 from reader.feeds.refresh import Outcome, refresh
-from reader.store import Store, library, open_store
+from reader.store import Store, library, shared
 from reader.store import feeds as stored
 from reader.ui.keys import bindings
 from reader.ui.screens.reading import Analyser, ReadingScreen, pipeline
@@ -44,8 +44,7 @@ class FeedsScreen(Screen):
     ) -> None:
         """``follow_source``: a feed file or URL to follow and show (``reader FEED.xml``)."""
         super().__init__()
-        # not closed on unmount: a refresh may still be writing; the connection goes with the screen
-        self.store = store or open_store()
+        self.store = store or shared()
         self.analyser = analyser
         self.follow_source = follow_source
         self.feed_id: int | None = None  # None: all feeds
@@ -77,8 +76,6 @@ class FeedsScreen(Screen):
         table.add_column("Date", key="date")
         table.add_column("Source", key="source", width=22)
         table.add_column("Title", key="title")
-        if self.store.note:
-            self.notify(self.store.note, severity="warning", markup=False)
         if self.follow_source:
             self.notify(f"Following {self.follow_source}…", timeout=3, markup=False)
             self._follow(self.follow_source)

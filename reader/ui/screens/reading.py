@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, OptionList, TabbedContent
 from reader.document.model import Document, Span
 from reader.english import count
 from reader.ui import clipboard
+from reader.ui.annotations import Annotations
 from reader.ui.commands import ArticleCommands
 from reader.ui.keys import bindings
 from reader.ui.widgets.article import ArticleView
@@ -66,8 +67,8 @@ class AnalysisFailed(Message):
     error: str
 
 
-class ReadingScreen(Screen):
-    """One article."""
+class ReadingScreen(Annotations, Screen):
+    """One article; `Annotations` remembers the place and keeps the reader's highlights."""
 
     BINDINGS = bindings("reading")
     COMMANDS = {ArticleCommands}
@@ -410,7 +411,7 @@ class ReadingScreen(Screen):
         self.status.say(f"{layer.capitalize()} highlights {'on' if layer in layers else 'off'}")
 
     def _update_legend(self) -> None:
-        classes = ("person", "org", "place", "other", "quote", "time", "break")
+        classes = ("person", "org", "place", "other", "quote", "time", "break", "mine")
         self.query_one(Legend).show(
             {c: self.article.style_of(c) for c in classes}, self.article.state.layers
         )
