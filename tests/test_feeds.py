@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from feeds_fixture import (
@@ -300,6 +301,13 @@ def test_an_item_whose_page_is_missing_shows_the_feeds_text_with_a_notice(store)
     )
     assert opened.document.title == "Ferry back" and opened.document.date == "2026-03-02"
     assert store.read(stored.items, feed.id)[0].read
+    store.write(library.remember, opened.document)  # as the reading screen does with what it shows
+    with serve() as again:
+        again.pages["/gone.html"] = Page(article_page("Ferry back", PARAGRAPHS), "text/html")
+        moved = replace(item, link=again.url("/gone.html"))
+        store.write(library.remember, replace(opened.document, source=moved.link))
+        reopened = open_item(store, moved)  # the page is back: it is fetched, not the summary
+    assert reopened.notice is None and "Okafor" in reopened.document.text
 
 
 def test_the_loader_says_a_feed_file_or_url_is_a_feed(tmp_path):

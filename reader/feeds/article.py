@@ -33,8 +33,12 @@ def open_item(store: Store, item: stored.Item, loader: Callable[[str], Document]
 
 
 def _kept(store: Store, item: stored.Item) -> Opened | None:
+    """The page kept when the item was read; not the feed's text (the reading screen remembers
+    whatever it shows), so a page that failed once is tried again."""
     document = store.read(library.kept_document, item.link) if item.link else None
-    return Opened(document) if document is not None else None
+    if document is None or document.text == summary_document(item).text:
+        return None
+    return Opened(document)
 
 
 def _fetched(item: stored.Item, loader: Callable[[str], Document]) -> Opened:
