@@ -258,3 +258,17 @@ def test_your_highlights_are_a_layer_of_their_own():
     ]
     state.layers.discard("notes")
     assert build_marks(None, state).marks == []
+
+
+async def test_a_corrupt_store_is_moved_aside_and_said_once(tmp_path, monkeypatch):
+    state = tmp_path / "damaged"
+    state.mkdir()
+    (state / "reader.db").write_bytes(b"\x00garbage" * 500)
+    monkeypatch.setenv("READER_STATE_DIR", str(state))
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await analysed(pilot)
+        said = [str(n.message) for n in pilot.app._notifications if "damaged" in str(n.message)]
+        assert len(said) == 1 and "\n" not in said[0]
+        await pilot.press("right_square_bracket", "h")
+        assert len(screen.notes) == 1  # and the new store remembers
+    assert list(state.glob("reader.db.corrupt-*"))

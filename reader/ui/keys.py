@@ -139,7 +139,6 @@ KEYS: tuple[Key, ...] = (
         "Prev quote",
         "Jump to the previous quote",
         "Navigate",
-        footer=True,
         display="[",
     ),
     Key(
@@ -289,7 +288,6 @@ KEYS: tuple[Key, ...] = (
         "Note",
         "Add or edit the note of the highlight here (Markdown; makes a highlight if needed)",
         "Notes",
-        footer=True,
     ),
     Key(
         "highlight.next",
