@@ -43,7 +43,8 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(
             Content.assemble(
-                ("Library", "bold"), ("  Enter opens · / filters · x forgets · o opens", "dim")
+                ("Library", "bold"),
+                ("  Enter opens · / filters · x forgets · o opens · I feeds", "dim"),
             ),
             id="library-title",
         )
