@@ -41,7 +41,8 @@ def _app_parser() -> argparse.ArgumentParser:
         prog="reader",
         epilog=EPILOG
         + " Run `reader analyse --help` for the JSON output; `reader library` lists what you"
-        " have read and `reader export --help` prints your highlights and notes.",
+        " have read and `reader export --help` prints your highlights and notes;"
+        " `reader feeds --help` follows news feeds (RSS, Atom).",
         description="A terminal news reader that highlights people, places, quotes and dates.",
     )
     parser.add_argument(
