@@ -21,6 +21,7 @@ class Page:
     ctype: str = "application/rss+xml"
     status: int = 200
     delay: float = 0.0  # seconds before answering
+    trickle: float = 0.0  # seconds between bytes of the body (a server that never quite stops)
     location: str | None = None  # for redirects
     etag: str | None = None
     modified: str | None = None  # Last-Modified
@@ -79,7 +80,16 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if page.location:
                 self.send_header("Location", page.location)
             self.end_headers()
-            self.wfile.write(page.body)
+            if not page.trickle:
+                self.wfile.write(page.body)
+                return
+            try:
+                for byte in page.body:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(page.trickle)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up, as it should
 
     return Handler
 

@@ -235,17 +235,19 @@ def test_failures_are_one_line_each_and_do_not_stop_the_others(store):
     with serve() as site:
         site.pages["/good"] = Page(rss2(stories(2, site.url(""))))
         site.pages["/slow"] = Page(rss2(stories(2, site.url(""))), delay=2.0)
+        site.pages["/trickle"] = Page(rss2(stories(2, site.url(""))), trickle=0.05)
         site.pages["/garbage"] = Page(b"\x00\x01 not a feed", "application/octet-stream")
-        for path in ("/good", "/slow", "/garbage", "/missing"):
+        for path in ("/good", "/slow", "/trickle", "/garbage", "/missing"):
             store.write(stored.add, site.url(path))
         progress: list[tuple[int, int]] = []
         outcomes = refresh(store, timeout=0.5, progress=lambda d, t, _: progress.append((d, t)))
     errors = {o.feed.url.rsplit("/", 1)[1]: o.error for o in outcomes}
     assert errors["good"] is None
-    assert "no answer within 0.5 s" in errors["slow"] or "no complete answer" in errors["slow"]
+    assert "no answer within 0.5 s" in errors["slow"]
+    assert "no complete answer within 0.5 s" in errors["trickle"]
     assert "404" in errors["missing"] and "not a news feed" in errors["garbage"]
     assert all("\n" not in e for e in errors.values() if e)
-    assert progress == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert progress == [(n, 5) for n in range(1, 6)]
     failed = {f.url.rsplit("/", 1)[1]: f.error for f in store.read(stored.feeds)}
     assert failed["good"] is None and failed["missing"]
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from reader.document.decode import decode
 from reader.document.errors import LoadError
-from reader.document.limits import MAX_BYTES, TIMEOUT_S, human_size
+from reader.document.limits import MAX_BYTES, human_size
 from reader.feeds import http, opml
 from reader.feeds.discover import feed_links
+from reader.feeds.http import DEADLINE_S
 from reader.feeds.parse import FeedSource, Parsed, looks_like_feed, parse
 from reader.store import Store
 from reader.store import feeds as stored
@@ -25,7 +26,7 @@ def address(source: str) -> str:
 
 
 def fetch(
-    url: str, etag: str | None = None, modified: str | None = None, timeout: float = TIMEOUT_S
+    url: str, etag: str | None = None, modified: str | None = None, timeout: float = DEADLINE_S
 ) -> http.Response:
     """A feed's current bytes: over http(s), or from a file (where validators do not apply)."""
     if is_url(url):
@@ -42,7 +43,7 @@ def fetch(
         raise LoadError(f"{url}: cannot read ({err.strerror or err})") from None
 
 
-def locate(source: str, timeout: float = TIMEOUT_S) -> tuple[str, Parsed, http.Response]:
+def locate(source: str, timeout: float = DEADLINE_S) -> tuple[str, Parsed, http.Response]:
     """The feed ``source`` is or names, parsed, and the answer it came in."""
     url = address(source)
     response = fetch(url, timeout=timeout)
@@ -59,7 +60,7 @@ def locate(source: str, timeout: float = TIMEOUT_S) -> tuple[str, Parsed, http.R
     return found.url, parse(found.body, found.url), found
 
 
-def follow(store: Store, source: str, timeout: float = TIMEOUT_S) -> tuple[stored.Feed, int, bool]:
+def follow(store: Store, source: str, timeout: float = DEADLINE_S) -> tuple[stored.Feed, int, bool]:
     """Follow the feed ``source`` is or names, with the items it lists now: the feed, how many
     items were new, and whether the feed was new."""
     url, parsed, response = locate(source, timeout)

@@ -15,7 +15,8 @@ from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 from reader import __version__
 from reader.document.errors import LoadError
-from reader.document.limits import MAX_BYTES, TIMEOUT_S, human_size
+from reader.document.limits import MAX_BYTES, human_size
+from reader.document.limits import TIMEOUT_S as DEADLINE_S  # one overall deadline per request
 
 MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024
@@ -45,7 +46,7 @@ _OPENER = build_opener(_Redirects)
 
 
 def get(
-    url: str, etag: str | None = None, modified: str | None = None, timeout: float = TIMEOUT_S
+    url: str, etag: str | None = None, modified: str | None = None, timeout: float = DEADLINE_S
 ) -> Response:
     """GET ``url``; with ``etag``/``modified`` from an earlier answer, an unchanged resource is a
     304 with no body.  Raises ``LoadError`` (one line) on any failure."""
@@ -84,7 +85,7 @@ def _read(response, deadline: float, url: str, timeout: float) -> bytes:  # type
     """The body, within the size cap and the overall deadline (a server may trickle bytes)."""
     parts: list[bytes] = []
     size = 0
-    while chunk := response.read(_CHUNK):
+    while chunk := response.read1(_CHUNK):  # what has arrived: a trickle cannot outlast us
         parts.append(chunk)
         size += len(chunk)
         if size > MAX_BYTES:

@@ -12,8 +12,8 @@ from itertools import chain, zip_longest
 from urllib.parse import urlsplit
 
 from reader.document.errors import LoadError
-from reader.document.limits import TIMEOUT_S
 from reader.feeds.follow import fetch
+from reader.feeds.http import DEADLINE_S
 from reader.feeds.parse import parse
 from reader.store import Store
 from reader.store import feeds as stored
@@ -51,7 +51,7 @@ def refresh(
     *,
     workers: int = WORKERS,
     per_host: int = PER_HOST,
-    timeout: float = TIMEOUT_S,
+    timeout: float = DEADLINE_S,
 ) -> list[Outcome]:
     """Refresh ``feeds`` (default: all followed); the outcomes in the order they finished."""
     feeds = store.read(stored.feeds) if feeds is None else feeds
