@@ -160,7 +160,7 @@ def test_following_a_page_follows_the_feed_it_names(store):
 def test_following_a_page_without_a_feed_says_so(store):
     with serve() as site:
         site.pages["/"] = Page(article_page("No feed here", PARAGRAPHS), "text/html")
-        with pytest.raises(LoadError, match="not a news feed"):
+        with pytest.raises(LoadError, match="a web page that names no feed"):
             follow(store, site.url("/"))
     assert store.read(stored.feeds) == []
 

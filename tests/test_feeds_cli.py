@@ -79,7 +79,7 @@ def test_unknown_feeds_and_non_feeds_are_one_line_errors(capsys):
     with serve() as site:
         site.pages["/page.html"] = Page(article_page("Just a page", PARAGRAPHS), "text/html")
         status, _, err = run(capsys, "add", site.url("/page.html"))
-    assert status == 1 and err.count("\n") == 1 and "not a news feed" in err
+    assert status == 1 and err.count("\n") == 1 and "a web page that names no feed" in err
 
 
 def test_refresh_prints_one_line_per_failed_feed_and_exits_1(capsys):

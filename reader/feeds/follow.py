@@ -43,28 +43,29 @@ def fetch(
         raise LoadError(f"{url}: cannot read ({err.strerror or err})") from None
 
 
-def locate(source: str, timeout: float = DEADLINE_S) -> tuple[str, Parsed, http.Response]:
+def locate(source: str, timeout: float = DEADLINE_S) -> tuple[Parsed, http.Response]:
     """The feed ``source`` is or names, parsed, and the answer it came in."""
-    url = address(source)
-    response = fetch(url, timeout=timeout)
+    response = fetch(address(source), timeout=timeout)
     if looks_like_feed(response.body[:2048]):
-        return response.url, parse(response.body, response.url), response
+        return parse(response.body, response.url), response
     try:
         page, _ = decode(response.body)
     except LoadError:
         page = ""
     links = feed_links(page, response.url) if "<" in page else []
-    if not links:
-        return response.url, parse(response.body, response.url), response  # says why not
-    found = fetch(links[0], timeout=timeout)
-    return found.url, parse(found.body, found.url), found
+    if links:
+        found = fetch(links[0], timeout=timeout)
+        return parse(found.body, found.url), found
+    if response.content_type in ("text/html", "application/xhtml+xml"):
+        raise LoadError(f"{response.url}: a web page that names no feed (no <link rel=alternate>)")
+    return parse(response.body, response.url), response  # a feed after all, or says why not
 
 
 def follow(store: Store, source: str, timeout: float = DEADLINE_S) -> tuple[stored.Feed, int, bool]:
     """Follow the feed ``source`` is or names, with the items it lists now: the feed, how many
     items were new, and whether the feed was new."""
-    url, parsed, response = locate(source, timeout)
-    feed, created = store.write(stored.add, url, parsed.title, parsed.site)
+    parsed, response = locate(source, timeout)
+    feed, created = store.write(stored.add, response.url, parsed.title, parsed.site)
     new = store.write(stored.save, feed.id, parsed.entries, parsed.title, parsed.site)
     store.write(stored.checked, feed.id, response.etag, response.modified)
     now = store.read(stored.get, feed.id)
