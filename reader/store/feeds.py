@@ -10,8 +10,10 @@ import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reader.feeds.parse import Entry
+if TYPE_CHECKING:  # the store does not need the feeds package to run
+    from reader.feeds.parse import Entry
 
 
 @dataclass(frozen=True, slots=True)
