@@ -335,3 +335,27 @@ def test_the_feeds_core_never_imports_textual():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_store_from_before_feeds_gains_their_tables_and_keeps_its_articles(tmp_path):
+    import sqlite3
+
+    from reader.store import schema
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    conn = sqlite3.connect(folder / "reader.db", isolation_level=None)
+    for statement in schema._statements(schema.MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO articles (source, content_hash, first_opened, last_opened)"
+        " VALUES ('/tmp/a.txt', '', 1, 1)"
+    )
+    conn.close()
+    store = open_store(folder)
+    assert store.read(schema.user_version) == schema.VERSION >= 2
+    assert [a.source for a in store.read(library.articles)] == ["/tmp/a.txt"]
+    feed, created = store.write(stored.add, "http://127.0.0.1:9/f.xml", "F")
+    assert created and store.read(stored.feeds) == [feed]
+    store.close()
