@@ -39,7 +39,10 @@ def _analyse_parser() -> argparse.ArgumentParser:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
-        epilog=EPILOG + " Run `reader analyse --help` for the JSON output.",
+        epilog=EPILOG
+        + " Run `reader analyse --help` for the JSON output; `reader library` lists what you"
+        " have read and `reader export --help` prints your highlights and notes;"
+        " `reader feeds --help` follows news feeds (RSS, Atom).",
         description="A terminal news reader that highlights people, places, quotes and dates.",
     )
     parser.add_argument(
@@ -85,11 +88,32 @@ def app_command(argv: list[str]) -> int:
     return run(args.source)
 
 
+# -- reader feeds … (the logic is in reader/feeds/commands.py) ----------------------------------
+
+
+def feeds_command(argv: list[str]) -> int:
+    from reader.feeds.commands import main as feeds_main
+
+    return feeds_main(argv)
+
+
+# ------------------------------------------------------------------------------------------------
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         if argv[:1] == ["analyse"] or argv[:1] == ["analyze"]:
             return analyse_command(argv[1:])
+        if argv[:1] == ["feeds"]:
+            return feeds_command(argv[1:])
+        if argv[:1] in (["library"], ["export"]):
+            from reader import library_cli
+
+            command = (
+                library_cli.library_command if argv[0] == "library" else library_cli.export_command
+            )
+            return command(argv[1:])
         return app_command(argv)
     except KeyboardInterrupt:
         return 130

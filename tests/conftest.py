@@ -14,6 +14,12 @@ SEED = ARTICLES / "nato-kyiv-bucharest.txt"
 CORPORA = ROOT.parent / "shared" / "corpora"
 
 
+@pytest.fixture(autouse=True)
+def private_store(tmp_path_factory, monkeypatch):
+    """No test reads or writes the user's own store (subprocesses inherit this too)."""
+    monkeypatch.setenv("READER_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")

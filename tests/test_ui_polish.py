@@ -209,7 +209,7 @@ async def test_links_are_underlined_listed_and_opened(monkeypatch):
         styled = [s for s in article.render_line(row) if s.text == "council"]
         assert styled and styled[0].style.underline
         app.open_source = asked.append  # what the reader would fetch
-        await pilot.press("U")
+        await pilot.press("l")
         assert isinstance(app.screen, LinksScreen)
         rows = app.screen.query_one("#link-list", OptionList)
         assert rows.option_count == 2

@@ -1,17 +1,19 @@
-"""The UI's pure parts: the wrap index, highlight marks, text sanitising, the library store and dates in words."""
+"""The UI's pure parts: the wrap index, highlight marks, text sanitising, the library and dates."""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 from conftest import line_blocks as blocks_of
 from ui_fixture import seed_analysis, seed_document
 
-from reader.document.model import Span
+from reader.document.model import Block, Document, Span
+from reader.store import library as store_library
+from reader.store import shared
+from reader.store.location import data_dir
 from reader.ui import library
 from reader.ui.dates import describe
 from reader.ui.highlights import HighlightState, build_marks
+from reader.ui.settings import save_setting, setting
 from reader.ui.widgets.article import sanitize
 from reader.ui.wrap import GAP, WrapIndex
 
@@ -76,22 +78,24 @@ def test_sanitize_keeps_length_and_drops_control_characters():
     assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in clean)
 
 
-def test_recent_files_are_remembered_newest_first(tmp_path, monkeypatch):
+def _doc(path, title: str) -> Document:
+    text = f"{title}\n\nText."
+    return Document(text, str(path), (Block("paragraph", Span(0, len(text))),), title)
+
+
+def test_library_lists_remembered_articles_last_read_first_one_row_each(tmp_path, monkeypatch):
     monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
-    first.write_text("Alpha\n\nText.\n")
-    second.write_text("Beta\n\nText.\n")
-    library.remember(str(first), "Alpha")
-    library.remember(str(second), "Beta")
-    library.remember(str(first), "Alpha")
-    library.remember("https://example.com/x", "Example")
-    entries = library.entries(dirs=[])
+    for path in (first, second):
+        path.write_text("x", encoding="utf-8")
+    store = shared()
+    store.write(store_library.remember, _doc(first, "Alpha"), 1.0)
+    store.write(store_library.remember, _doc(second, "Beta"), 2.0)
+    store.write(store_library.remember, _doc(first, "Alpha"), 3.0)
+    store.write(store_library.remember, _doc("https://example.com/x", "Example"), 4.0)
+    entries = library.entries(dirs=[tmp_path])  # the folder holds a.txt and b.txt again
     assert [e.title for e in entries] == ["Example", "Alpha", "Beta"]
-    assert entries[0].size is None and entries[1].size == first.stat().st_size
-    assert (
-        json.loads((tmp_path / "state" / "recent.json").read_text())[0]["source"]
-        == "https://example.com/x"
-    )
+    assert entries[1].last_read == "1970-01-01" and entries[1].published is None
 
 
 def test_library_lists_article_folders_with_the_documents_titles_and_dates(tmp_path, monkeypatch):
@@ -101,25 +105,28 @@ def test_library_lists_article_folders_with_the_documents_titles_and_dates(tmp_p
     )
     (tmp_path / "skip.bin").write_bytes(b"\0")
     [entry] = library.entries(dirs=[tmp_path])
-    assert (entry.title, entry.recent) == ("one.md", False)
-    assert (library.describe(entry).title, library.describe(entry).date) == (
+    assert (entry.title, entry.last_read) == ("one.md", None)
+    assert (library.describe(entry).title, library.describe(entry).published) == (
         "The headline",
         "2024-03-14",
     )
 
 
-def test_state_dir_honours_xdg(monkeypatch, tmp_path):
+def test_the_store_lives_in_the_user_data_dir_unless_overridden(monkeypatch, tmp_path):
     monkeypatch.delenv("READER_STATE_DIR", raising=False)
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
-    assert library.state_dir() == tmp_path / "reader"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert data_dir() == tmp_path / "reader"
+    monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "elsewhere"))
+    assert data_dir() == tmp_path / "elsewhere"
 
 
-def test_unreadable_state_is_ignored(tmp_path, monkeypatch):
+def test_settings_keep_their_type_and_ignore_the_wrong_one(tmp_path, monkeypatch):
     monkeypatch.setenv("READER_STATE_DIR", str(tmp_path))
-    (tmp_path / "recent.json").write_text("{not json")
-    assert library.load_recent() == []
-    library.write_state("settings.json", {"theme": "ansi-dark"})
-    assert library.read_state("settings.json", {}) == {"theme": "ansi-dark"}
+    assert setting("theme", "") == ""
+    save_setting("theme", "ansi-dark")
+    save_setting("measure", 72)
+    assert (setting("theme", ""), setting("measure", 80)) == ("ansi-dark", 72)
+    assert setting("theme", 3) == 3  # a str where an int is wanted reads as the default
 
 
 def test_search_is_literal_and_case_insensitive():

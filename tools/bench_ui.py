@@ -10,6 +10,7 @@ headless at 160x45: "first paint" is when the article pane first renders a row o
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -64,7 +65,7 @@ def megabyte_article(folder: Path) -> Path:
     return path
 
 
-def measure(source: Path) -> dict:
+def measure(source: Path, state: Path) -> dict:
     started = time.time()
     out = subprocess.run(
         [sys.executable, __file__, "--child", str(source), repr(started)],
@@ -72,6 +73,7 @@ def measure(source: Path) -> dict:
         text=True,
         check=True,
         timeout=600,
+        env={**os.environ, "READER_STATE_DIR": str(state)},  # a fresh store: no cached analysis
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -80,7 +82,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in (("seed", SEED), ("1 MB", megabyte_article(Path(tmp)))):
             size = path.stat().st_size
-            result = measure(path)
+            result = measure(path, Path(tmp) / f"state-{name}")
             print(
                 f"{name:5} {size / 1e6:5.2f} MB  first paint {result['first_paint_s']:.2f} s  "
                 f"analysed {result.get('analysed_s', float('nan')):.2f} s  peak RSS {result['peak_rss_mb']:.0f} MB"

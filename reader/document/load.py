@@ -15,6 +15,7 @@ from reader.document.limits import MAX_BYTES, human_size
 from reader.document.markdown import front_matter, iso_date, render
 from reader.document.model import Document
 from reader.document.structure import detect_blocks
+from reader.feeds.parse import FeedSource, looks_like_feed
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -30,9 +31,19 @@ def load(source: str) -> Document:
     if "://" in source:
         if not source.lower().startswith(("http://", "https://")):
             raise LoadError(f"{source}: only http and https URLs are supported")
-        data, kind = fetch(source)
+        data, kind = _fetch(source)
         return from_bytes(data, source, kind)
     return from_bytes(_read_file(Path(source)), source, _kind_of(Path(source)))
+
+
+def _fetch(url: str) -> tuple[bytes, str]:
+    """``fetch``, but a feed (refused for its content type) is a ``FeedSource`` error."""
+    try:
+        return fetch(url)
+    except LoadError as error:
+        from reader.feeds.follow import feed_error
+
+        raise feed_error(url, error) from None
 
 
 def _read_file(path: Path) -> bytes:
@@ -69,6 +80,8 @@ def _sniff(text: str) -> str:
 
 def from_bytes(data: bytes, source: str, kind: str | None) -> Document:
     """Build the document from raw bytes; ``kind`` is "text", "markdown", "html" or None to sniff."""
+    if looks_like_feed(data[:2048]):
+        raise FeedSource(source)
     try:
         text, encoding = decode(data)
     except LoadError as err:

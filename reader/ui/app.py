@@ -19,9 +19,13 @@ from textual.screen import Screen
 
 from reader.document.errors import LoadError
 from reader.document.model import Document
+from reader.feeds.parse import FeedSource
+from reader.store import shared
+from reader.store.reading import load_remembered
+from reader.ui.annotations import cached
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import bindings
-from reader.ui.library import remember
+from reader.ui.screens.feeds import FeedsScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.open import OpenScreen
@@ -50,12 +54,15 @@ class ReaderApp(App[int]):
         analyser: Analyser | None = pipeline,
         library_dirs: list[Path] | None = None,
         flash: float = FLASH,
+        feed: str | None = None,
     ) -> None:
         """``document`` skips loading (stdin, tests); ``analyser=None`` shows the bare text;
-        ``flash``: seconds a jump target stays lit (tests set 0 and need not wait for it)."""
+        ``flash``: seconds a jump target stays lit (tests set 0 and need not wait for it);
+        ``feed``: a feed file or URL to follow and show in the Feeds view."""
         super().__init__()
         self.flash = flash
         self._source = source
+        self._feed = feed
         self._document = document
         self._analyser = analyser
         self._library_dirs = library_dirs
@@ -65,8 +72,12 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.watch(self, "theme", lambda name: save_setting("theme", name), init=False)
+        if note := shared().note:  # said once: the store cannot remember, or was damaged
+            self.notify(note, severity="warning", timeout=10, markup=False)
         if self._document is not None:
             self.show_document(self._document)
+        elif self._feed is not None:
+            self.show_feeds(self._feed)
         elif self._source is not None:
             self.open_source(self._source)
         else:
@@ -82,16 +93,20 @@ class ReaderApp(App[int]):
     def load_source(
         self, source: str, loaded: Callable[[Document], object], failed: Callable[[str], object]
     ) -> None:
-        """Load ``source`` in a worker thread; then ``loaded(document)`` or ``failed(message)``
-        on the UI thread."""
-        from reader.document.load import load
-
+        """Load ``source`` (or the copy the store kept) in a worker thread; then
+        ``loaded(document)`` or ``failed(message)`` on the UI thread; a feed opens the Feeds view."""
         try:
-            document = load(source)
+            document, offline = load_remembered(shared(), source)
+        except FeedSource as feed:
+            self.call_from_thread(self.show_feeds, feed.source)
         except LoadError as error:
             self.call_from_thread(failed, str(error))
         else:
             self.call_from_thread(loaded, document)
+            if offline:
+                self.call_from_thread(
+                    self.notify, offline, title="Offline", severity="warning", markup=False
+                )
 
     def _load_failed(self, message: str) -> None:
         self.notify(message, title="Could not open", severity="error", timeout=8, markup=False)
@@ -102,8 +117,7 @@ class ReaderApp(App[int]):
         """Replace whatever is open with a reading screen for ``document``."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(ReadingScreen(document, analyser=self._analyser, flash=self.flash))
-        remember(document.source, document.title)
+        self.push_screen(ReadingScreen(document, analyser=cached(self._analyser), flash=self.flash))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own commands, less the ones the key table already offers (theme, quit)."""
@@ -126,6 +140,40 @@ class ReaderApp(App[int]):
         if not isinstance(self.screen, LibraryScreen):
             self.push_screen(LibraryScreen(self._library_dirs))
 
+    # -- feeds (the view is reader/ui/screens/feeds.py) -------------------------------------------
+
+    def _feeds_screen(self) -> FeedsScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, FeedsScreen)), None)
+
+    def show_feeds(self, follow: str | None = None) -> None:
+        """The Feeds view, on top of the library; ``follow`` a feed file or URL first."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(LibraryScreen(self._library_dirs))
+        self.push_screen(FeedsScreen(analyser=cached(self._analyser), follow_source=follow))
+
+    def action_feeds(self) -> None:
+        """Back to the Feeds view (where the reader left it), or open it."""
+        feeds = self._feeds_screen()
+        if feeds is None:
+            self.push_screen(FeedsScreen(analyser=cached(self._analyser)))
+            return
+        while self.screen is not feeds:
+            self.pop_screen()
+
+    def action_next_item(self) -> None:
+        self._step_item(1)
+
+    def action_prev_item(self) -> None:
+        self._step_item(-1)
+
+    def _step_item(self, by: int) -> None:
+        feeds = self._feeds_screen()
+        if feeds is None:
+            self.notify("Next and previous item work on articles opened from the Feeds view")
+        else:
+            feeds.step(by)
+
 
 def _attach_terminal() -> None:
     """After reading an article from a pipe, read keys from the terminal instead."""
@@ -142,6 +190,10 @@ def run(source: str | None) -> int:
 
         try:
             document = load(source)  # fail like `less` does, before the screen is taken over
+        except FeedSource:
+            app = ReaderApp(feed=source)
+            app.run()
+            return app.return_code or 0
         except LoadError as error:
             print(f"reader: {error}", file=sys.stderr)
             return 1

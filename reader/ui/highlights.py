@@ -16,7 +16,7 @@ from reader.document.model import Link, Span
 if TYPE_CHECKING:  # the analysis package imports its models; the UI must start without them
     from reader.analysis.model import Analysis, Entity
 
-LAYERS = ("entities", "quotes", "times", "breaks")
+LAYERS = ("entities", "quotes", "times", "breaks", "notes")
 ENTITY_CLASS = {"PERSON": "person", "ORG": "org", "LOC": "place", "MISC": "other"}
 LEGEND = (  # (class, label) in the order the legend shows them
     ("person", "person"),
@@ -27,6 +27,7 @@ LEGEND = (  # (class, label) in the order the legend shows them
     ("time", "time"),
     ("break", "¦ glued words"),
     ("match", "search match"),
+    ("mine", "your highlight"),
 )
 
 
@@ -62,6 +63,7 @@ class HighlightState:
     matches: list[Span] = field(default_factory=list)
     match: int | None = None  # index into matches
     flash: Span | None = None
+    mine: list[tuple[Span, bool]] = field(default_factory=list)  # the reader's own, noted or not
 
 
 def build_marks(
@@ -89,7 +91,15 @@ def build_marks(
                 else:
                     cls = "dim" if dim else ENTITY_CLASS.get(entity.type, "other")
                 marks.extend(Mark(m.start, m.end, cls, 3) for m in entity.mentions)
+    if "notes" in state.layers:
+        marks.extend(user_marks(state))
     return Marks(marks)
+
+
+def user_marks(state: HighlightState) -> list[Mark]:
+    """The reader's own highlights: a background under the analysis colours (a noted one is
+    underlined too); rank 2 keeps them clear of the quote marker's rank."""
+    return [Mark(s.start, s.end, "mine-note" if noted else "mine", 2) for s, noted in state.mine]
 
 
 def search_marks(state: HighlightState) -> Marks:

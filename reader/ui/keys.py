@@ -3,7 +3,8 @@
 Scheme: reading keys are the ones `less` and vim users already have in their fingers (j/k,
 space/b, d/u, g/G, / with n/N).  "Jump to the next thing" uses the closing bracket and "previous"
 the opening one, so one pattern covers all three structures: `]`/`[` quotes, `}`/`{` mentions of
-the selected entity, `)`/`(` timeline events.  None of them collides with a less/vim reading key.
+the selected entity, `)`/`(` timeline events; `.`/`,` (the unshifted `>`/`<`) step through the
+reader's own highlights.  None of them collides with a less/vim reading key.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Literal
 
 from textual.binding import Binding, BindingType
 
-Scope = Literal["article", "reading", "list", "links", "app"]
+Scope = Literal["article", "reading", "list", "links", "feeds", "app"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +22,7 @@ class Key:
     """One user action: where it is bound, its keys, and how it is described."""
 
     id: str
-    scope: Scope  # article pane, reading screen, any list (sidebar, library), links, or the app
+    scope: Scope  # article pane, reading screen, any list, links, Feeds view, or the whole app
     keys: str  # Textual key names, comma separated; the first is the one shown
     action: str
     label: str  # short, for the footer and help
@@ -158,7 +159,6 @@ KEYS: tuple[Key, ...] = (
         "Prev quote",
         "Jump to the previous quote",
         "Navigate",
-        footer=True,
         display="[",
     ),
     Key(
@@ -278,6 +278,103 @@ KEYS: tuple[Key, ...] = (
         "Toggle the marks where lost line breaks glued words",
         "Highlights",
     ),
+    Key(
+        "layer.notes",
+        "reading",
+        "5",
+        "toggle_layer('notes')",
+        "Yours",
+        "Toggle your own highlights",
+        "Highlights",
+    ),
+    # Your highlights, notes and marks (kept between sessions)
+    Key(
+        "highlight",
+        "reading",
+        "h",
+        "highlight",
+        "Highlight",
+        "Highlight the mouse selection, else the current quote, match or mention, else the "
+        "sentence at the top of the view (h again grows it to the paragraph)",
+        "Notes",
+        footer=True,
+    ),
+    Key(
+        "note",
+        "reading",
+        "a",
+        "note",
+        "Note",
+        "Add or edit the note of the highlight here (Markdown; makes a highlight if needed)",
+        "Notes",
+    ),
+    Key(
+        "highlight.next",
+        "reading",
+        "full_stop",
+        "next_highlight",
+        "Next highlight",
+        "Jump to your next highlight (. and , are the unshifted > and <)",
+        "Notes",
+        display=".",
+    ),
+    Key(
+        "highlight.prev",
+        "reading",
+        "comma",
+        "prev_highlight",
+        "Prev highlight",
+        "Jump to your previous highlight",
+        "Notes",
+        display=",",
+    ),
+    Key(
+        "highlight.delete",
+        "reading",
+        "x",
+        "delete_highlight",
+        "Delete",
+        "Delete the highlight here, with its note",
+        "Notes",
+    ),
+    Key(
+        "undo",
+        "reading",
+        "U",
+        "undo",
+        "Undo",
+        "Undo the last highlight, note or delete",
+        "Notes",
+    ),
+    Key(
+        "mark.set",
+        "reading",
+        "m",
+        "set_mark",
+        "Set mark",
+        "Set a mark here: m then a letter",
+        "Notes",
+        display="m+letter",
+    ),
+    Key(
+        "mark.go",
+        "reading",
+        "apostrophe",
+        "goto_mark",
+        "Go to mark",
+        "Go back to a mark: ' then its letter ('' returns to where the last jump started)",
+        "Notes",
+        display="'+letter",
+    ),
+    Key(
+        "export",
+        "reading",
+        "X",
+        "export",
+        "Export",
+        "Export this article's highlights and notes as Markdown (a file; the path is shown)",
+        "Notes",
+    ),
     # Sidebar
     Key(
         "sidebar",
@@ -319,7 +416,7 @@ KEYS: tuple[Key, ...] = (
     Key(
         "links",
         "reading",
-        "U",
+        "l",
         "links",
         "Links",
         "List the article's links, to open one in reader or in the web browser",
@@ -338,13 +435,22 @@ KEYS: tuple[Key, ...] = (
     Key(
         "links.close",
         "links",
-        "escape,U",
+        "escape,l",
         "dismiss(None)",
         "Close",
         "In the links list: close it",
         "Sidebar",
         palette=False,
-        display="Esc U",
+        display="Esc l",
+    ),
+    Key(
+        "view.notes",
+        "reading",
+        "A",
+        "show_view('notes')",
+        "Notes view",
+        "Show the Notes view: your highlights and notes",
+        "Sidebar",
     ),
     Key(
         "filter",
@@ -429,6 +535,53 @@ KEYS: tuple[Key, ...] = (
         "Move a page up a list",
         "Lists",
         palette=False,
+    ),
+    # Feeds
+    Key(
+        "feeds",
+        "app",
+        "I",
+        "feeds",
+        "Feeds",
+        "Show the feeds you follow and their items",
+        "Feeds",
+    ),
+    Key(
+        "item.next",
+        "app",
+        "J",
+        "next_item",
+        "Next item",
+        "Read the next item of the feed",
+        "Feeds",
+    ),
+    Key(
+        "item.prev",
+        "app",
+        "K",
+        "prev_item",
+        "Prev item",
+        "Read the previous item of the feed",
+        "Feeds",
+    ),
+    Key(
+        "feeds.refresh",
+        "feeds",
+        "r",
+        "refresh",
+        "Refresh",
+        "Fetch the feeds' new items",
+        "Feeds",
+        footer=True,
+    ),
+    Key(
+        "feeds.read",
+        "feeds",
+        "m",
+        "toggle_read",
+        "Read/unread",
+        "Mark the item read or unread",
+        "Feeds",
     ),
     # App
     Key(

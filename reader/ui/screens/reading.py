@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input, OptionList, TabbedContent
 from reader.document.model import Document, Span
 from reader.english import count
 from reader.ui import clipboard
+from reader.ui.annotations import Annotations
 from reader.ui.commands import ArticleCommands
 from reader.ui.fold import fold
 from reader.ui.keys import bindings
@@ -70,8 +71,8 @@ class AnalysisFailed(Message):
     error: str
 
 
-class ReadingScreen(Screen):
-    """One article."""
+class ReadingScreen(Annotations, Screen):
+    """One article; `Annotations` remembers the place and keeps the reader's highlights."""
 
     BINDINGS = bindings("reading")
     COMMANDS = {ArticleCommands}
@@ -212,13 +213,18 @@ class ReadingScreen(Screen):
             )
             return None
         article = self.article
-        landing = article.landing
-        visible = landing is not None and article.row_visible(landing.offset)
-        at, past = origin(landing, visible, article.top_offset)
+        at, past = origin(article.landing, self._here() is not None, article.top_offset)
         number, wrapped = step([s.start for s in spans], forward, at, past)
         if wrapped:
             self._wrapped = f" (wrapped to the {'first' if forward else 'last'})"
         return number
+
+    def _here(self) -> int | None:
+        """Where the last jump landed, while it is still on screen; else None (use the view)."""
+        landing = self.article.landing
+        if landing is not None and self.article.row_visible(landing.offset):
+            return landing.offset
+        return None
 
     def _land(self, span: Span, message: str) -> None:
         """Bring ``span`` to the middle of the screen, flash it, and say where we are.  A jump
@@ -458,7 +464,7 @@ class ReadingScreen(Screen):
         self.status.say(f"Text width {article.measure} columns{fits} — < and > change it")
 
     def _update_legend(self) -> None:
-        classes = ("person", "org", "place", "other", "quote", "time", "break")
+        classes = ("person", "org", "place", "other", "quote", "time", "break", "mine")
         self.query_one(Legend).show(
             {c: self.article.style_of(c) for c in classes}, self.article.state.layers
         )

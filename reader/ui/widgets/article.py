@@ -79,6 +79,8 @@ class ArticleView(ScrollView, can_focus=True):
             "focus",
             "dim",
             "link",
+            "mine",
+            "mine-note",
         )
     }
 
@@ -247,6 +249,15 @@ class ArticleView(ScrollView, can_focus=True):
             return 0
         item = rows[min(max(row, 0), len(rows) - 1)]
         return min(item.start + max(x, 0), item.end) if row < len(rows) else item.end
+
+    def selected_span(self) -> Span | None:
+        """The characters under the mouse selection, if there is one."""
+        selection = self.text_selection
+        if selection is None:
+            return None
+        start = self._char_at(*selection.start.transpose) if selection.start else 0
+        end = self._char_at(*selection.end.transpose) if selection.end else len(self.document.text)
+        return Span(start, end) if end > start else None
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected characters of the document (not of the wrapped rows): copy keeps the

@@ -15,6 +15,7 @@ LAYER_KEYS = (  # (key, layer, [(class, label)])
     ("2", "quotes", [("quote", "quote")]),
     ("3", "times", [("time", "time")]),
     ("4", "breaks", [("break", "¦ glued words")]),
+    ("5", "notes", [("mine", "your highlights")]),
 )
 
 

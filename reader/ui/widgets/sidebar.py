@@ -1,8 +1,8 @@
-"""The sidebar: three tabbed views (Entities, Quotes, Timeline) over one legend.
+"""The sidebar: four tabbed views (Entities, Quotes, Timeline, your Notes) over one legend.
 
 Tabs rather than stacked panels: each view gets the full height, which matters at 24 rows and
 for articles with dozens of entities, and the view you are using (e.g. Quotes while pressing
-`]`) is the one on screen.  `E`/`Q`/`T` switch views from anywhere.
+`]`) is the one on screen.  `E`/`Q`/`T`/`A` switch views from anywhere.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from textual.widgets import TabbedContent, TabPane, Tabs
 
 from reader.ui.widgets.entities import EntityList
 from reader.ui.widgets.legend import Legend
+from reader.ui.widgets.notes import NoteList
 from reader.ui.widgets.quotes import QuoteList
 from reader.ui.widgets.timeline import TimelineList
 
-VIEWS = {"entities": "Entities", "quotes": "Quotes", "timeline": "Timeline"}
+VIEWS = {"entities": "Entities", "quotes": "Quotes", "timeline": "Timeline", "notes": "Notes"}
 
 
 class Sidebar(Vertical):
@@ -30,6 +31,8 @@ class Sidebar(Vertical):
                 yield QuoteList(id="quote-list")
             with TabPane(VIEWS["timeline"], id="timeline"):
                 yield TimelineList(id="timeline-list")
+            with TabPane(VIEWS["notes"], id="notes"):
+                yield NoteList(id="note-list")
         yield Legend(id="legend")
 
     def on_mount(self) -> None:

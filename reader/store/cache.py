@@ -1,0 +1,132 @@
+"""The analysis of a text, stored by its hash and the analysers' version, so an article opened
+again shows everything at once; any change to the analysis code or models recomputes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reader.analysis.model import (
+    Analysis,
+    Entity,
+    Event,
+    Quote,
+    Sentence,
+    Speaker,
+    TimeExpr,
+)
+from reader.document.model import Document, Span
+
+ANALYSIS_DIR = Path(__file__).resolve().parents[1] / "analysis"
+FORMAT = "1"  # of the stored data below
+
+
+@cache
+def analysers_version() -> str:
+    """A hash of every file of the analysis package: its code, models and word lists."""
+    digest = hashlib.sha256(FORMAT.encode())
+    for path in sorted(ANALYSIS_DIR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(ANALYSIS_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def get(conn: sqlite3.Connection, document: Document, digest: str) -> Analysis | None:
+    row = conn.execute(
+        "SELECT data FROM analyses WHERE content_hash = ? AND version = ?",
+        (digest, analysers_version()),
+    ).fetchone()
+    if row is None:
+        return None
+    try:
+        return decode(json.loads(zlib.decompress(row[0])), document)
+    except (ValueError, KeyError, TypeError, zlib.error):
+        return None  # a damaged entry is recomputed
+
+
+def put(conn: sqlite3.Connection, analysis: Analysis, digest: str) -> None:
+    """Keep this analysis, replacing those of older analysers for the same text."""
+    if analysis.errors:
+        return  # an analyser failed: try again next time
+    data = zlib.compress(json.dumps(encode(analysis), separators=(",", ":")).encode(), 6)
+    conn.execute("DELETE FROM analyses WHERE content_hash = ?", (digest,))
+    conn.execute(
+        "INSERT INTO analyses (content_hash, version, data, created) VALUES (?, ?, ?, ?)",
+        (digest, analysers_version(), data, time.time()),
+    )
+
+
+def _span(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
+
+
+def _unspan(data: list[int] | None) -> Span | None:
+    return None if data is None else Span(data[0], data[1])
+
+
+def encode(a: Analysis) -> dict[str, Any]:
+    """Everything but the document (the text the hash names), spans as [start, end] pairs."""
+    return {
+        "sentences": [
+            [s.span.start, s.span.end, [x for t in s.tokens for x in (t.start, t.end)]]
+            for s in a.sentences
+        ],
+        "breaks": list(a.breaks),
+        "entities": [
+            [e.id, e.type, e.name, list(e.aliases), [_span(m) for m in e.mentions]]
+            for e in a.entities
+        ],
+        "quotes": [
+            [
+                q.id,
+                _span(q.span),
+                q.text,
+                q.speaker.entity,
+                q.speaker.name,
+                _span(q.speaker.mention),
+                _span(q.cue),
+                q.partial,
+            ]
+            for q in a.quotes
+        ],
+        "times": [[t.id, _span(t.span), t.text, t.type, t.value] for t in a.times],
+        "timeline": [[e.time, e.date, _span(e.event), e.summary, e.undated] for e in a.timeline],
+        "date": a.date,
+        "date_source": a.date_source,
+    }
+
+
+def decode(data: dict[str, Any], document: Document) -> Analysis:
+    return Analysis(
+        document=document,
+        sentences=tuple(
+            Sentence(Span(s, e), tuple(Span(t[i], t[i + 1]) for i in range(0, len(t), 2)))
+            for s, e, t in data["sentences"]
+        ),
+        breaks=tuple(data["breaks"]),
+        entities=tuple(
+            Entity(i, kind, name, tuple(aliases), tuple(Span(*m) for m in mentions))
+            for i, kind, name, aliases, mentions in data["entities"]
+        ),
+        quotes=tuple(
+            Quote(i, Span(*span), text, Speaker(ent, name, _unspan(mention)), _unspan(cue), part)
+            for i, span, text, ent, name, mention, cue, part in data["quotes"]
+        ),
+        times=tuple(
+            TimeExpr(i, Span(*span), text, kind, value)
+            for i, span, text, kind, value in data["times"]
+        ),
+        timeline=tuple(
+            Event(time, date, Span(*span), summary, undated)
+            for time, date, span, summary, undated in data["timeline"]
+        ),
+        date=data["date"],
+        date_source=data["date_source"],
+    )
