@@ -3,6 +3,7 @@ again shows everything at once; any change to the analysis code or models recomp
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
@@ -45,10 +46,15 @@ def get(conn: sqlite3.Connection, document: Document, digest: str) -> Analysis |
     ).fetchone()
     if row is None:
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small objects: collections would double the time
     try:
         return decode(json.loads(zlib.decompress(row[0])), document)
     except (ValueError, KeyError, TypeError, zlib.error):
         return None  # a damaged entry is recomputed
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def put(conn: sqlite3.Connection, analysis: Analysis, digest: str) -> None:
