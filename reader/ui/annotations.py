@@ -206,33 +206,30 @@ class Annotations:
 
     def action_highlight(self: Any) -> None:
         span = self._target()
-        if span is None:
-            sentence = self._sentence_here()
-            same = next((h for h in self._placed() if h.span == sentence), None)
-            if same is None:
-                span = sentence
-            else:  # h again on a highlighted sentence: grow it to the paragraph
-                paragraph = self._paragraph_of(sentence.start)
-                if paragraph == sentence:
-                    self.status.say("Already highlighted — a adds a note, x deletes")
-                    return
-                self._replace(same, paragraph)
-                return
-        if any(h.span == span for h in self._placed()):
-            self.status.say("Already highlighted — a adds a note, x deletes")
+        if span is not None:
+            if any(h.span == span for h in self._placed()):
+                self.status.say("Already highlighted — a adds a note, x deletes")
+            else:
+                self._add(span)
             return
-        self._add(span)
+        sentence = self._sentence_here()
+        same = next((h for h in self._placed() if h.span == sentence), None)
+        paragraph = self._paragraph_of(sentence.start)
+        if same is None:
+            self._add(sentence, what=" the sentence (h again: its paragraph)")
+        elif paragraph == sentence:
+            self.status.say("Already highlighted — a adds a note, x deletes")
+        else:  # h again on a highlighted sentence: grow it to the paragraph
+            self._replace(same, paragraph)
 
-    def _add(self: Any, span: Span, note: str = "") -> hl.Highlight:
+    def _add(self: Any, span: Span, note: str = "", what: str = "") -> hl.Highlight:
         made = shared().write(hl.add, self._article_id(), self.document.text, span, note)
         self._undo = (None, made.id)
         self._cursor = span.start
         if self.article.text_selection is not None:
             self.clear_selection()
         self._show_notes()
-        self.status.say(
-            f"Highlighted {len(span)} characters — a adds a note, h again takes the paragraph"
-        )
+        self.status.say(f"Highlighted{what} — a adds a note")
         return made
 
     def _replace(self: Any, old: hl.Highlight, span: Span) -> None:
