@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from test_ui import analysed, seed_app, style_at
 from textual.widgets import DataTable, TextArea
 from ui_fixture import seed_analyser, seed_document
 
@@ -22,16 +23,6 @@ from reader.ui.widgets.notes import NoteList
 WIDE, NARROW = (160, 45), (80, 24)
 
 
-async def analysed(pilot) -> ReadingScreen:
-    for _ in range(1500):
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.analysis is not None:
-            await pilot.pause()
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError("analysis never arrived")
-
-
 async def ready(pilot) -> ReadingScreen:
     """Wait for the reading screen with its sidebar and search bar (no analysis)."""
     for _ in range(200):
@@ -42,24 +33,8 @@ async def ready(pilot) -> ReadingScreen:
     raise AssertionError("the reading screen never got ready")
 
 
-def seed_app(**kwargs) -> ReaderApp:
-    return ReaderApp(document=seed_document(), analyser=seed_analyser, **kwargs)
-
-
 def status(screen) -> str:
     return str(screen.query_one("#status-message").render())
-
-
-def style_at(article, offset: int):
-    row = article.index.row_of(offset)
-    start = article.index.rows[row].start
-    for segment in article._render_row(row):
-        meta = segment.style.meta if segment.style else {}
-        if "offset" in meta and segment.text != "¦":
-            x = meta["offset"][0]
-            if start + x <= offset < start + x + len(segment.text):
-                return segment.style
-    raise AssertionError(f"offset {offset} not rendered")
 
 
 async def test_highlight_note_quit_reopen_still_there_and_drawn():

@@ -167,13 +167,19 @@ def test_a_corrupt_database_is_moved_aside_and_a_fresh_one_started(tmp_path):
     assert store.read(schema.user_version) == schema.VERSION
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
-def test_a_read_only_location_still_reads_and_says_it_cannot_remember(tmp_path):
+def one_highlight_kept(tmp_path):
+    """A closed store holding one article with one highlight: its folder and the article."""
     folder = tmp_path / "s"
     store = open_store(folder)
     art = store.write(library.remember, doc("Kept.", "https://example.com/ro")).article
     store.write(hl.add, art.id, "Kept.", Span(0, 4))
     store.close()
+    return folder, art
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
+def test_a_read_only_location_still_reads_and_says_it_cannot_remember(tmp_path):
+    folder, art = one_highlight_kept(tmp_path)
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
     (folder / "reader.db").chmod(stat.S_IRUSR)
     try:
@@ -208,11 +214,7 @@ def test_a_database_from_a_newer_reader_is_not_touched(tmp_path):
 
 def test_a_location_that_cannot_be_written_is_read_into_memory(tmp_path):
     """What a read-only folder gives (the test runs as any user): the file's content, in memory."""
-    folder = tmp_path / "s"
-    store = open_store(folder)
-    art = store.write(library.remember, doc("Kept.", "https://example.com/ro")).article
-    store.write(hl.add, art.id, "Kept.", Span(0, 4))
-    store.close()
+    folder, art = one_highlight_kept(tmp_path)
     memory = connection._read_only(folder / "reader.db", "not writable")
     assert not memory.remembers and memory.note == "reader: cannot remember anything: not writable"
     assert [h.quote.exact for h in memory.read(hl.of_article, art.id)] == ["Kept"]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from bench_ui import SEED, megabyte_article  # noqa: E402
+from bench_ui import SEED, measure, megabyte_article  # noqa: E402
 
 
 def child(source: str, started: float) -> None:
@@ -64,19 +63,6 @@ def child(source: str, started: float) -> None:
     app = ReaderApp(document=load(source))
     asyncio.run(app.run_async(headless=True, size=(160, 45)))
     print(json.dumps({k: round(v, 3) for k, v in marks.items()}))
-
-
-def run_child(source: Path, env: dict[str, str]) -> dict:
-    started = time.time()
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", str(source), repr(started)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=900,
-        env=env,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def leave_off_in_the_middle(source: Path) -> int:
@@ -129,12 +115,12 @@ def cache_read(source: Path) -> float:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["READER_STATE_DIR"] = str(Path(tmp) / "state")
-        env = dict(os.environ)
+        state = Path(tmp) / "state"
+        os.environ["READER_STATE_DIR"] = str(state)
         for name, path in (("seed", SEED), ("1 MB", megabyte_article(Path(tmp)))):
             size = path.stat().st_size / 1e6
             middle = leave_off_in_the_middle(path)
-            miss, hit = run_child(path, env), run_child(path, env)
+            miss, hit = measure(path, state, __file__), measure(path, state, __file__)
             assert hit["top_offset"] <= middle, "did not resume"
             print(
                 f"{name:5} {size:5.2f} MB  open → resumed position {hit['resumed_s']:.2f} s  "
@@ -150,9 +136,8 @@ def main() -> None:
             f"({len(times)} saves, one transaction each)"
         )
         for name, path in (("seed", SEED), ("1 MB", Path(tmp) / "megabyte.txt")):
-            miss, hit = cache_in_process(path)
             print(
-                f"{name:5} analysis in process: computed {miss:.2f} s, from the cache {hit:.3f} s"
+                f"{name:5} analysis read back from the cache in process: {cache_read(path):.3f} s"
             )
 
 
