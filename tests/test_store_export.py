@@ -10,7 +10,7 @@ import pytest
 from reader.analysis import analyse
 from reader.document.load import load
 from reader.document.model import Span
-from reader.store import cache, export, library, open_store
+from reader.store import cache, export, library, open_store, reading
 from reader.store import highlights as hl
 from tests.conftest import SEED
 
@@ -25,7 +25,7 @@ def test_a_cached_analysis_comes_back_equal(tmp_path, seed_analysis):
     doc = seed_analysis.document
     digest = library.content_hash(doc.text)
     assert store.read(cache.get, doc, digest) is None
-    store.write(cache.put, seed_analysis, digest)
+    store.write(cache.put, digest, cache.pack(seed_analysis))
     assert store.read(cache.get, doc, digest) == dataclasses.replace(seed_analysis, timings_ms={})
 
 
@@ -33,10 +33,10 @@ def test_another_analysers_version_misses_and_replaces(tmp_path, seed_analysis, 
     store = open_store(tmp_path)
     doc = seed_analysis.document
     digest = library.content_hash(doc.text)
-    store.write(cache.put, seed_analysis, digest)
+    store.write(cache.put, digest, cache.pack(seed_analysis))
     monkeypatch.setattr(cache, "analysers_version", lambda: "a-newer-model")
     assert store.read(cache.get, doc, digest) is None
-    store.write(cache.put, seed_analysis, digest)
+    store.write(cache.put, digest, cache.pack(seed_analysis))
     rows = store.read(lambda c: c.execute("SELECT version FROM analyses").fetchall())
     assert rows == [("a-newer-model",)]
 
@@ -44,8 +44,11 @@ def test_another_analysers_version_misses_and_replaces(tmp_path, seed_analysis, 
 def test_an_analysis_with_errors_is_not_kept(tmp_path, seed_analysis):
     store = open_store(tmp_path)
     failed = dataclasses.replace(seed_analysis, errors=("quotes: ValueError: x",))
-    store.write(cache.put, failed, "h")
-    assert store.read(cache.get, seed_analysis.document, "h") is None
+    assert cache.pack(failed) is None
+    analysis, hit = reading.analysis(store, seed_analysis.document, lambda d: failed)
+    assert (analysis, hit) == (failed, False)
+    digest = library.content_hash(seed_analysis.document.text)
+    assert store.read(cache.get, seed_analysis.document, digest) is None
 
 
 def _saved(tmp_path, seed_analysis):
@@ -99,3 +102,16 @@ def test_web_annotation_export_uses_quote_and_position_selectors(tmp_path, seed_
 
 def test_exports_drop_terminal_escapes_from_article_text():
     assert export.clean("a\x1b]0;title\x07b\x1b[2Jc\nd") == "a]0;titleb[2Jc\nd"
+
+
+def test_the_second_opening_reads_the_cache_instead_of_analysing(tmp_path, seed_analysis):
+    store, calls = open_store(tmp_path), []
+
+    def counting(document):
+        calls.append(document)
+        return seed_analysis
+
+    first, hit = reading.analysis(store, seed_analysis.document, counting)
+    again, second_hit = reading.analysis(store, seed_analysis.document, counting)
+    assert (hit, second_hit, len(calls)) == (False, True, 1)
+    assert again == dataclasses.replace(first, timings_ms={})

@@ -57,11 +57,16 @@ def get(conn: sqlite3.Connection, document: Document, digest: str) -> Analysis |
             gc.enable()
 
 
-def put(conn: sqlite3.Connection, analysis: Analysis, digest: str) -> None:
-    """Keep this analysis, replacing those of older analysers for the same text."""
+def pack(analysis: Analysis) -> bytes | None:
+    """The stored form (compressed JSON), or None for an analysis not worth keeping (an analyser
+    failed: try again next time).  Done outside the write transaction: it is the slow part."""
     if analysis.errors:
-        return  # an analyser failed: try again next time
-    data = zlib.compress(json.dumps(encode(analysis), separators=(",", ":")).encode(), 6)
+        return None
+    return zlib.compress(json.dumps(encode(analysis), separators=(",", ":")).encode(), 6)
+
+
+def put(conn: sqlite3.Connection, digest: str, data: bytes) -> None:
+    """Keep ``data`` (from ``pack``), replacing what older analysers stored for the same text."""
     conn.execute("DELETE FROM analyses WHERE content_hash = ?", (digest,))
     conn.execute(
         "INSERT INTO analyses (content_hash, version, data, created) VALUES (?, ?, ?, ?)",

@@ -33,7 +33,8 @@ def analysis(
     if (kept := store.read(cache.get, document, digest)) is not None:
         return kept, True
     result = analyse(document)
-    store.write(cache.put, result, digest)
+    if (data := cache.pack(result)) is not None:
+        store.write(cache.put, digest, data)
     return result, False
 
 
