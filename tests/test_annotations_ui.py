@@ -247,3 +247,14 @@ async def test_a_corrupt_store_is_moved_aside_and_said_once(tmp_path, monkeypatc
         await pilot.press("right_square_bracket", "h")
         assert len(screen.notes) == 1  # and the new store remembers
     assert list(state.glob("reader.db.corrupt-*"))
+
+
+async def test_export_from_the_app_writes_markdown_and_copies_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await analysed(pilot)
+        await pilot.press("right_square_bracket", "h", "X")
+        [written] = (tmp_path / "state" / "exports").glob("*.md")
+        text = written.read_text(encoding="utf-8")
+        assert text.startswith(f"# {screen.document.title}\n")
+        assert f"> {screen.notes[0].quote.exact}" in text and pilot.app.clipboard == text

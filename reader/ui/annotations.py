@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from reader.document.model import Document, Span
+from reader.english import count
 from reader.store import export, library, positions, shared
 from reader.store import highlights as hl
 from reader.store.location import data_dir
@@ -362,4 +363,6 @@ class Annotations:
         except OSError as error:
             self.notify(f"Copied; could not write {path}: {error.strerror}", severity="warning")
             return
-        self.notify(f"Exported {len(self.notes)} highlights to {path} (and copied)", markup=False)
+        self.notify(
+            f"Exported {count(self.notes, 'highlight')} to {path} (and copied)", markup=False
+        )
