@@ -138,6 +138,7 @@ def test_old_json_state_is_imported_once(tmp_path):
     (folder / "recent.json").write_text(json.dumps(recent), encoding="utf-8")
     (folder / "settings.json").write_text('{"theme": "nord"}', encoding="utf-8")
     store = open_store(folder)
+    assert store.note is None
     [entry] = store.read(library.articles)
     assert (entry.source, entry.title, entry.last_opened) == (str(article), "Old one", 50.0)
     assert store.read(settings.get, "theme") == '"nord"'  # values are JSON
@@ -154,6 +155,8 @@ def test_state_files_of_the_wrong_shape_are_ignored(tmp_path, content):
     (folder / "recent.json").write_text(content, encoding="utf-8")
     store = open_store(folder)
     assert store.remembers and store.read(settings.get, "theme") is None
+    ignored = "settings.json" if content == "[]" else "settings.json and recent.json"
+    assert store.note == f"reader: ignored {ignored} in {folder} (not what reader writes)"
 
 
 def test_a_corrupt_database_is_moved_aside_and_a_fresh_one_started(tmp_path):
