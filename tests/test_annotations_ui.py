@@ -258,3 +258,17 @@ async def test_export_from_the_app_writes_markdown_and_copies_it(tmp_path, monke
         text = written.read_text(encoding="utf-8")
         assert text.startswith(f"# {screen.document.title}\n")
         assert f"> {screen.notes[0].quote.exact}" in text and pilot.app.clipboard == text
+
+
+async def test_the_place_is_kept_without_an_analysis_too():
+    bare = dict(document=seed_document(), analyser=None)
+    async with ReaderApp(**bare).run_test(size=NARROW) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("d", "d", "d")
+        top = screen.article.top_offset
+    async with ReaderApp(**bare).run_test(size=NARROW) as pilot:
+        screen = await ready(pilot)
+        await pilot.pause()
+        assert screen.article.top_offset == top > 0
+    [entry] = shared().read(library.articles)
+    assert 0 < entry.progress < 1

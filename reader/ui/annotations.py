@@ -63,7 +63,10 @@ class Annotations:
         self._view: ArticleView = self.article
         self._undo: tuple[hl.Highlight | None, int | None] | None = None
         self._before_jump: int | None = None
-        self._saved = store.read(positions.load, opened.article.id)
+        saved = store.read(positions.load, opened.article.id)
+        self._saved = saved  # the place to go back to, until `_resume` has been there
+        self._restore = saved.selection if saved else None  # until the analysis arrives
+        self._progress = opened.article.progress
         self._show_notes()
         self.call_after_refresh(self._resume)
         self.set_interval(SAVE_EVERY, self.save_position)
@@ -72,10 +75,10 @@ class Annotations:
         self.save_position()
 
     def _resume(self: Any) -> None:
-        if self._saved is None or not self._saved.offset:
-            return
-        self._show_top(self._saved.offset)
-        self.status.say("Back where you left off — g goes to the top")
+        saved, self._saved = self._saved, None
+        if saved is not None and saved.offset:
+            self._show_top(saved.offset)
+            self.status.say("Back where you left off — g goes to the top")
 
     def _show_top(self: Any, offset: int) -> None:
         """Scroll so the row of ``offset`` is the first in view (forced: before the first layout
@@ -88,8 +91,8 @@ class Annotations:
         analysis = message.analysis
         if analysis.date and self._memory is not None:
             shared().write(library.set_date, self._memory.id, analysis.date)
-        kind, _, value = ((self._saved and self._saved.selection) or "").partition(":")
-        self._saved = None
+        kind, _, value = (self._restore or "").partition(":")
+        self._restore = None
         if kind == "quote" and value.isdigit() and int(value) < len(analysis.quotes):
             quote = analysis.quotes[int(value)]
             self.article.state.current_quote = quote.span
@@ -120,14 +123,17 @@ class Annotations:
     def save_position(self: Any) -> None:
         """Keep the first character in view, the selection and the progress (when they changed)."""
         if self._memory is None or self._saved is not None:
-            return  # not resumed yet: do not overwrite the saved place with the top
+            return  # not resumed yet: the top is not where the reader is
         view = self._view  # kept: on unmount the screen's children are already gone
         rows = view.index.rows
         if not rows:
             return
-        position = positions.Position(view.top_offset, self._selection())
+        selection = self._selection() if self._restore is None else self._restore
+        position = positions.Position(view.top_offset, selection)
         bottom = rows[min(len(rows) - 1, round(view.scroll_y) + view.size.height)]
-        progress = max(self._memory.progress, bottom.end / max(1, len(self.document.text)))
+        self._progress = progress = max(
+            self._progress, bottom.end / max(1, len(self.document.text))
+        )
         if (position, progress) == getattr(self, "_last_saved", None):
             return
         self._last_saved = (position, progress)
