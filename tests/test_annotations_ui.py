@@ -272,3 +272,16 @@ async def test_the_place_is_kept_without_an_analysis_too():
         assert screen.article.top_offset == top > 0
     [entry] = shared().read(library.articles)
     assert 0 < entry.progress < 1
+
+
+async def test_a_and_x_act_on_the_current_quote_not_another_highlight_in_view():
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await analysed(pilot)
+        quotes = screen.analysis.quotes
+        await pilot.press("right_square_bracket", "h", "right_square_bracket", "x")
+        assert "No highlight here" in status(screen) and len(screen.notes) == 1
+        await pilot.press("a", *"second", "escape")
+        assert [(h.span, h.note) for h in screen.notes] == [
+            (quotes[0].span, ""),
+            (quotes[1].span, "second"),
+        ]

@@ -252,11 +252,18 @@ class Annotations:
         self._show_notes()
         self.status.say("Highlighted the paragraph")
 
+    def _chosen(self: Any) -> tuple[Span | None, hl.Highlight | None]:
+        """What ``a`` and ``x`` act on: the current quote, match, mention or selection (and its
+        highlight, if it has one); else the highlight at the reading position."""
+        span = self._target()
+        if span is not None:
+            return span, next((h for h in self._placed() if h.span == span), None)
+        return None, self._under()
+
     def action_note(self: Any) -> None:
-        target = self._under()
+        span, target = self._chosen()
         if target is None:
-            span = self._target() or self._sentence_here()
-            target = next((h for h in self._placed() if h.span == span), None) or self._add(span)
+            target = self._add(span or self._sentence_here())
 
         def done(text: str | None) -> None:
             if text is None or text == target.note:
@@ -269,7 +276,7 @@ class Annotations:
         self.app.push_screen(NoteScreen(target.quote.exact, target.note), done)
 
     def action_delete_highlight(self: Any) -> None:
-        target = self._under()
+        _, target = self._chosen()
         if target is None:
             self.status.say("No highlight here — . and , step to one")
             return
