@@ -285,3 +285,12 @@ async def test_a_and_x_act_on_the_current_quote_not_another_highlight_in_view():
             (quotes[0].span, ""),
             (quotes[1].span, "second"),
         ]
+
+
+async def test_after_stepping_to_a_highlight_x_deletes_that_one():
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await analysed(pilot)
+        quotes = screen.analysis.quotes
+        await pilot.press("right_square_bracket", "h", "right_square_bracket", "h")
+        await pilot.press("right_square_bracket", "comma", "comma", "x")  # back to the first
+        assert [h.span for h in screen.notes] == [quotes[1].span]

@@ -195,22 +195,6 @@ class Annotations:
         n = min(bisect_left([b.end for b in blocks], at + 1), len(blocks) - 1)
         return blocks[n]
 
-    def _under(self: Any) -> hl.Highlight | None:
-        """The highlight at the reading position: under the cursor, else the first in view."""
-        here = self._here()
-        placed = self._placed()
-        if here is not None:
-            found = next(
-                (h for h in placed if h.span.start <= here < max(h.span.end, here + 1)), None
-            )
-            if found is not None:
-                return found
-        top = self.article.top_offset
-        return next(
-            (h for h in placed if h.span.end > top and self.article.row_visible(h.span.start)),
-            None,
-        )
-
     def action_highlight(self: Any) -> None:
         span = self._target()
         if span is not None:
@@ -253,12 +237,22 @@ class Annotations:
         self.status.say("Highlighted the paragraph")
 
     def _chosen(self: Any) -> tuple[Span | None, hl.Highlight | None]:
-        """What ``a`` and ``x`` act on: the current quote, match, mention or selection (and its
-        highlight, if it has one); else the highlight at the reading position."""
+        """What ``a`` and ``x`` act on: the highlight where the last jump landed; else the
+        current quote, match, mention or selection (and its highlight, if it has one); else the
+        first highlight in view."""
+        here = self._here()
+        if here is not None:
+            found = next((h for h in self._placed() if h.span.start <= here < h.span.end), None)
+            if found is not None:
+                return found.span, found
         span = self._target()
         if span is not None:
             return span, next((h for h in self._placed() if h.span == span), None)
-        return None, self._under()
+        top = self.article.top_offset
+        in_view = (
+            h for h in self._placed() if h.span.end > top and self.article.row_visible(h.span.start)
+        )
+        return None, next(in_view, None)
 
     def action_note(self: Any) -> None:
         span, target = self._chosen()
