@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import stat
+from functools import partial
 
 import pytest
 
@@ -234,3 +235,29 @@ def test_a_store_that_stops_taking_writes_carries_on_in_memory(tmp_path, monkeyp
     assert not store.remembers and "cannot remember changes" in store.note
     assert store.read(positions.marks, art.id) == {"q": 2}
     assert store.read(library.find, art.source) is not None
+
+
+def test_a_url_that_cannot_be_fetched_reopens_from_the_kept_copy(tmp_path):
+    import http.server
+    import threading
+
+    from reader.document.errors import LoadError
+    from reader.store.reading import load_remembered, open_document
+
+    (tmp_path / "page.txt").write_text("Harbour news\n\nThe harbour reopened.\n", encoding="utf-8")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_port}/page.txt"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    store = open_store(tmp_path / "s")
+    try:
+        fetched, note = load_remembered(store, url)
+        assert note is None and "harbour reopened" in fetched.text
+        open_document(store, fetched)
+    finally:
+        server.shutdown()
+        server.server_close()
+    kept, note = load_remembered(store, url)
+    assert kept.text == fetched.text and "copy kept" in note
+    with pytest.raises(LoadError):
+        load_remembered(store, f"http://127.0.0.1:{server.server_port}/never-read.txt")
