@@ -294,3 +294,12 @@ async def test_after_stepping_to_a_highlight_x_deletes_that_one():
         await pilot.press("right_square_bracket", "h", "right_square_bracket", "h")
         await pilot.press("right_square_bracket", "comma", "comma", "x")  # back to the first
         assert [h.span for h in screen.notes] == [quotes[1].span]
+
+
+async def test_a_current_quote_scrolled_away_is_not_what_h_takes():
+    async with seed_app().run_test(size=NARROW) as pilot:
+        screen = await analysed(pilot)
+        await pilot.press("right_square_bracket", "G", "h")
+        [mark] = screen.notes
+        assert mark.span != screen.analysis.quotes[0].span
+        assert screen.article.row_visible(mark.span.start)

@@ -165,35 +165,41 @@ class Annotations:
         return [h for h in self.notes if not h.orphaned]
 
     def _target(self: Any) -> Span | None:
-        """What ``h`` highlights: the selection, the current quote, match or mention, if any."""
+        """What ``h`` highlights: the selection, else the current quote, match or mention while
+        it is on screen (scrolled away, it is no longer what the reader looks at)."""
         state = self.article.state
         if (span := self.article.selected_span()) is not None:
             return span
-        if state.current_quote is not None:
-            return state.current_quote
+        current = [state.current_quote]
         if state.match is not None and state.matches:
-            return state.matches[state.match]
+            current.append(state.matches[state.match])
         if state.entity is not None and self._cursor is not None:
-            return next((m for m in state.entity.mentions if m.start == self._cursor), None)
-        return None
+            current.append(
+                next((m for m in state.entity.mentions if m.start == self._cursor), None)
+            )
+        return next((s for s in current if s is not None and self._on_screen(s)), None)
+
+    def _on_screen(self: Any, span: Span) -> bool:
+        view = self.article
+        return view.row_visible(span.start) or view.row_visible(max(span.start, span.end - 1))
 
     def _sentence_here(self: Any) -> Span:
-        """The sentence at the reading position (the paragraph while the analysis runs)."""
+        """The sentence at the reading position: under the cursor, else the first that starts in
+        view (a paragraph while there are no sentences: the analysis runs, or is off)."""
+        found = self.analysis.sentences if self.analysis is not None else ()
+        spans = [s.span for s in found] or self._paragraphs()
         here = self._here()
-        at = here if here is not None else self.article.top_offset
-        if self.analysis is not None and self.analysis.sentences:
-            spans = [s.span for s in self.analysis.sentences]
-            n = bisect_left([s.end for s in spans], at + 1)
-            if n < len(spans):
-                if here is None and spans[n].start < at and n + 1 < len(spans):
-                    n += 1  # the first sentence wholly in view
-                return spans[n]
-        return self._paragraph_of(at)
+        n = _containing(spans, here if here is not None else self.article.top_offset)
+        if here is None and spans[n].start < self.article.top_offset and n + 1 < len(spans):
+            n += 1  # the first one wholly in view
+        return spans[n]
+
+    def _paragraphs(self: Any) -> list[Span]:
+        return [b.span for b in self.document.blocks] or [Span(0, len(self.document.text))]
 
     def _paragraph_of(self: Any, at: int) -> Span:
-        blocks = [b.span for b in self.document.blocks] or [Span(0, len(self.document.text))]
-        n = min(bisect_left([b.end for b in blocks], at + 1), len(blocks) - 1)
-        return blocks[n]
+        paragraphs = self._paragraphs()
+        return paragraphs[_containing(paragraphs, at)]
 
     def action_highlight(self: Any) -> None:
         span = self._target()
@@ -373,3 +379,8 @@ class Annotations:
         self.notify(
             f"Exported {count(self.notes, 'highlight')} to {path} (and copied)", markup=False
         )
+
+
+def _containing(spans: list[Span], at: int) -> int:
+    """Index of the span that holds ``at`` (or the next one; the last after the end)."""
+    return min(bisect_left([s.end for s in spans], at + 1), len(spans) - 1)
