@@ -213,20 +213,20 @@ class Annotations:
         same = next((h for h in self._placed() if h.span == sentence), None)
         paragraph = self._paragraph_of(sentence.start)
         if same is None:
-            self._add(sentence, what=" the sentence (h again: its paragraph)")
+            self._add(sentence, said="Sentence highlighted — h again: its paragraph")
         elif paragraph == sentence:
             self.status.say("Already highlighted — a adds a note, x deletes")
         else:  # h again on a highlighted sentence: grow it to the paragraph
             self._replace(same, paragraph)
 
-    def _add(self: Any, span: Span, note: str = "", what: str = "") -> hl.Highlight:
-        made = shared().write(hl.add, self._article_id(), self.document.text, span, note)
+    def _add(self: Any, span: Span, said: str = "Highlighted — a adds a note") -> hl.Highlight:
+        made = shared().write(hl.add, self._article_id(), self.document.text, span)
         self._undo = (None, made.id)
         self._cursor = span.start
         if self.article.text_selection is not None:
             self.clear_selection()
         self._show_notes()
-        self.status.say(f"Highlighted{what} — a adds a note")
+        self.status.say(said)
         return made
 
     def _replace(self: Any, old: hl.Highlight, span: Span) -> None:
