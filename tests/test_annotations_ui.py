@@ -303,3 +303,17 @@ async def test_a_current_quote_scrolled_away_is_not_what_h_takes():
         [mark] = screen.notes
         assert mark.span != screen.analysis.quotes[0].span
         assert screen.article.row_visible(mark.span.start)
+
+
+async def test_h_highlights_the_mouse_selection():
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await analysed(pilot)
+        article = screen.article
+        await pilot.mouse_down(article, offset=(article._margin + 2, 2))
+        await pilot.hover(article, offset=(article._margin + 2 + 30, 3))
+        await pilot.mouse_up(article, offset=(article._margin + 2 + 30, 3))
+        await pilot.pause()
+        selected = article.selected_span()
+        await pilot.press("h")
+        assert selected and [h.span for h in screen.notes] == [selected]
+        assert article.text_selection is None  # the selection gives way to the highlight
