@@ -126,7 +126,7 @@ class LibraryScreen(Screen):
         self.query_one("#library-filter", Input).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_source(self.shown[event.cursor_row].source)
+        self.app.open_source(self.shown[event.cursor_row].source)  # type: ignore[attr-defined]
 
     def action_forget(self) -> None:
         """Forget the highlighted article (asks once: its highlights and notes go with it)."""
