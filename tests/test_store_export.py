@@ -120,3 +120,16 @@ def test_the_second_opening_reads_the_cache_instead_of_analysing(tmp_path, seed_
     again, second_hit = reading.analysis(store, seed_analysis.document, counting)
     assert (hit, second_hit, len(calls)) == (False, True, 1)
     assert again == without_tokens(first)
+
+
+def test_the_cache_keeps_only_the_latest_analyses(tmp_path, seed_analysis, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 2)
+    store = open_store(tmp_path)
+    docs = [
+        dataclasses.replace(seed_analysis.document, text=seed_analysis.document.text + " " * n)
+        for n in range(3)
+    ]
+    data = cache.pack(seed_analysis)
+    for doc in docs:
+        store.write(cache.put, doc, data)
+    assert [store.read(cache.get, doc) is not None for doc in docs] == [False, True, True]

@@ -26,6 +26,7 @@ from reader.document.model import Document, Span
 
 ANALYSIS_DIR = Path(__file__).resolve().parents[1] / "analysis"
 FORMAT = "2"  # of the stored data below
+MAX_ENTRIES = 200  # analyses kept; the oldest stored go first
 
 
 @cache
@@ -80,6 +81,11 @@ def put(conn: sqlite3.Connection, document: Document, data: bytes) -> None:
     conn.execute(
         "INSERT INTO analyses (content_hash, version, data, created) VALUES (?, ?, ?, ?)",
         (digest, analysers_version(), data, time.time()),
+    )
+    conn.execute(
+        "DELETE FROM analyses WHERE rowid NOT IN"
+        " (SELECT rowid FROM analyses ORDER BY created DESC, rowid DESC LIMIT ?)",
+        (MAX_ENTRIES,),
     )
 
 
