@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from test_ui import analysed, seed_app, style_at
 from textual.widgets import DataTable, TextArea
 from ui_fixture import seed_analyser, seed_document
 
@@ -22,16 +23,6 @@ from reader.ui.widgets.notes import NoteList
 WIDE, NARROW = (160, 45), (80, 24)
 
 
-async def analysed(pilot) -> ReadingScreen:
-    for _ in range(1500):
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.analysis is not None:
-            await pilot.pause()
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError("analysis never arrived")
-
-
 async def ready(pilot) -> ReadingScreen:
     """Wait for the reading screen with its sidebar and search bar (no analysis)."""
     for _ in range(200):
@@ -42,24 +33,8 @@ async def ready(pilot) -> ReadingScreen:
     raise AssertionError("the reading screen never got ready")
 
 
-def seed_app(**kwargs) -> ReaderApp:
-    return ReaderApp(document=seed_document(), analyser=seed_analyser, **kwargs)
-
-
 def status(screen) -> str:
     return str(screen.query_one("#status-message").render())
-
-
-def style_at(article, offset: int):
-    row = article.index.row_of(offset)
-    start = article.index.rows[row].start
-    for segment in article._render_row(row):
-        meta = segment.style.meta if segment.style else {}
-        if "offset" in meta and segment.text != "¦":
-            x = meta["offset"][0]
-            if start + x <= offset < start + x + len(segment.text):
-                return segment.style
-    raise AssertionError(f"offset {offset} not rendered")
 
 
 async def test_highlight_note_quit_reopen_still_there_and_drawn():
@@ -272,3 +247,73 @@ async def test_a_corrupt_store_is_moved_aside_and_said_once(tmp_path, monkeypatc
         await pilot.press("right_square_bracket", "h")
         assert len(screen.notes) == 1  # and the new store remembers
     assert list(state.glob("reader.db.corrupt-*"))
+
+
+async def test_export_from_the_app_writes_markdown_and_copies_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await analysed(pilot)
+        await pilot.press("right_square_bracket", "h", "X")
+        [written] = (tmp_path / "state" / "exports").glob("*.md")
+        text = written.read_text(encoding="utf-8")
+        assert text.startswith(f"# {screen.document.title}\n")
+        assert f"> {screen.notes[0].quote.exact}" in text and pilot.app.clipboard == text
+
+
+async def test_the_place_is_kept_without_an_analysis_too():
+    bare = dict(document=seed_document(), analyser=None)
+    async with ReaderApp(**bare).run_test(size=NARROW) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("d", "d", "d")
+        top = screen.article.top_offset
+    async with ReaderApp(**bare).run_test(size=NARROW) as pilot:
+        screen = await ready(pilot)
+        await pilot.pause()
+        assert screen.article.top_offset == top > 0
+    [entry] = shared().read(library.articles)
+    assert 0 < entry.progress < 1
+
+
+async def test_a_and_x_act_on_the_current_quote_not_another_highlight_in_view():
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await analysed(pilot)
+        quotes = screen.analysis.quotes
+        await pilot.press("right_square_bracket", "h", "right_square_bracket", "x")
+        assert "No highlight here" in status(screen) and len(screen.notes) == 1
+        await pilot.press("a", *"second", "escape")
+        assert [(h.span, h.note) for h in screen.notes] == [
+            (quotes[0].span, ""),
+            (quotes[1].span, "second"),
+        ]
+
+
+async def test_after_stepping_to_a_highlight_x_deletes_that_one():
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await analysed(pilot)
+        quotes = screen.analysis.quotes
+        await pilot.press("right_square_bracket", "h", "right_square_bracket", "h")
+        await pilot.press("right_square_bracket", "comma", "comma", "x")  # back to the first
+        assert [h.span for h in screen.notes] == [quotes[1].span]
+
+
+async def test_a_current_quote_scrolled_away_is_not_what_h_takes():
+    async with seed_app().run_test(size=NARROW) as pilot:
+        screen = await analysed(pilot)
+        await pilot.press("right_square_bracket", "G", "h")
+        [mark] = screen.notes
+        assert mark.span != screen.analysis.quotes[0].span
+        assert screen.article.row_visible(mark.span.start)
+
+
+async def test_h_highlights_the_mouse_selection():
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await analysed(pilot)
+        article = screen.article
+        await pilot.mouse_down(article, offset=(article._margin + 2, 2))
+        await pilot.hover(article, offset=(article._margin + 2 + 30, 3))
+        await pilot.mouse_up(article, offset=(article._margin + 2 + 30, 3))
+        await pilot.pause()
+        selected = article.selected_span()
+        await pilot.press("h")
+        assert selected and [h.span for h in screen.notes] == [selected]
+        assert article.text_selection is None  # the selection gives way to the highlight

@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import stat
+from functools import partial
 
 import pytest
 
@@ -138,6 +139,7 @@ def test_old_json_state_is_imported_once(tmp_path):
     (folder / "recent.json").write_text(json.dumps(recent), encoding="utf-8")
     (folder / "settings.json").write_text('{"theme": "nord"}', encoding="utf-8")
     store = open_store(folder)
+    assert store.note is None
     [entry] = store.read(library.articles)
     assert (entry.source, entry.title, entry.last_opened) == (str(article), "Old one", 50.0)
     assert store.read(settings.get, "theme") == '"nord"'  # values are JSON
@@ -154,6 +156,8 @@ def test_state_files_of_the_wrong_shape_are_ignored(tmp_path, content):
     (folder / "recent.json").write_text(content, encoding="utf-8")
     store = open_store(folder)
     assert store.remembers and store.read(settings.get, "theme") is None
+    ignored = "settings.json" if content == "[]" else "settings.json and recent.json"
+    assert store.note == f"reader: ignored {ignored} in {folder} (not what reader writes)"
 
 
 def test_a_corrupt_database_is_moved_aside_and_a_fresh_one_started(tmp_path):
@@ -167,13 +171,19 @@ def test_a_corrupt_database_is_moved_aside_and_a_fresh_one_started(tmp_path):
     assert store.read(schema.user_version) == schema.VERSION
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
-def test_a_read_only_location_still_reads_and_says_it_cannot_remember(tmp_path):
+def one_highlight_kept(tmp_path):
+    """A closed store holding one article with one highlight: its folder and the article."""
     folder = tmp_path / "s"
     store = open_store(folder)
     art = store.write(library.remember, doc("Kept.", "https://example.com/ro")).article
     store.write(hl.add, art.id, "Kept.", Span(0, 4))
     store.close()
+    return folder, art
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
+def test_a_read_only_location_still_reads_and_says_it_cannot_remember(tmp_path):
+    folder, art = one_highlight_kept(tmp_path)
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
     (folder / "reader.db").chmod(stat.S_IRUSR)
     try:
@@ -208,11 +218,7 @@ def test_a_database_from_a_newer_reader_is_not_touched(tmp_path):
 
 def test_a_location_that_cannot_be_written_is_read_into_memory(tmp_path):
     """What a read-only folder gives (the test runs as any user): the file's content, in memory."""
-    folder = tmp_path / "s"
-    store = open_store(folder)
-    art = store.write(library.remember, doc("Kept.", "https://example.com/ro")).article
-    store.write(hl.add, art.id, "Kept.", Span(0, 4))
-    store.close()
+    folder, art = one_highlight_kept(tmp_path)
     memory = connection._read_only(folder / "reader.db", "not writable")
     assert not memory.remembers and memory.note == "reader: cannot remember anything: not writable"
     assert [h.quote.exact for h in memory.read(hl.of_article, art.id)] == ["Kept"]
@@ -229,3 +235,29 @@ def test_a_store_that_stops_taking_writes_carries_on_in_memory(tmp_path, monkeyp
     assert not store.remembers and "cannot remember changes" in store.note
     assert store.read(positions.marks, art.id) == {"q": 2}
     assert store.read(library.find, art.source) is not None
+
+
+def test_a_url_that_cannot_be_fetched_reopens_from_the_kept_copy(tmp_path):
+    import http.server
+    import threading
+
+    from reader.document.errors import LoadError
+    from reader.store.reading import load_remembered, open_document
+
+    (tmp_path / "page.txt").write_text("Harbour news\n\nThe harbour reopened.\n", encoding="utf-8")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_port}/page.txt"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    store = open_store(tmp_path / "s")
+    try:
+        fetched, note = load_remembered(store, url)
+        assert note is None and "harbour reopened" in fetched.text
+        open_document(store, fetched)
+    finally:
+        server.shutdown()
+        server.server_close()
+    kept, note = load_remembered(store, url)
+    assert kept.text == fetched.text and "copy kept" in note
+    with pytest.raises(LoadError):
+        load_remembered(store, f"http://127.0.0.1:{server.server_port}/never-read.txt")

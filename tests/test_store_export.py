@@ -10,7 +10,7 @@ import pytest
 from reader.analysis import analyse
 from reader.document.load import load
 from reader.document.model import Span
-from reader.store import cache, export, library, open_store
+from reader.store import cache, export, library, open_store, reading
 from reader.store import highlights as hl
 from tests.conftest import SEED
 
@@ -20,23 +20,29 @@ def seed_analysis():
     return analyse(load(str(SEED)))
 
 
+def without_tokens(analysis):
+    """What the cache gives back: the analysis less its timings and the sentences' tokens."""
+    sentences = tuple(dataclasses.replace(s, tokens=()) for s in analysis.sentences)
+    return dataclasses.replace(analysis, timings_ms={}, sentences=sentences)
+
+
 def test_a_cached_analysis_comes_back_equal(tmp_path, seed_analysis):
     store = open_store(tmp_path)
     doc = seed_analysis.document
-    digest = library.content_hash(doc.text)
-    assert store.read(cache.get, doc, digest) is None
-    store.write(cache.put, seed_analysis, digest)
-    assert store.read(cache.get, doc, digest) == dataclasses.replace(seed_analysis, timings_ms={})
+    assert store.read(cache.get, doc) is None
+    store.write(cache.put, doc, cache.pack(seed_analysis))
+    kept = store.read(cache.get, doc)
+    assert kept == without_tokens(seed_analysis)
+    assert kept.to_json() == dataclasses.replace(seed_analysis, timings_ms={}).to_json()
 
 
 def test_another_analysers_version_misses_and_replaces(tmp_path, seed_analysis, monkeypatch):
     store = open_store(tmp_path)
     doc = seed_analysis.document
-    digest = library.content_hash(doc.text)
-    store.write(cache.put, seed_analysis, digest)
+    store.write(cache.put, doc, cache.pack(seed_analysis))
     monkeypatch.setattr(cache, "analysers_version", lambda: "a-newer-model")
-    assert store.read(cache.get, doc, digest) is None
-    store.write(cache.put, seed_analysis, digest)
+    assert store.read(cache.get, doc) is None
+    store.write(cache.put, doc, cache.pack(seed_analysis))
     rows = store.read(lambda c: c.execute("SELECT version FROM analyses").fetchall())
     assert rows == [("a-newer-model",)]
 
@@ -44,8 +50,10 @@ def test_another_analysers_version_misses_and_replaces(tmp_path, seed_analysis, 
 def test_an_analysis_with_errors_is_not_kept(tmp_path, seed_analysis):
     store = open_store(tmp_path)
     failed = dataclasses.replace(seed_analysis, errors=("quotes: ValueError: x",))
-    store.write(cache.put, failed, "h")
-    assert store.read(cache.get, seed_analysis.document, "h") is None
+    assert cache.pack(failed) is None
+    analysis, hit = reading.analysis(store, seed_analysis.document, lambda d: failed)
+    assert (analysis, hit) == (failed, False)
+    assert store.read(cache.get, seed_analysis.document) is None
 
 
 def _saved(tmp_path, seed_analysis):
@@ -99,3 +107,29 @@ def test_web_annotation_export_uses_quote_and_position_selectors(tmp_path, seed_
 
 def test_exports_drop_terminal_escapes_from_article_text():
     assert export.clean("a\x1b]0;title\x07b\x1b[2Jc\nd") == "a]0;titleb[2Jc\nd"
+
+
+def test_the_second_opening_reads_the_cache_instead_of_analysing(tmp_path, seed_analysis):
+    store, calls = open_store(tmp_path), []
+
+    def counting(document):
+        calls.append(document)
+        return seed_analysis
+
+    first, hit = reading.analysis(store, seed_analysis.document, counting)
+    again, second_hit = reading.analysis(store, seed_analysis.document, counting)
+    assert (hit, second_hit, len(calls)) == (False, True, 1)
+    assert again == without_tokens(first)
+
+
+def test_the_cache_keeps_only_the_latest_analyses(tmp_path, seed_analysis, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 2)
+    store = open_store(tmp_path)
+    docs = [
+        dataclasses.replace(seed_analysis.document, text=seed_analysis.document.text + " " * n)
+        for n in range(3)
+    ]
+    data = cache.pack(seed_analysis)
+    for doc in docs:
+        store.write(cache.put, doc, data)
+    assert [store.read(cache.get, doc) is not None for doc in docs] == [False, True, True]

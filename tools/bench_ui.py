@@ -65,14 +65,15 @@ def megabyte_article(folder: Path) -> Path:
     return path
 
 
-def measure(source: Path, state: Path) -> dict:
+def measure(source: Path, state: Path, script: str = __file__) -> dict:
+    """Run ``script --child source started`` with its store in ``state``; its JSON line."""
     started = time.time()
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(source), repr(started)],
+        [sys.executable, script, "--child", str(source), repr(started)],
         capture_output=True,
         text=True,
         check=True,
-        timeout=600,
+        timeout=900,
         env={**os.environ, "READER_STATE_DIR": str(state)},  # a fresh store: no cached analysis
     )
     return json.loads(out.stdout.strip().splitlines()[-1])

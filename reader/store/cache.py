@@ -3,6 +3,7 @@ again shows everything at once; any change to the analysis code or models recomp
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
@@ -24,7 +25,8 @@ from reader.analysis.model import (
 from reader.document.model import Document, Span
 
 ANALYSIS_DIR = Path(__file__).resolve().parents[1] / "analysis"
-FORMAT = "1"  # of the stored data below
+FORMAT = "2"  # of the stored data below
+MAX_ENTRIES = 200  # analyses kept; the oldest stored go first
 
 
 @cache
@@ -38,28 +40,52 @@ def analysers_version() -> str:
     return digest.hexdigest()[:20]
 
 
-def get(conn: sqlite3.Connection, document: Document, digest: str) -> Analysis | None:
+def key(document: Document) -> str:
+    """The hash of what the analysers read: the text and its blocks (a new loader may cut the
+    same text into other paragraphs)."""
+    digest = hashlib.sha256(document.text.encode("utf-8", "surrogatepass"))
+    digest.update(repr([(b.kind, b.span.start, b.span.end) for b in document.blocks]).encode())
+    return digest.hexdigest()
+
+
+def get(conn: sqlite3.Connection, document: Document) -> Analysis | None:
     row = conn.execute(
         "SELECT data FROM analyses WHERE content_hash = ? AND version = ?",
-        (digest, analysers_version()),
+        (key(document), analysers_version()),
     ).fetchone()
     if row is None:
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small objects: collections would double the time
     try:
         return decode(json.loads(zlib.decompress(row[0])), document)
     except (ValueError, KeyError, TypeError, zlib.error):
         return None  # a damaged entry is recomputed
+    finally:
+        if collecting:
+            gc.enable()
 
 
-def put(conn: sqlite3.Connection, analysis: Analysis, digest: str) -> None:
-    """Keep this analysis, replacing those of older analysers for the same text."""
+def pack(analysis: Analysis) -> bytes | None:
+    """The stored form (compressed JSON), or None for an analysis not worth keeping (an analyser
+    failed: try again next time).  Done outside the write transaction: it is the slow part."""
     if analysis.errors:
-        return  # an analyser failed: try again next time
-    data = zlib.compress(json.dumps(encode(analysis), separators=(",", ":")).encode(), 6)
+        return None
+    return zlib.compress(json.dumps(encode(analysis), separators=(",", ":")).encode(), 6)
+
+
+def put(conn: sqlite3.Connection, document: Document, data: bytes) -> None:
+    """Keep ``data`` (from ``pack``), replacing what older analysers stored for the same text."""
+    digest = key(document)
     conn.execute("DELETE FROM analyses WHERE content_hash = ?", (digest,))
     conn.execute(
         "INSERT INTO analyses (content_hash, version, data, created) VALUES (?, ?, ?, ?)",
         (digest, analysers_version(), data, time.time()),
+    )
+    conn.execute(
+        "DELETE FROM analyses WHERE rowid NOT IN"
+        " (SELECT rowid FROM analyses ORDER BY created DESC, rowid DESC LIMIT ?)",
+        (MAX_ENTRIES,),
     )
 
 
@@ -72,12 +98,12 @@ def _unspan(data: list[int] | None) -> Span | None:
 
 
 def encode(a: Analysis) -> dict[str, Any]:
-    """Everything but the document (the text the hash names), spans as [start, end] pairs."""
+    """What the analysis is read for (its JSON form, the views, export), spans as [start, end]
+    pairs.  Left out: the document (the text the hash names), the timings, and the sentences'
+    word tokens, which only the analysers use while they run (they are four fifths of the objects
+    to rebuild)."""
     return {
-        "sentences": [
-            [s.span.start, s.span.end, [x for t in s.tokens for x in (t.start, t.end)]]
-            for s in a.sentences
-        ],
+        "sentences": [[s.span.start, s.span.end] for s in a.sentences],
         "breaks": list(a.breaks),
         "entities": [
             [e.id, e.type, e.name, list(e.aliases), [_span(m) for m in e.mentions]]
@@ -106,10 +132,7 @@ def encode(a: Analysis) -> dict[str, Any]:
 def decode(data: dict[str, Any], document: Document) -> Analysis:
     return Analysis(
         document=document,
-        sentences=tuple(
-            Sentence(Span(s, e), tuple(Span(t[i], t[i + 1]) for i in range(0, len(t), 2)))
-            for s, e, t in data["sentences"]
-        ),
+        sentences=tuple(Sentence(Span(s, e), ()) for s, e in data["sentences"]),
         breaks=tuple(data["breaks"]),
         entities=tuple(
             Entity(i, kind, name, tuple(aliases), tuple(Span(*m) for m in mentions))

@@ -106,7 +106,7 @@ def open_store(folder: Path | None = None) -> Store:
             conn.execute("PRAGMA journal_mode = WAL")
             schema.migrate(conn)
             store = Store(conn, path, note)
-            store.write(legacy.import_once, old)
+            store.note = store.write(legacy.import_once, old) or store.note
             return store
         except schema.NewerSchema as error:
             conn.close()

@@ -13,27 +13,37 @@ from reader.store import settings
 DONE = "legacy_imported"
 
 
-def import_once(conn: sqlite3.Connection, folder: Path) -> int:
-    """Import what ``folder`` holds unless done before; the number of articles imported."""
+def import_once(conn: sqlite3.Connection, folder: Path) -> str | None:
+    """Import what ``folder`` holds unless done before; a one-line warning if a file there was
+    not what an earlier version wrote (it is then ignored)."""
     if settings.get(conn, DONE):
-        return 0
+        return None
     settings.put(conn, DONE, "1")
+    ignored = []
     theme = _read(folder / "settings.json")
-    if (
-        isinstance(theme, dict)
-        and isinstance(theme.get("theme"), str)
-        and not settings.get(conn, "theme")
-    ):
-        settings.put(conn, "theme", json.dumps(theme["theme"]))  # values are JSON
+    if isinstance(theme, dict) and isinstance(theme.get("theme"), str):
+        if not settings.get(conn, "theme"):
+            settings.put(conn, "theme", json.dumps(theme["theme"]))  # values are JSON
+    elif theme is not MISSING:
+        ignored.append("settings.json")
     recent = _read(folder / "recent.json")
-    count = 0
-    for item in recent if isinstance(recent, list) else []:
-        if _import_recent(conn, item):
-            count += 1
-    return count
+    if isinstance(recent, list):
+        for item in recent:
+            _import_recent(conn, item)
+    elif recent is not MISSING:
+        ignored.append("recent.json")
+    if not ignored:
+        return None
+    return f"reader: ignored {' and '.join(ignored)} in {folder} (not what reader writes)"
+
+
+MISSING = object()
 
 
 def _read(path: Path) -> object:
+    """The JSON in ``path``; ``MISSING`` if there is no file, None if it cannot be read."""
+    if not path.exists():
+        return MISSING
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):

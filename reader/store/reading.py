@@ -29,11 +29,11 @@ def analysis(
 ) -> tuple[Analysis, bool]:
     """The analysis of ``document`` and whether it came from the cache (a miss is computed with
     ``analyse`` and stored)."""
-    digest = library.content_hash(document.text)
-    if (kept := store.read(cache.get, document, digest)) is not None:
+    if (kept := store.read(cache.get, document)) is not None:
         return kept, True
     result = analyse(document)
-    store.write(cache.put, result, digest)
+    if (data := cache.pack(result)) is not None:
+        store.write(cache.put, document, data)
     return result, False
 
 

@@ -16,14 +16,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from reader.document.model import Document, Span
+from reader.english import count
 from reader.store import export, library, positions, shared
 from reader.store import highlights as hl
 from reader.store.location import data_dir
 from reader.store.reading import analysis as cached_analysis
 from reader.store.reading import open_document
 from reader.ui import clipboard
-from reader.ui.screens.note import KeyPrompt, NoteScreen
 from reader.ui.navigation import Landing
+from reader.ui.screens.note import KeyPrompt, NoteScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.notes import NoteList
 from reader.ui.widgets.timeline import TimelineList
@@ -63,7 +64,10 @@ class Annotations:
         self._view: ArticleView = self.article
         self._undo: tuple[hl.Highlight | None, int | None] | None = None
         self._before_jump: int | None = None
-        self._saved = store.read(positions.load, opened.article.id)
+        saved = store.read(positions.load, opened.article.id)
+        self._saved = saved  # the place to go back to, until `_resume` has been there
+        self._restore = saved.selection if saved else None  # until the analysis arrives
+        self._progress = opened.article.progress
         self._show_notes()
         self.call_after_refresh(self._resume)
         self.set_interval(SAVE_EVERY, self.save_position)
@@ -72,10 +76,10 @@ class Annotations:
         self.save_position()
 
     def _resume(self: Any) -> None:
-        if self._saved is None or not self._saved.offset:
-            return
-        self._show_top(self._saved.offset)
-        self.status.say("Back where you left off — g goes to the top")
+        saved, self._saved = self._saved, None
+        if saved is not None and saved.offset:
+            self._show_top(saved.offset)
+            self.status.say("Back where you left off — g goes to the top")
 
     def _show_top(self: Any, offset: int) -> None:
         """Scroll so the row of ``offset`` is the first in view (forced: before the first layout
@@ -88,8 +92,8 @@ class Annotations:
         analysis = message.analysis
         if analysis.date and self._memory is not None:
             shared().write(library.set_date, self._memory.id, analysis.date)
-        kind, _, value = ((self._saved and self._saved.selection) or "").partition(":")
-        self._saved = None
+        kind, _, value = (self._restore or "").partition(":")
+        self._restore = None
         if kind == "quote" and value.isdigit() and int(value) < len(analysis.quotes):
             quote = analysis.quotes[int(value)]
             self.article.state.current_quote = quote.span
@@ -120,14 +124,17 @@ class Annotations:
     def save_position(self: Any) -> None:
         """Keep the first character in view, the selection and the progress (when they changed)."""
         if self._memory is None or self._saved is not None:
-            return  # not resumed yet: do not overwrite the saved place with the top
+            return  # not resumed yet: the top is not where the reader is
         view = self._view  # kept: on unmount the screen's children are already gone
         rows = view.index.rows
         if not rows:
             return
-        position = positions.Position(view.top_offset, self._selection())
+        selection = self._selection() if self._restore is None else self._restore
+        position = positions.Position(view.top_offset, selection)
         bottom = rows[min(len(rows) - 1, round(view.scroll_y) + view.size.height)]
-        progress = max(self._memory.progress, bottom.end / max(1, len(self.document.text)))
+        self._progress = progress = max(
+            self._progress, bottom.end / max(1, len(self.document.text))
+        )
         if (position, progress) == getattr(self, "_last_saved", None):
             return
         self._last_saved = (position, progress)
@@ -159,81 +166,66 @@ class Annotations:
         return [h for h in self.notes if not h.orphaned]
 
     def _target(self: Any) -> Span | None:
-        """What ``h`` highlights: the selection, the current quote, match or mention, if any."""
+        """What ``h`` highlights: the selection, else the current quote, match or mention while
+        it is on screen (scrolled away, it is no longer what the reader looks at)."""
         state = self.article.state
         if (span := self.article.selected_span()) is not None:
             return span
-        if state.current_quote is not None:
-            return state.current_quote
+        current = [state.current_quote]
         if state.match is not None and state.matches:
-            return state.matches[state.match]
+            current.append(state.matches[state.match])
         if state.entity is not None and (here := self._here()) is not None:
-            return next((m for m in state.entity.mentions if m.start == here), None)
-        return None
+            current.append(next((m for m in state.entity.mentions if m.start == here), None))
+        return next((s for s in current if s is not None and self._on_screen(s)), None)
+
+    def _on_screen(self: Any, span: Span) -> bool:
+        view = self.article
+        return view.row_visible(span.start) or view.row_visible(max(span.start, span.end - 1))
 
     def _sentence_here(self: Any) -> Span:
-        """The sentence at the reading position (the paragraph while the analysis runs)."""
+        """The sentence at the reading position: under the cursor, else the first that starts in
+        view (a paragraph while there are no sentences: the analysis runs, or is off)."""
+        found = self.analysis.sentences if self.analysis is not None else ()
+        spans = [s.span for s in found] or self._paragraphs()
         here = self._here()
-        at = here if here is not None else self.article.top_offset
-        if self.analysis is not None and self.analysis.sentences:
-            spans = [s.span for s in self.analysis.sentences]
-            n = bisect_left([s.end for s in spans], at + 1)
-            if n < len(spans):
-                if here is None and spans[n].start < at and n + 1 < len(spans):
-                    n += 1  # the first sentence wholly in view
-                return spans[n]
-        return self._paragraph_of(at)
+        n = _containing(spans, here if here is not None else self.article.top_offset)
+        if here is None and spans[n].start < self.article.top_offset and n + 1 < len(spans):
+            n += 1  # the first one wholly in view
+        return spans[n]
+
+    def _paragraphs(self: Any) -> list[Span]:
+        return [b.span for b in self.document.blocks] or [Span(0, len(self.document.text))]
 
     def _paragraph_of(self: Any, at: int) -> Span:
-        blocks = [b.span for b in self.document.blocks] or [Span(0, len(self.document.text))]
-        n = min(bisect_left([b.end for b in blocks], at + 1), len(blocks) - 1)
-        return blocks[n]
-
-    def _under(self: Any) -> hl.Highlight | None:
-        """The highlight at the reading position: under the cursor, else the first in view."""
-        here = self._here()
-        placed = self._placed()
-        if here is not None:
-            found = next(
-                (h for h in placed if h.span.start <= here < max(h.span.end, here + 1)), None
-            )
-            if found is not None:
-                return found
-        top = self.article.top_offset
-        return next(
-            (h for h in placed if h.span.end > top and self.article.row_visible(h.span.start)),
-            None,
-        )
+        paragraphs = self._paragraphs()
+        return paragraphs[_containing(paragraphs, at)]
 
     def action_highlight(self: Any) -> None:
         span = self._target()
-        if span is None:
-            sentence = self._sentence_here()
-            same = next((h for h in self._placed() if h.span == sentence), None)
-            if same is None:
-                span = sentence
-            else:  # h again on a highlighted sentence: grow it to the paragraph
-                paragraph = self._paragraph_of(sentence.start)
-                if paragraph == sentence:
-                    self.status.say("Already highlighted — a adds a note, x deletes")
-                    return
-                self._replace(same, paragraph)
-                return
-        if any(h.span == span for h in self._placed()):
-            self.status.say("Already highlighted — a adds a note, x deletes")
+        if span is not None:
+            if any(h.span == span for h in self._placed()):
+                self.status.say("Already highlighted — a adds a note, x deletes")
+            else:
+                self._add(span)
             return
-        self._add(span)
+        sentence = self._sentence_here()
+        same = next((h for h in self._placed() if h.span == sentence), None)
+        paragraph = self._paragraph_of(sentence.start)
+        if same is None:
+            self._add(sentence, said="Sentence highlighted — h again: its paragraph")
+        elif paragraph == sentence:
+            self.status.say("Already highlighted — a adds a note, x deletes")
+        else:  # h again on a highlighted sentence: grow it to the paragraph
+            self._replace(same, paragraph)
 
-    def _add(self: Any, span: Span, note: str = "") -> hl.Highlight:
-        made = shared().write(hl.add, self._article_id(), self.document.text, span, note)
+    def _add(self: Any, span: Span, said: str = "Highlighted — a adds a note") -> hl.Highlight:
+        made = shared().write(hl.add, self._article_id(), self.document.text, span)
         self._undo = (None, made.id)
         self.article.landing = Landing(span.start, self.article.scroll_y)
         if self.article.text_selection is not None:
             self.clear_selection()
         self._show_notes()
-        self.status.say(
-            f"Highlighted {len(span)} characters — a adds a note, h again takes the paragraph"
-        )
+        self.status.say(said)
         return made
 
     def _replace(self: Any, old: hl.Highlight, span: Span) -> None:
@@ -249,11 +241,28 @@ class Annotations:
         self._show_notes()
         self.status.say("Highlighted the paragraph")
 
+    def _chosen(self: Any) -> tuple[Span | None, hl.Highlight | None]:
+        """What ``a`` and ``x`` act on: the highlight where the last jump landed; else the
+        current quote, match, mention or selection (and its highlight, if it has one); else the
+        first highlight in view."""
+        here = self._here()
+        if here is not None:
+            found = next((h for h in self._placed() if h.span.start <= here < h.span.end), None)
+            if found is not None:
+                return found.span, found
+        span = self._target()
+        if span is not None:
+            return span, next((h for h in self._placed() if h.span == span), None)
+        top = self.article.top_offset
+        in_view = (
+            h for h in self._placed() if h.span.end > top and self.article.row_visible(h.span.start)
+        )
+        return None, next(in_view, None)
+
     def action_note(self: Any) -> None:
-        target = self._under()
+        span, target = self._chosen()
         if target is None:
-            span = self._target() or self._sentence_here()
-            target = next((h for h in self._placed() if h.span == span), None) or self._add(span)
+            target = self._add(span or self._sentence_here())
 
         def done(text: str | None) -> None:
             if text is None or text == target.note:
@@ -266,7 +275,7 @@ class Annotations:
         self.app.push_screen(NoteScreen(target.quote.exact, target.note), done)
 
     def action_delete_highlight(self: Any) -> None:
-        target = self._under()
+        _, target = self._chosen()
         if target is None:
             self.status.say("No highlight here — . and , step to one")
             return
@@ -366,4 +375,11 @@ class Annotations:
         except OSError as error:
             self.notify(f"Copied; could not write {path}: {error.strerror}", severity="warning")
             return
-        self.notify(f"Exported {len(self.notes)} highlights to {path} (and copied)", markup=False)
+        self.notify(
+            f"Exported {count(self.notes, 'highlight')} to {path} (and copied)", markup=False
+        )
+
+
+def _containing(spans: list[Span], at: int) -> int:
+    """Index of the span that holds ``at`` (or the next one; the last after the end)."""
+    return min(bisect_left([s.end for s in spans], at + 1), len(spans) - 1)

@@ -94,7 +94,8 @@ class ReaderApp(App[int]):
         self, source: str, loaded: Callable[[Document], object], failed: Callable[[str], object]
     ) -> None:
         """Load ``source`` (or the copy the store kept) in a worker thread; then
-        ``loaded(document)`` or ``failed(message)`` on the UI thread; a feed opens the Feeds view."""
+        ``loaded(document)`` or ``failed(message)`` on the UI thread.  A feed opens the Feeds
+        view."""
         try:
             document, offline = load_remembered(shared(), source)
         except FeedSource as feed:

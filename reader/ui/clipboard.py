@@ -3,6 +3,7 @@ for terminals (and multiplexers) that drop OSC 52."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import threading
@@ -23,7 +24,8 @@ def platform_command() -> list[str] | None:
 
 
 def copy(app: App, text: str) -> None:
-    """Send ``text`` both ways; the command runs in a thread so a slow X server cannot stall the UI."""
+    """Send ``text`` both ways; the command runs in a thread so a slow X server cannot stall
+    the UI."""
     app.copy_to_clipboard(text)
     command = platform_command()
     if command is not None:
@@ -31,7 +33,5 @@ def copy(app: App, text: str) -> None:
 
 
 def _run(command: list[str], text: str) -> None:
-    try:
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
         subprocess.run(command, input=text.encode(), timeout=5, check=False, capture_output=True)
-    except (OSError, subprocess.SubprocessError):
-        pass

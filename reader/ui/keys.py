@@ -294,8 +294,8 @@ KEYS: tuple[Key, ...] = (
         "h",
         "highlight",
         "Highlight",
-        "Highlight the mouse selection, else the current quote, match or mention, else the "
-        "sentence at the top of the view (h again grows it to the paragraph)",
+        "Highlight the selection, current quote, match or mention; else the sentence in view "
+        "(again: its paragraph)",
         "Notes",
         footer=True,
     ),
@@ -362,7 +362,7 @@ KEYS: tuple[Key, ...] = (
         "apostrophe",
         "goto_mark",
         "Go to mark",
-        "Go back to a mark: ' then its letter ('' returns to where the last jump started)",
+        "Go back to a mark: ' then its letter ('' back to before the last jump to a mark)",
         "Notes",
         display="'+letter",
     ),

@@ -15,9 +15,11 @@ SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
 def article_dirs() -> list[Path]:
     """The repository's articles/ (editable install) and ./articles, each once."""
-    dirs = [ROOT_ARTICLES, Path.cwd() / "articles"]
-    seen: set[Path] = set()
-    return [d for d in dirs if d.is_dir() and not (d.resolve() in seen or seen.add(d.resolve()))]
+    found: dict[Path, Path] = {}
+    for folder in (ROOT_ARTICLES, Path.cwd() / "articles"):
+        if folder.is_dir():
+            found.setdefault(folder.resolve(), folder)
+    return list(found.values())
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,7 +157,8 @@ class LibraryScreen(Screen):
             return
         if self._forgetting != entry.source:
             self._forgetting = entry.source
-            marks = f" and its {entry.highlights} highlights" if entry.highlights else ""
+            noun = "highlight" if entry.highlights == 1 else "highlights"
+            marks = f" and its {entry.highlights} {noun}" if entry.highlights else ""
             self.notify(f"Press x again to forget {entry.title}{marks}", markup=False, timeout=4)
             return
         self._forgetting = None

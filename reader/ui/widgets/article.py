@@ -250,21 +250,22 @@ class ArticleView(ScrollView, can_focus=True):
         item = rows[min(max(row, 0), len(rows) - 1)]
         return min(item.start + max(x, 0), item.end) if row < len(rows) else item.end
 
+    def _span_of(self, selection: Selection) -> Span:
+        start = self._char_at(*selection.start.transpose) if selection.start else 0
+        end = self._char_at(*selection.end.transpose) if selection.end else len(self.document.text)
+        return Span(start, max(start, end))
+
     def selected_span(self) -> Span | None:
         """The characters under the mouse selection, if there is one."""
         selection = self.text_selection
-        if selection is None:
-            return None
-        start = self._char_at(*selection.start.transpose) if selection.start else 0
-        end = self._char_at(*selection.end.transpose) if selection.end else len(self.document.text)
-        return Span(start, end) if end > start else None
+        span = self._span_of(selection) if selection is not None else None
+        return span if span else None
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected characters of the document (not of the wrapped rows): copy keeps the
         text."""
-        start = self._char_at(*selection.start.transpose) if selection.start else 0
-        end = self._char_at(*selection.end.transpose) if selection.end else len(self.document.text)
-        return self.document.text[start:end], "\n"
+        span = self._span_of(selection)
+        return self.document.text[span.start : span.end], "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
         self._cache.clear()
