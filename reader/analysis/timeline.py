@@ -17,16 +17,63 @@ from collections.abc import Callable, Sequence
 from datetime import date as Date
 
 from reader.analysis.model import Entity, Event, Sentence, TimeExpr
+from reader.analysis.timex import Timex
 from reader.document.model import Span
 
 Clause = list[Span]
 
 _CLAUSE_PUNCT = frozenset(",;:")
 _PREPOSITIONS = frozenset(
-    ["in", "on", "at", "since", "by", "until", "till", "during", "from", "for", "of", "as", "around", "about", "early", "late", "after", "before", "between", "through", "to", "within"]
+    [
+        "in",
+        "on",
+        "at",
+        "since",
+        "by",
+        "until",
+        "till",
+        "during",
+        "from",
+        "for",
+        "of",
+        "as",
+        "around",
+        "about",
+        "early",
+        "late",
+        "after",
+        "before",
+        "between",
+        "through",
+        "to",
+        "within",
+    ]
 )
 _AUX = frozenset(
-    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "shall", "can", "could", "may", "might", "must", "do", "does", "did", "said", "says"]
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "said",
+        "says",
+    ]
 )
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]”’%]|’s|'s|n't|n’t)$")
 _ANCHORED = re.compile(r"\b(?:after|before|since)\s+(?:the|this|that|these|those)\b", re.I)
@@ -67,8 +114,7 @@ def _clauses(
             and nxt is not None
             and out[-1]
             and (
-                (nxt.start in time_starts
-                and out[-1][-1].end not in time_ends)
+                (nxt.start in time_starts and out[-1][-1].end not in time_ends)
                 or _verbish(_word(text, nxt))
             )
         ):
@@ -155,7 +201,7 @@ def _summary(
         toks = toks[1:]
     while toks and _word(text, toks[-1]).lower() in _LINKS | {"or", "to"}:
         toks = toks[:-1]  # what joined two dates ("between June and September")
-    # A clause opening with its verb ("captured Crimea", "ruthlessly attacked …") borrows the subject.
+    # A clause opening with its verb ("captured Crimea", "quietly signed …") borrows the subject.
     verb_first = toks and (
         _verbish(_word(text, toks[0]))
         or (
@@ -195,9 +241,11 @@ def _trailing_name(text: str, clause: Clause) -> str | None:
     k = len(clause)
     while k > 0 and (
         text[clause[k - 1].start].isupper()
-        or (k > 1
-        and _word(text, clause[k - 1]) in _NAME_LINKS
-        and text[clause[k - 2].start].isupper())
+        or (
+            k > 1
+            and _word(text, clause[k - 1]) in _NAME_LINKS
+            and text[clause[k - 2].start].isupper()
+        )
     ):
         k -= 1
     while k < len(clause) and not text[clause[k].start].isupper():
@@ -226,40 +274,8 @@ def _is_subject(text: str, clause: Clause) -> bool:
 
 def _interval(value: str) -> tuple[Date, Date] | None:
     """First and last day a TIMEX3 value covers; None for values with no calendar year."""
-    m = re.match(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q(\d)|(SP|SU|FA|WI)|H([12])))?", value)
-    try:
-        if m is None:
-            decade = re.fullmatch(r"\d{2,3}", value)  # "199" (the 1990s), "19" (the 20th century)
-            if not decade:
-                return None
-            size = 10 ** (4 - len(value))
-            return Date(max(int(value) * size, 1), 1, 1), Date(int(value) * size + size - 1, 12, 31)
-        y = int(m[1])
-        if m[3]:
-            return Date(y, int(m[2]), int(m[3])), Date(y, int(m[2]), int(m[3]))
-        first, months = (
-            (int(m[2]), 1)
-            if m[2]
-            else (3 * int(m[5]) - 2, 3)
-            if m[5]
-            else ({"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[6]], 3)
-            if m[6]
-            else (6 * int(m[7]) - 5, 6)
-            if m[7]
-            else (1, 12)
-        )
-        if m[4]:
-            start = Date.fromisocalendar(y, int(m[4]), 1)
-            return start, Date.fromordinal(start.toordinal() + 6)
-        k = y * 12 + first - 1 + months
-        end = (
-            Date(k // 12, k % 12 + 1, 1).toordinal() - 1
-            if k // 12 <= 9999
-            else Date.max.toordinal()
-        )
-        return Date(y, first, 1), Date.fromordinal(end)
-    except ValueError:
-        return None
+    t = Timex.parse(value)
+    return t.interval() if t else None
 
 
 def _sentence_events(

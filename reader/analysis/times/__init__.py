@@ -14,9 +14,10 @@ from datetime import date
 
 from reader.analysis.model import Sentence, TimeExpr
 from reader.analysis.times.dates import second_days
-from reader.analysis.times.docdate import dateline, parse_value, referent_value, shift_value
+from reader.analysis.times.docdate import calendar_value, dateline, referent_value, shift_value
 from reader.analysis.times.grammar import Candidate, candidates
-from reader.analysis.times.normalise import Anchor, Parsed, r_offset, resolve, shifted_day
+from reader.analysis.times.normalise import Parsed, r_offset, resolve, shifted_day
+from reader.analysis.timex import Timex, add_months, month_value
 from reader.document.model import Span
 
 __all__ = ["TimeResult", "find_times"]
@@ -31,7 +32,63 @@ _FUTURE_CUES = (
     r"is\s+to|are\s+to|set\s+to|supposed\s+to|as\s+soon\s+as|as\s+early\s+as|resume|until|till|"
     r"(?:extended|postponed|delayed|adjourned|moved)\s+(?:to|until)|this\s+coming"
 )
-_PAST_FORMS = ["was", "were", "had", "did", "ago", "since", "said", "told", "took", "began", "came", "went", "made", "brought", "bought", "sold", "paid", "met", "rose", "fell", "won", "lost", "left", "held", "got", "gave", "found", "saw", "became", "kept", "ran", "spent", "sent", "led", "wrote", "spoke", "chose", "broke", "drove", "flew", "grew", "knew", "threw", "stood", "sought", "taught", "caught", "fought", "built", "felt", "heard", "meant", "struck", "fled", "stole"]
+_PAST_FORMS = [
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "since",
+    "said",
+    "told",
+    "took",
+    "began",
+    "came",
+    "went",
+    "made",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "met",
+    "rose",
+    "fell",
+    "won",
+    "lost",
+    "left",
+    "held",
+    "got",
+    "gave",
+    "found",
+    "saw",
+    "became",
+    "kept",
+    "ran",
+    "spent",
+    "sent",
+    "led",
+    "wrote",
+    "spoke",
+    "chose",
+    "broke",
+    "drove",
+    "flew",
+    "grew",
+    "knew",
+    "threw",
+    "stood",
+    "sought",
+    "taught",
+    "caught",
+    "fought",
+    "built",
+    "felt",
+    "heard",
+    "meant",
+    "struck",
+    "fled",
+    "stole",
+]
 _CUE = re.compile(
     rf"\b(?:({_FUTURE_CUES})|({'|'.join(_PAST_FORMS)})|((?-i:[a-z]{{2,}}[^e\W]ed)))\b", re.I
 )
@@ -120,7 +177,7 @@ def _select(found: list[Candidate]) -> list[Candidate]:
 
 def _quarter(
     last: str | None,
-    a: Anchor | None,
+    a: Timex | None,
     rel: int | None,
     year_shift: int,
     year: int | None = None,
@@ -166,7 +223,7 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
         (c.start, v)
         for c in found
         if c.parsed.kind in ("abs", "month")
-        if parse_value(v := resolve(c.parsed, None, 0))
+        if calendar_value(v := resolve(c.parsed, None, 0))
     ]
 
     def anchored(c: Candidate) -> str | None:
@@ -175,11 +232,13 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
         ref = referent_value(text, sentence_of, ref_start, ref_end, dated)
         return shift_value(ref, n, unit, sign) if ref else None
 
-    a = Anchor.parse(anchor)
+    a = Timex.anchor(anchor)
     inferred = None
     if a is None:
         clues = [v for c in found if c.parsed.kind == "anchored" if (v := anchored(c))]
-        a = dateline(text, dated) or (Anchor.parse(max(clues, key=parse_value)) if clues else None)
+        a = dateline(dated) or (
+            Timex.anchor(max(clues, key=lambda v: Timex.anchor(v).key)) if clues else None
+        )
         inferred = a.text if a else None
 
     times: list[TimeExpr] = []
@@ -206,7 +265,7 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
             # "on Friday at 10:35 a.m.": a clock time without a day is on the day last named
             value = resolve(Parsed("TIME", "time", (*c.parsed.args[:2], last_day)), a, tense)
         elif c.parsed.kind == "wctx":
-            base = Anchor.parse(last_day) if last_day else a
+            base = Timex.anchor(last_day) if last_day else a
             value = resolve(Parsed(c.parsed.type, "weekday", c.parsed.args), base, tense)
         elif c.parsed.kind == "dctx":  # "that day", "the next morning": the day the text last named
             base = date.fromisoformat(last_day) if last_day else a.day_date if a else None
@@ -221,8 +280,7 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
         elif c.parsed.kind == "mctx":
             shift = c.parsed.args[0]
             if last_month:
-                k = int(last_month[:4]) * 12 + int(last_month[5:7]) - 1 + shift
-                value = f"{k // 12:04d}-{k % 12 + 1:02d}"
+                value = month_value(*add_months(int(last_month[:4]), int(last_month[5:7]), shift))
             else:
                 value = resolve(Parsed("DATE", "unit", ("M", shift)), a, 0)
         elif last_quarter and c.parsed.kind == "offset" and c.parsed.args[1:] == ("Y", -1):
@@ -230,7 +288,7 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
             value = _quarter(last_quarter, a, None, -int(c.parsed.args[0] or 1))
         else:
             value = resolve(c.parsed, a, tense)
-        if c.parsed.kind in _NAMES_A_DAY and parse_value(value[:10]):
+        if c.parsed.kind in _NAMES_A_DAY and calendar_value(value[:10]):
             last_year = value[:4]
             last_day = value[:10] if len(value) >= 10 else last_day
             last_month = value[:7] if re.match(r"\d{4}-\d\d", value) else last_month
@@ -239,8 +297,10 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
             and re.fullmatch(r"\d{4}-Q\d", value)
             and (
                 a is None
-                or (value.startswith(str(a.year))
-                and (a.month is None or int(value[-1]) <= (a.month - 1) // 3))
+                or (
+                    value.startswith(str(a.year))
+                    and (a.month is None or int(value[-1]) <= (a.month - 1) // 3)
+                )
             )
             and (last_quarter is None or value > last_quarter)
         ):

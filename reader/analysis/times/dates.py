@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.times.lexicon import ONES, ORDINALS, SEASONS, TENS, alternation, word_year
-from reader.analysis.times.normalise import Parsed, valid_day
+from reader.analysis.times.normalise import Parsed
 from reader.analysis.times.patterns import (
     DAYN,
     DMOD,
@@ -21,6 +21,7 @@ from reader.analysis.times.patterns import (
     word_after,
     word_before,
 )
+from reader.analysis.timex import valid_day
 
 # A year spelled out, as transcripts write it ("nineteen ninety-four"); ``word_year`` reads it.
 WORDYEAR = (
@@ -29,7 +30,37 @@ WORDYEAR = (
 )
 # Words before a bare month name that show it is a date ("in May", "last March").
 _MONTH_CUES = frozenset(
-    ["in", "of", "since", "until", "till", "by", "during", "last", "next", "this", "early", "late", "mid", "from", "through", "before", "after", "between", "to", "and", "or", "since", "that", "each", "every", "for", "around", "about", "on"]
+    [
+        "in",
+        "of",
+        "since",
+        "until",
+        "till",
+        "by",
+        "during",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "from",
+        "through",
+        "before",
+        "after",
+        "between",
+        "to",
+        "and",
+        "or",
+        "since",
+        "that",
+        "each",
+        "every",
+        "for",
+        "around",
+        "about",
+        "on",
+    ]
 )
 # What follows a number that makes it a count, not a year.
 _COUNTED = re.compile(
@@ -52,9 +83,14 @@ def _year2(y: str) -> int:
     return n if len(y) == 4 else (2000 + n if n < 50 else 1900 + n)
 
 
+_MONTH_RE = re.compile(MONTH, re.I)
+
+
 def _month_word(m: re.Match[str], text: str) -> str:
-    """The month name inside match ``m``, searched in ``text`` so "Aug" still sees the digits after it."""
-    return re.compile(MONTH, re.I).search(text, m.start(), m.end() + 4)[0]
+    """The month name inside match ``m``, searched in ``text`` so "Aug" still sees the digits
+    after it."""
+    found = _MONTH_RE.search(text, m.start(), m.end() + 4)
+    return found[0] if found else ""
 
 
 @rule(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?", {"#-"})
@@ -344,7 +380,7 @@ def second_days(text: str, found: list) -> list[tuple[int, int, Parsed]]:
     """The second day of "April 24 and 25", "May 3 or 4", after a month-day match ``(start, end,
     parsed)``: (start, end, parsed) of each, the month and year taken from the first."""
     out = []
-    for start, end, parsed in found:
+    for _, end, parsed in found:
         if parsed.kind != "month" or parsed.args[1] is None:
             continue
         m = _SECOND_DAY.match(text, end)

@@ -12,12 +12,116 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 
-from reader.analysis.times.normalise import Anchor, shifted_day, valid_day
+from reader.analysis.times.normalise import shifted_day
+from reader.analysis.timex import Timex, add_months, month_value
 
 _STOP = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "him", "them", "us", "me", "who", "whom", "which", "what", "when", "where", "why", "how", "not", "no", "than", "then", "there", "here", "so", "such", "also", "after", "before", "since", "into", "over", "about", "up", "down", "out", "said", "says", "say", "all", "any", "some", "more", "most", "other", "one", "two", "years", "months", "weeks", "days", "year", "month", "week", "day"]
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "him",
+        "them",
+        "us",
+        "me",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "not",
+        "no",
+        "than",
+        "then",
+        "there",
+        "here",
+        "so",
+        "such",
+        "also",
+        "after",
+        "before",
+        "since",
+        "into",
+        "over",
+        "about",
+        "up",
+        "down",
+        "out",
+        "said",
+        "says",
+        "say",
+        "all",
+        "any",
+        "some",
+        "more",
+        "most",
+        "other",
+        "one",
+        "two",
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "year",
+        "month",
+        "week",
+        "day",
+    ]
 )
 _CLAUSE_END = re.compile(r"[,;:.!?]")
 
@@ -31,12 +135,10 @@ def content_words(text: str) -> set[str]:
     }
 
 
-def parse_value(value: str) -> tuple[int, int | None, int | None] | None:
-    """(year, month, day) of a calendar value with an explicit year ("2008-04" → (2008, 4, None))."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
-    if not m:
-        return None
-    return int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+def calendar_value(value: str) -> Timex | None:
+    """A plain date with its year ("2008", "2008-04", "2008-04-03"), else None."""
+    t = Timex.parse(value)
+    return t if t is not None and t.is_date else None
 
 
 def referent_value(
@@ -72,30 +174,29 @@ def shift_value(value: str, n: float | None, unit: str, sign: int) -> str | None
     """``value`` moved by ``n`` units, as precise as both allow ("2008-04" + 14 years → "2022");
     an unknown number of months, weeks or days stays within the referent's year ("months after
     April 2008" → "2008"). None when the result leaves the calendar."""
-    parts = parse_value(value)
-    if parts is None:
+    t = calendar_value(value)
+    if t is None or t.year is None:
         return None
-    y, mo, d = parts
-    k = None if n is None else int(round(n)) * sign
+    y, mo = t.year, t.month
+    k = None if n is None else round(n) * sign
     if k is None:
         out = str(y) if unit in ("M", "W", "D", "H") else None
     elif unit in ("Y", "DE", "CE"):
         out = str(y + k * {"Y": 1, "DE": 10, "CE": 100}[unit])
     elif unit in ("M", "Q") and mo:
-        total = y * 12 + mo - 1 + k * (3 if unit == "Q" else 1)
-        out = f"{total // 12:04d}-{total % 12 + 1:02d}"
-    elif unit in ("W", "D") and d:
-        moved = shifted_day(date(y, mo, d), k * (7 if unit == "W" else 1))
+        out = month_value(*add_months(y, mo, k * (3 if unit == "Q" else 1)))
+    elif unit in ("W", "D") and (day := t.day_date):
+        moved = shifted_day(day, k * (7 if unit == "W" else 1))
         out = moved if not moved.startswith("X") else None
     else:
         out = str(y + k // 12) if unit == "M" else str(y)
-    return out if out and parse_value(out) and 1 <= int(out[:4]) <= 9999 else None
+    return out if out and calendar_value(out) and 1 <= int(out[:4]) <= 9999 else None
 
 
-def dateline(text: str, dated: Sequence[tuple[int, str]]) -> Anchor | None:
+def dateline(dated: Sequence[tuple[int, str]]) -> Timex | None:
     """A full date in the opening lines (a dateline or byline) dates the document."""
     for pos, v in dated:
-        parts = parse_value(v)
-        if pos < 200 and parts and parts[2] and valid_day(*parts):
-            return Anchor(*parts)
+        t = calendar_value(v)
+        if pos < 200 and t and t.day_date:
+            return t
     return None

@@ -7,48 +7,18 @@ The anchor may be partial: a year inferred from the text ("2022") resolves "last
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from reader.analysis.times.lexicon import SEASON_START
-
-
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """The document date, as precise as it is known."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @classmethod
-    def parse(cls, value: str | None) -> Anchor | None:
-        m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", (value or "")[:10])
-        if not m:
-            return None
-        y, mo, d = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
-        if y < 1:
-            return None
-        if mo and not 1 <= mo <= 12:
-            return cls(y)
-        if d and not 1 <= d <= calendar.monthrange(y, mo)[1]:
-            return cls(y, mo)
-        return cls(y, mo or None, d or None)
-
-    @property
-    def text(self) -> str:
-        """The anchor as a TIMEX3 value, as precise as it is known ("2022", "2022-11-30")."""
-        return (
-            f"{self.year:04d}"
-            + (f"-{self.month:02d}" if self.month else "")
-            + (f"-{self.day:02d}" if self.day else "")
-        )
-
-    @property
-    def day_date(self) -> date | None:
-        return date(self.year, self.month, self.day) if self.month and self.day else None
+from reader.analysis.timex import (
+    Timex,
+    add_months,
+    day_value,
+    season_start,
+    valid_day,
+    week_value,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,30 +28,6 @@ class Parsed:
     type: str
     kind: str
     args: tuple = ()
-
-
-_LONGEST = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # days in a month of an unknown year
-
-
-def valid_day(year: int | None, month: int, day: int) -> bool:
-    """Whether ``day`` exists in ``month`` (February 29 only in leap years, when the year is known)."""
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    return day <= (calendar.monthrange(year, month)[1] if year else _LONGEST[month])
-
-
-def day_value(d: date) -> str:
-    return d.isoformat() if 1 <= d.year <= 9999 else "XXXX-XX-XX"
-
-
-def week_value(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
-    k = year * 12 + month - 1 + n
-    return k // 12, k % 12 + 1
 
 
 def _safe_days(d: date, n: int) -> date | None:
@@ -104,7 +50,7 @@ _AHEAD_WEIGHT = 1.5
 
 
 def month_year(
-    a: Anchor | None, month: int, rel: int | None, tense: int, day: int | None = None
+    a: Timex | None, month: int, rel: int | None, tense: int, day: int | None = None
 ) -> int | None:
     """The year of a month named without one: ``rel`` -1/+1 for "last"/"next", 0 for "this",
     None for a bare name, which the tense places (-1 past, +1 future) or else the nearest such
@@ -176,7 +122,7 @@ def r_offset(a, tense, n, unit, sign):
     """A point ``n`` units before (sign -1) or after (+1) the anchor, at the unit's granularity."""
     if n is None:
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
-    k = int(round(n * sign))
+    k = round(n * sign)
     if a is None:
         return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
     if unit in ("Y", "DE", "CE"):
@@ -188,7 +134,7 @@ def r_offset(a, tense, n, unit, sign):
             return (
                 f"{a.year + (k // 12 if abs(k) >= 12 else 0)}" if abs(k) >= 12 else f"{a.year}-XX"
             )
-        y, m = _add_months(a.year, a.month, k)
+        y, m = add_months(a.year, a.month, k)
         return f"{y:04d}-{m:02d}"
     d = a.day_date
     if d is None:
@@ -225,10 +171,10 @@ def r_unit(a, tense, unit, shift, part=""):
             unit, f"{a.year}-WXX"
         )
     if unit == "M":
-        y, m = _add_months(a.year, a.month, shift)
+        y, m = add_months(a.year, a.month, shift)
         return f"{y:04d}-{m:02d}"
     if unit == "Q":
-        y, m = _add_months(a.year, a.month, 3 * shift)
+        y, m = add_months(a.year, a.month, 3 * shift)
         return f"{y}-Q{(m - 1) // 3 + 1}"
     d = a.day_date
     if d is None:
@@ -247,7 +193,7 @@ def r_season(a, tense, code, year, rel):
         return f"XXXX-{code}"
     y = a.year
     if a.month is not None:
-        start = SEASON_START[code]
+        start = season_start(code)
         if rel == -1 and start >= a.month - 2:
             y -= 1
         elif rel == 1 and start <= a.month:
@@ -356,7 +302,7 @@ RESOLVERS = {
 }
 
 
-def resolve(p: Parsed, anchor: Anchor | None, tense: int) -> str:
+def resolve(p: Parsed, anchor: Timex | None, tense: int) -> str:
     """The TIMEX3 value of ``p`` against ``anchor`` in a sentence of ``tense`` (-1 past, 0 unknown,
     +1 future); time sub-expressions resolve first."""
     args = tuple(resolve(x, anchor, tense) if isinstance(x, Parsed) else x for x in p.args)

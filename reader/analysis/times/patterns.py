@@ -31,14 +31,18 @@ def _cap(words: list[str]) -> str:
 _FULL_MONTHS = [w for w in MONTHS if len(w) > 4 or w in ("may", "june", "july")]
 _ABBR_MONTHS = [w for w in MONTHS if w not in _FULL_MONTHS]
 MONTH = rf"(?:{_cap(_FULL_MONTHS)}|{_cap(_ABBR_MONTHS)}(?:\.|(?=\s+\d)))"
-WEEKDAY = rf"(?:{_cap([w for w in WEEKDAYS if len(w) > 5])}|{_cap([w for w in WEEKDAYS if len(w) <= 5])}\.)"
+_FULL_DAYS = [w for w in WEEKDAYS if len(w) > 5]
+WEEKDAY = rf"(?:{_cap(_FULL_DAYS)}|{_cap([w for w in WEEKDAYS if w not in _FULL_DAYS])}\.)"
 NUMW = (
     rf"(?:(?:{alternation(TENS)})(?:[- ](?:{alternation([w for w in ONES if ONES[w] < 10])}))?"
     rf"|{alternation(ONES)}|a dozen|dozen|a hundred|hundred)"
 )
 NUM = rf"(?:\d+(?:\.\d+)?(?: 1/2)?|{NUMW}(?:\s+and\s+a\s+half)?|half\s+an?|an?)"
 FUZZ = rf"(?:{alternation(FUZZY)}|a couple of|couple of)"
-UNIT = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
+UNIT = (
+    r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|"
+    r"centur(?:y|ie))"
+)
 APPROX = (
     r"(?:(?:around|approximately|nearly|almost|roughly|some|more than|less than|"
     r"fewer than|at least|at most|up to|no more than|no less than|under|upwards of|close to|"
@@ -103,7 +107,7 @@ _HALF = {
 
 def dur_value(n: float | None, unit: str) -> str:
     """The TIMEX3 duration of ``n`` units (None: an unknown number, "PXY")."""
-    code = UNITS[unit.lower().rstrip("s")] if unit.lower().rstrip("s") in UNITS else "Y"
+    code = UNITS.get(unit.lower().rstrip("s"), "Y")
     if code == "WE":
         code = "W"
     if unit.lower().startswith("fortnight"):

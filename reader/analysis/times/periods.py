@@ -161,7 +161,41 @@ def _setword(m, text):
 
 # Words that may follow the noun "the future" / "the past" ("in the future, the …").
 _FUNCTION_WORDS = frozenset(
-    ["is", "was", "will", "would", "and", "or", "but", "in", "to", "for", "as", "that", "when", "with", "he", "she", "it", "they", "we", "i", "you", "this", "these", "there", "has", "have", "had", "could", "can", "may", "might", "must", "should"]
+    [
+        "is",
+        "was",
+        "will",
+        "would",
+        "and",
+        "or",
+        "but",
+        "in",
+        "to",
+        "for",
+        "as",
+        "that",
+        "when",
+        "with",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "these",
+        "there",
+        "has",
+        "have",
+        "had",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+    ]
 )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.times.lexicon import FUZZY, PARTS_OF_DAY, UNITS, WEEKDAYS, number
-from reader.analysis.times.normalise import Parsed, valid_day
+from reader.analysis.times.normalise import Parsed
 from reader.analysis.times.patterns import (
     APPROX,
     DAYN,
@@ -26,12 +26,41 @@ from reader.analysis.times.patterns import (
     word_after,
     word_before,
 )
+from reader.analysis.timex import valid_day
 
 # Capitalised words after a weekday that make it part of a name: the "Sunday Times".
 _NAME_AFTER_DAY = frozenset(
-    ["times", "telegraph", "mirror", "express", "post", "herald", "independent", "mail", "tribune", "star", "sport", "service", "school", "league", "night", "mass", "bloody", "special", "edition", "magazine", "observer", "sun", "journal", "review", "people"]
+    [
+        "times",
+        "telegraph",
+        "mirror",
+        "express",
+        "post",
+        "herald",
+        "independent",
+        "mail",
+        "tribune",
+        "star",
+        "sport",
+        "service",
+        "school",
+        "league",
+        "night",
+        "mass",
+        "bloody",
+        "special",
+        "edition",
+        "magazine",
+        "observer",
+        "sun",
+        "journal",
+        "review",
+        "people",
+    ]
 )
-_NAME_BEFORE_DAY = frozenset(["black", "good", "super", "ash", "palm", "easter", "bloody", "cyber", "holy", "maundy"])
+_NAME_BEFORE_DAY = frozenset(
+    ["black", "good", "super", "ash", "palm", "easter", "bloody", "cyber", "holy", "maundy"]
+)
 
 
 @rule(
