@@ -6,6 +6,7 @@ Kept apart from the patterns so the grammar reads as grammar and the vocabulary 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reader.analysis.lexicons import table
 
@@ -102,7 +103,7 @@ ORDINALS = {
 FUZZY = frozenset({"several", "a few", "few", "many", "some", "numerous", "a number of"})
 
 
-def alternation(words: object) -> str:
+def alternation(words: Iterable[object]) -> str:
     """A regex alternation, longest words first so "sept" wins over "sep"."""
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
