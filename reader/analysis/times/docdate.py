@@ -10,129 +10,26 @@ recounts.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
+from reader.analysis.lexicons import words
 from reader.analysis.times.normalise import shifted_day
 from reader.analysis.timex import Timex, add_months, month_value
 
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "him",
-        "them",
-        "us",
-        "me",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "not",
-        "no",
-        "than",
-        "then",
-        "there",
-        "here",
-        "so",
-        "such",
-        "also",
-        "after",
-        "before",
-        "since",
-        "into",
-        "over",
-        "about",
-        "up",
-        "down",
-        "out",
-        "said",
-        "says",
-        "say",
-        "all",
-        "any",
-        "some",
-        "more",
-        "most",
-        "other",
-        "one",
-        "two",
-        "years",
-        "months",
-        "weeks",
-        "days",
-        "year",
-        "month",
-        "week",
-        "day",
-    ]
-)
+_STOP = words("referent_stop_words")
 _CLAUSE_END = re.compile(r"[,;:.!?]")
+_CONTENT_WORD = re.compile(r"[A-Za-z][a-z'’-]+|[A-Z]{2,}")
+_REACH = 64  # dated passages on each side of a referent that may have introduced it
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
     """Lower-cased content words (stop words and short words dropped)."""
-    return {
-        w.lower()
-        for w in re.findall(r"[A-Za-z][a-z'’-]+|[A-Z]{2,}", text)
-        if len(w) > 3 and w.lower() not in _STOP
-    }
+    found = (w.lower() for w in _CONTENT_WORD.findall(text))
+    return frozenset(w for w in found if len(w) > 3 and w not in _STOP)
 
 
 def calendar_value(value: str) -> Timex | None:
@@ -142,29 +39,36 @@ def calendar_value(value: str) -> Timex | None:
 
 
 def referent_value(
-    text: str, sentence_of, ref_start: int, ref_end: int, dated: Sequence[tuple[int, str]]
+    text: str,
+    sentence_of: Callable[[int], tuple[int, int]],
+    ref_start: int,
+    ref_end: int,
+    dated: Sequence[tuple[int, str]],
 ) -> str | None:
     """The date of the thing named at ``ref_start:ref_end`` ("the Summit", "this statement").
 
-    ``dated`` lists (offset, value) of explicit dates; ``sentence_of(offset)`` gives the
-    (start, end) of the sentence holding an offset.
+    ``dated`` lists (offset, value) of explicit dates in reading order; ``sentence_of(offset)``
+    gives the (start, end) of the sentence holding an offset. Only the ``_REACH`` dated
+    passages nearest the referent are compared, so a long text costs no more per referent.
     """
     det = text[ref_start:ref_end].split()[0].lower()
     own = sentence_of(ref_start)
-    others = [(pos, v) for pos, v in dated if sentence_of(pos) != own]
+    k = bisect.bisect_left(dated, (ref_start, ""))
     if det in ("this", "that", "these", "those"):
-        before = [(pos, v) for pos, v in others if pos < ref_start]
-        return before[-1][1] if before else None
+        before = (
+            v for pos, v in reversed(dated[max(0, k - _REACH) : k]) if sentence_of(pos) != own
+        )
+        return next(before, None)
     clause_end = _CLAUSE_END.search(text, ref_end)
     end = clause_end.start() if clause_end else own[1]
-    inside = [v for pos, v in dated if ref_start <= pos < end]
+    inside = next((v for pos, v in dated[k : k + _REACH] if pos < end), None)
     if inside:
-        return inside[0]  # "the disputed elections of August 2020" dates itself
+        return inside  # "the disputed elections of August 2020" dates itself
     words = content_words(text[ref_start:end])
     best, best_score = None, 0
-    for pos, v in others:
+    for pos, v in dated[max(0, k - _REACH) : k + _REACH]:
         s, e = sentence_of(pos)
-        score = len(words & content_words(text[s:e]))
+        score = len(words & content_words(text[s:e])) if (s, e) != own else 0
         if score > best_score:
             best, best_score = v, score
     return best
