@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from datetime import date as Date
+from typing import Any
 
 from reader.analysis.model import Entity, Event, Sentence, TimeExpr
 from reader.analysis.timex import Timex
@@ -127,25 +128,29 @@ def _clauses(
 
 def _targets(text: str, clauses: list[Clause], times: list[TimeExpr]) -> list[int]:
     """The clause each time expression dates (see the module docstring)."""
-    own = [
-        next((i for i, c in enumerate(clauses) if c[0].start <= t.span.start <= c[-1].end), 0)
-        for t in times
+    starts = [c[0].start for c in clauses]
+    # where each clause's first word that is no preposition ends: the clause has words before a
+    # date that starts after it
+    content = [
+        next((x.end for x in c if _word(text, x).lower() not in _PREPOSITIONS), -1) for c in clauses
     ]
+
+    def own(t: TimeExpr) -> int:
+        i = bisect.bisect_right(starts, t.span.start) - 1
+        return i if i >= 0 and t.span.start <= clauses[i][-1].end else 0
+
+    owns = [own(t) for t in times]
     target: dict[int, int] = {}
-    for k, (t, i) in enumerate(zip(times, own)):
-        lead = [
-            x
-            for x in clauses[i]
-            if x.end <= t.span.start and _word(text, x).lower() not in _PREPOSITIONS
-        ]
-        rest = [x for x in clauses[i] if x.start >= t.span.end]
+    for k, (t, i) in enumerate(zip(times, owns)):
+        lead = 0 <= content[i] <= t.span.start
+        rest = clauses[i][-1].start >= t.span.end
         if not lead and i + 1 < len(clauses) and (not rest or _ANCHORED.search(t.text)):
             target[k] = i + 1  # an opening date dates the clause after it
     opened = set(target.values())
     claimed = set(opened)
-    for k, (t, i) in enumerate(zip(times, own)):
+    for k, (t, i) in enumerate(zip(times, owns)):
         if k not in target:
-            at_end = not [x for x in clauses[i] if x.start >= t.span.end]
+            at_end = clauses[i][-1].start < t.span.end
             moves = i in opened and at_end and i + 1 < len(clauses) and i + 1 not in claimed
             target[k] = i + 1 if moves else i
             claimed.add(target[k])
@@ -161,10 +166,16 @@ def _join(text: str, toks: Sequence[Span], first: str | None = None) -> str:
             not out
             or _NO_SPACE_BEFORE.match(word)
             or out[-1] in "(["
-            or text[tok.start - 1 : tok.start] in "’'"
+            or _after_inner_apostrophe(text, tok.start)
         )
         out += word if glued else " " + word
     return out
+
+
+def _after_inner_apostrophe(text: str, start: int) -> bool:
+    """The token follows an apostrophe inside a word ("O’Neill" split in two), not one that
+    opens a quotation after a space ("a surge after 'Big Night' sales")."""
+    return start >= 2 and text[start - 1] in "’'" and text[start - 2].isalnum()
 
 
 def _is_mark(text: str, tok: Span) -> bool:
@@ -183,20 +194,7 @@ def _summary(
 ) -> str:
     """The clause in its own words, without its dates (and their prepositions) or quotation
     marks; a leading "who"/"he" gives way to whom it stands for ("Helena Costa has run …")."""
-    toks = [t for t in clause if not _is_mark(text, t)]
-    for drop in drops:
-        before = [i for i, t in enumerate(toks) if t.end <= drop.start]
-        toks = [
-            t
-            for t in toks
-            if not drop.contains(t) and not (t.start == drop.end and _word(text, t) in _POSSESSIVE)
-        ]
-        if (
-            before
-            and _word(text, toks[before[-1]]).lower() in _PREPOSITIONS
-            and (before[-1] + 1 == len(toks) or toks[before[-1] + 1].start >= drop.end)
-        ):
-            del toks[before[-1]]
+    toks = _without_dates(text, [t for t in clause if not _is_mark(text, t)], drops)
     while toks and _word(text, toks[0]).lower() in _LINKS:
         toks = toks[1:]
     while toks and _word(text, toks[-1]).lower() in _LINKS | {"or", "to"}:
@@ -216,6 +214,38 @@ def _summary(
     first = namer(toks[0], list(previous)) if toks and namer else None
     words = _join(text, toks[:_MAX_WORDS], first) + ("…" if len(toks) > _MAX_WORDS else "")
     return words[:1].upper() + words[1:]
+
+
+def _without_dates(text: str, toks: list[Span], drops: Sequence[Span]) -> list[Span]:
+    """``toks`` without the dates in ``drops`` (sorted, apart), the preposition just before each
+    ("in", "on") and a possessive just after ("Sunday’s broadcast"): one pass over both."""
+    out: list[Span] = []
+    ends = {d.end for d in drops}
+    j, reached = 0, -1  # the date being passed, and the last one whose preposition was seen to
+    for t in toks:
+        while j < len(drops) and t.start >= drops[j].end:
+            if reached < j:
+                _drop_preposition(text, out, drops[j])
+            j += 1
+        if j < len(drops) and t.end > drops[j].start and reached < j:
+            _drop_preposition(text, out, drops[j])
+            reached = j
+        inside = j < len(drops) and drops[j].contains(t)
+        if not inside and not (t.start in ends and _word(text, t) in _POSSESSIVE):
+            out.append(t)
+    for k in range(max(j, reached + 1), len(drops)):  # dates after the clause's last word
+        _drop_preposition(text, out, drops[k])
+    return out
+
+
+def _drop_preposition(text: str, out: list[Span], date: Span) -> None:
+    """Remove the preposition that ends ``out`` right before ``date`` ("in" of "in May")."""
+    if out and out[-1].end <= date.start and _is_preposition(text, out[-1]):
+        out.pop()
+
+
+def _is_preposition(text: str, tok: Span) -> bool:
+    return _word(text, tok).lower() in _PREPOSITIONS
 
 
 def _namer(text: str, entities: Sequence[Entity]) -> Namer:
@@ -281,20 +311,27 @@ def _interval(value: str) -> tuple[Date, Date] | None:
 def _sentence_events(
     text: str, sent: Sentence, times: list[TimeExpr], time_starts: set[int], namer: Namer
 ) -> list[tuple[TimeExpr, Span, str]]:
+    """Each of the sentence's dated ``times`` (in text order) with the clause it dates and that
+    clause's summary, made once per clause however many dates it holds."""
     clauses = _clauses(text, sent, time_starts, {t.span.end for t in times})
     if not clauses:
         return []
     targets = _targets(text, clauses, times)
     subject = _subject(text, clauses)
+    starts = [t.span.start for t in times]
+    ends = [t.span.end for t in times]
+    summaries: dict[int, str] = {}
     out = []
     for t, i in zip(times, targets):
         clause = clauses[i]
         span = Span(clause[0].start, clause[-1].end)
-        drops = [x.span for x in times if span.overlaps(x.span)]
-        previous = clauses[i - 1] if i > 0 else []
-        out.append(
-            (t, span, _summary(text, clause, drops, subject if i > 0 else [], previous, namer))
-        )
+        if i not in summaries:
+            lo, hi = bisect.bisect_right(ends, span.start), bisect.bisect_left(starts, span.end)
+            drops = [x.span for x in times[lo:hi]]
+            previous = clauses[i - 1] if i > 0 else []
+            lent = subject if i > 0 else []
+            summaries[i] = _summary(text, clause, drops, lent, previous, namer)
+        out.append((t, span, summaries[i]))
     return out
 
 
@@ -326,28 +363,60 @@ def build_timeline(
     namer = _namer(text, entities)
     dated = [t for t in times if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")]
     starts = {t.span.start for t in dated}
-    keyed: list[tuple[tuple, Event]] = []
+    keyed: list[tuple[tuple[Any, ...], Event]] = []
     now = _interval(date) if date else None
     has_now = False
-    seen: list[tuple[Date, Date]] = []  # intervals of the dated expressions read so far
-    for sent in sentences:
-        mine = [t for t in dated if sent.span.start <= t.span.start < sent.span.end]
-        for t, span, summary in _sentence_events(text, sent, mine, starts, namer) if mine else ():
+    seen = _Seen()
+    for sent, mine in _by_sentence(sentences, dated):
+        for t, span, summary in _sentence_events(text, sent, mine, starts, namer):
             interval = _interval(t.value)
-            if interval:
-                seen.append(interval)
             if now and t.value == date and not has_now:
                 has_now = True
                 keyed.append(((0, now[1], 1, 0), Event("", t.value, span, summary)))
             elif interval:
-                begin = interval[0]
-                if _LATER.search(t.text):
-                    inside = [iv[1] for iv in seen if interval[0] <= iv[0] and iv[1] < interval[1]]
-                    begin = max(inside, default=begin)
-                key = (0, begin, -(interval[1] - interval[0]).days, t.span.start)
+                begin = seen.latest_end_inside(*interval) if _LATER.search(t.text) else None
+                key = (0, begin or interval[0], -(interval[1] - interval[0]).days, t.span.start)
                 keyed.append((key, Event(t.id, t.value, span, summary)))
             else:
                 keyed.append(((1, t.span.start), Event(t.id, t.value, span, summary, undated=True)))
+            if interval:
+                seen.add(*interval)
     if now and date and not has_now and (lead := _lead_event(text, sentences, date)):
         keyed.append(((0, now[1], 1, 0), lead))
     return [e for _, e in sorted(keyed, key=lambda x: x[0])]
+
+
+def _by_sentence(
+    sentences: Sequence[Sentence], times: Sequence[TimeExpr]
+) -> list[tuple[Sentence, list[TimeExpr]]]:
+    """The sentences that hold some of ``times`` (in text order), each with its own."""
+    starts = [s.span.start for s in sentences]
+    groups: dict[int, list[TimeExpr]] = {}
+    for t in times:
+        k = bisect.bisect_right(starts, t.span.start) - 1
+        if k >= 0 and t.span.start < sentences[k].span.end:
+            groups.setdefault(k, []).append(t)
+    return [(sentences[k], mine) for k, mine in sorted(groups.items())]
+
+
+class _Seen:
+    """Intervals of the dates read so far, sorted by their last day, for "months after" to
+    begin after the finer dates of its period named before it."""
+
+    REACH = 64  # intervals looked at per query, latest-ending first: a bound on the work
+
+    def __init__(self) -> None:
+        self.by_end: list[tuple[Date, Date]] = []  # (last day, first day)
+
+    def add(self, first: Date, last: Date) -> None:
+        bisect.insort(self.by_end, (last, first))
+
+    def latest_end_inside(self, first: Date, last: Date) -> Date | None:
+        """The latest last day of a seen interval inside [first, last) that ends before it."""
+        i = bisect.bisect_left(self.by_end, (last,))
+        for end, start in reversed(self.by_end[max(0, i - self.REACH) : i]):
+            if end < first:
+                return None
+            if start >= first:
+                return end
+        return None
