@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Callable, Sequence
 from datetime import date as Date
 from typing import Any
@@ -80,6 +81,7 @@ _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]”’%]|’s|'s|n't|n’t)$")
 _ANCHORED = re.compile(r"\b(?:after|before|since)\s+(?:the|this|that|these|those)\b", re.I)
 _LATER = re.compile(r"\b(?:after|later)\b", re.I)  # "Months after this statement"
 _LINKS = frozenset({"and", "but", "then", "that", "when"})
+_TRAILING = _LINKS | {"or", "to"}
 _MAX_WORDS = 14
 _QUOTE_MARKS = frozenset("“”‘’\"'«»")
 _POSSESSIVE = frozenset({"’s", "'s"})  # of a dropped date: "Sunday’s broadcast"
@@ -195,10 +197,12 @@ def _summary(
     """The clause in its own words, without its dates (and their prepositions) or quotation
     marks; a leading "who"/"he" gives way to whom it stands for ("Helena Costa has run …")."""
     toks = _without_dates(text, [t for t in clause if not _is_mark(text, t)], drops)
-    while toks and _word(text, toks[0]).lower() in _LINKS:
-        toks = toks[1:]
-    while toks and _word(text, toks[-1]).lower() in _LINKS | {"or", "to"}:
-        toks = toks[:-1]  # what joined two dates ("between June and September")
+    first, last = 0, len(toks)
+    while first < last and _word(text, toks[first]).lower() in _LINKS:
+        first += 1
+    while last > first and _word(text, toks[last - 1]).lower() in _TRAILING:
+        last -= 1  # what joined two dates ("between June and September")
+    toks = toks[first:last]
     # A clause opening with its verb ("captured Crimea", "quietly signed …") borrows the subject.
     verb_first = toks and (
         _verbish(_word(text, toks[0]))
@@ -400,23 +404,18 @@ def _by_sentence(
 
 
 class _Seen:
-    """Intervals of the dates read so far, sorted by their last day, for "months after" to
-    begin after the finer dates of its period named before it."""
+    """The intervals of the latest dates read, for "months after" to begin after the finer
+    dates of its period named before it. Only the last ``REACH`` are kept: a bound on the work
+    per query, far beyond how far back a reader relates "months after this" to a date."""
 
-    REACH = 64  # intervals looked at per query, latest-ending first: a bound on the work
+    REACH = 256
 
     def __init__(self) -> None:
-        self.by_end: list[tuple[Date, Date]] = []  # (last day, first day)
+        self.recent: deque[tuple[Date, Date]] = deque(maxlen=self.REACH)
 
     def add(self, first: Date, last: Date) -> None:
-        bisect.insort(self.by_end, (last, first))
+        self.recent.append((first, last))
 
     def latest_end_inside(self, first: Date, last: Date) -> Date | None:
-        """The latest last day of a seen interval inside [first, last) that ends before it."""
-        i = bisect.bisect_left(self.by_end, (last,))
-        for end, start in reversed(self.by_end[max(0, i - self.REACH) : i]):
-            if end < first:
-                return None
-            if start >= first:
-                return end
-        return None
+        """The latest last day of a recent interval inside [first, last) that ends before it."""
+        return max((e for s, e in self.recent if first <= s and e < last), default=None)
