@@ -11,13 +11,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from reader.analysis.lexicons import entries
 from reader.analysis.model import Sentence, TimeExpr
 from reader.analysis.times.dates import second_day
 from reader.analysis.times.docdate import calendar_value, dateline, referent_value, shift_value
 from reader.analysis.times.grammar import Candidate, candidates
-from reader.analysis.times.normalise import r_clock, r_offset, resolve, shifted_day
+from reader.analysis.times.lexicon import alternation
+from reader.analysis.times.normalise import month_year, r_clock, r_offset, resolve, shifted_day
 from reader.analysis.times.parsed import (
     Ahead,
     Anchored,
@@ -43,6 +45,11 @@ from reader.document.model import Span
 __all__ = ["TimeResult", "find_times"]
 
 _WORD = re.compile(r"\w[\w'’.:/-]*|[^\w\s]")
+_RECURRING = re.compile(rf"\b(?:{alternation(entries('recurring_cues'))})\b", re.I)
+_RECURRING_REACH = 60  # characters either side of a clock time
+# What joins the two months of a range; "and" only after "between".
+_RANGE_GAP = re.compile(r"\s*(?:(and)|to|through|thru|until|till|-|–|—)\s*", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _QUARTER = re.compile(r"\d{4}-Q\d")
 _MONTH = re.compile(r"\d{4}-\d\d")
 # Kinds whose value, when a calendar date, is the context for "that year", "that day", clock times.
@@ -64,16 +71,67 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
     a, inferred = _document_date(anchor, found, referents)
     context = _Context(a)
     times: list[TimeExpr] = []
-    for c in found:
+    for c in _ranges_in_one_year(text, found, a, where):
         s, e = where.of(c.start)
         end, kind, value = _normalised(
             c, context, referents, clause_tense(text, s, c.start, c.end, e)
         )
+        if isinstance(c.parsed, Clock) and _recurs(text, c, s, e):
+            kind, value = "SET", f"XXXX-XX-XXT{c.parsed.hour:02d}:{c.parsed.minute:02d}"
         context.note(c.parsed, value)
         times.append(
             TimeExpr(f"T{len(times) + 1}", Span(c.start, end), text[c.start : end], kind, value)
         )
     return TimeResult(times, inferred)
+
+
+def _ranges_in_one_year(
+    text: str, found: list[Candidate], a: Timex | None, where: _Sentences
+) -> list[Candidate]:
+    """``found`` with the two months of a range ("between June and September", "from May to
+    August") placed in one year, or in two that follow ("November to February"): the year
+    holding the anchor when the range does, else the first month's by the tense."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i].parsed, out[i + 1].parsed
+        if not (_bare_month(first) and _bare_month(second)):
+            continue
+        gap = _RANGE_GAP.fullmatch(text, out[i].end, out[i + 1].start)
+        if not gap or (
+            gap[1] and not _BETWEEN.search(text, max(0, out[i].start - 9), out[i].start)
+        ):
+            continue  # "in June and September" names two months, not the months between
+        assert isinstance(first, MonthDay) and isinstance(second, MonthDay)
+        s, e = where.of(out[i].start)
+        year = _range_year(a, first, second, clause_tense(text, s, out[i].start, out[i].end, e))
+        if year is not None:
+            wraps = second.month < first.month
+            out[i] = Candidate(out[i].start, out[i].end, replace(first, year=year))
+            out[i + 1] = Candidate(
+                out[i + 1].start, out[i + 1].end, replace(second, year=year + wraps)
+            )
+    return out
+
+
+def _bare_month(p: Parsed) -> bool:
+    return isinstance(p, MonthDay) and p.year is None and p.rel is None
+
+
+def _range_year(a: Timex | None, first: MonthDay, second: MonthDay, tense: int) -> int | None:
+    """The year a range of months starts in."""
+    if a is not None and a.year is not None and a.month is not None:
+        if first.month <= second.month and first.month <= a.month <= second.month:
+            return a.year  # "between June and September" written in July: this one
+        if second.month < first.month and (a.month >= first.month or a.month <= second.month):
+            return a.year if a.month >= first.month else a.year - 1
+    return month_year(a, first.month, None, tense, first.day)
+
+
+def _recurs(text: str, c: Candidate, sent_start: int, sent_end: int) -> bool:
+    """A clock time beside a word of recurrence ("every Friday after 8 p.m.", "at 12:45
+    weekdays") is a schedule, not a time on one day."""
+    lo, hi = max(sent_start, c.start - _RECURRING_REACH), min(sent_end, c.end + _RECURRING_REACH)
+    return _RECURRING.search(text, lo, hi) is not None
 
 
 def _tokens(text: str, sentences: Sequence[Sentence]) -> list[Span]:

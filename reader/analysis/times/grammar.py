@@ -60,6 +60,7 @@ RULES: tuple[Rule, ...] = (
     periods.long_duration,
     periods.bare_units,
     periods.every,
+    periods.weekdays,
     periods.set_word,
     periods.reference,
     periods.reference_units,

@@ -142,6 +142,15 @@ def every(m: re.Match[str], text: str) -> Parsed | None:
     return Value(dur_value(n or 1, m[2]), "SET")
 
 
+_DAY_NAMES = [w for w in WEEKDAYS if len(w) > 5]  # full names: "Fridays", not "Fris"
+
+
+@rule(rf"(?-i:({alternation(w.capitalize() for w in _DAY_NAMES)})s)", frozenset(_DAY_NAMES))
+def weekdays(m: re.Match[str], text: str) -> Parsed | None:
+    """ "On Fridays": every Friday."""
+    return Value(f"XXXX-WXX-{WEEKDAYS[m[1].lower()]}", "SET")
+
+
 @rule(
     rf"(?:({alternation(SETS)})|(?:once|twice|(?:{NUM})\s+times)\s+(?:a|an|per|each)\s+({UNIT}))",
     frozenset(SETS) | {"once", "twice", "times"},

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.times.lexicon import FUZZY, PARTS_OF_DAY, UNITS, WEEKDAYS, number
+from reader.analysis.lexicons import entries
+from reader.analysis.times.lexicon import FUZZY, PARTS_OF_DAY, UNITS, WEEKDAYS, alternation, number
 from reader.analysis.times.parsed import (
     Ahead,
     Anchored,
@@ -99,11 +100,15 @@ def relative_unit(m: re.Match[str], text: str) -> Parsed | None:
         "the following": 1,
     }.get(det, 0)
     unit = UNITS[m[3].lower()]
-    if unit == "Y" and det in ("that", "the same", "the following", "the previous"):
-        return YearContext(shift)  # "that year": the year the text last named
-    if unit == "M" and det in ("that", "the same", "the following", "the previous"):
-        return MonthContext(shift)  # "the following month": after the one last named
+    # "that year", "the next year", "the following month": from the one the text last named
+    if unit == "Y" and det in _NARRATIVE:
+        return YearContext(shift)
+    if unit == "M" and det in _NARRATIVE:
+        return MonthContext(shift)
     return Unit(unit, shift)
+
+
+_NARRATIVE = frozenset({"that", "the same", "the next", "the following", "the previous"})
 
 
 @rule(
@@ -196,6 +201,11 @@ def day_beside(m: re.Match[str], text: str) -> Parsed | None:
     return DayShift(day, 1 if m[1].lower() == "after" else -1)
 
 
+_GAME_CLOCK = re.compile(
+    rf":\d|\s+(?:{alternation(entries('game_clock'))})\b"
+    rf"|\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?(?:{alternation(entries('game_periods'))})\b",
+    re.I,
+)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _CONVERTED_DAY = re.compile(rf"\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?({WEEKDAY})\b")
 _TIME_DAY = (
@@ -233,6 +243,8 @@ def clock_time(m: re.Match[str], text: str) -> Parsed | None:
         h, mi = int(m[4]), int(m[5])
         if word_after(text, m.end()).lower() in ("lead", "win", "victory", "defeat"):  # a score
             return None
+        if _GAME_CLOCK.match(text, m.end()):
+            return None  # "17:46 into the third period", a race's "2:21:09": a clock of the game
     elif m[6]:
         h, mi = {"noon": 12, "midday": 12, "midnight": 24}[m[6].lower()], 0
     else:
