@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date as Date
 from typing import Any
 
@@ -103,7 +103,10 @@ def _verbish(word: str) -> bool:
 
 
 def _clauses(
-    text: str, sent: Sentence, time_starts: set[int], time_ends: set[int] = frozenset()
+    text: str,
+    sent: Sentence,
+    time_starts: Collection[int],
+    time_ends: Collection[int] = frozenset(),
 ) -> list[Clause]:
     """The sentence's tokens cut into clauses (punctuation and the linking "and"/"but" dropped);
     "and" between two dates ("between June and September") joins a range, not clauses."""
@@ -191,18 +194,18 @@ def _summary(
     clause: Clause,
     drops: Sequence[Span],
     subject: Clause,
-    previous: Clause = (),
+    previous: Sequence[Span] = (),
     namer: Namer | None = None,
 ) -> str:
     """The clause in its own words, without its dates (and their prepositions) or quotation
     marks; a leading "who"/"he" gives way to whom it stands for ("Helena Costa has run …")."""
     toks = _without_dates(text, [t for t in clause if not _is_mark(text, t)], drops)
-    first, last = 0, len(toks)
-    while first < last and _word(text, toks[first]).lower() in _LINKS:
-        first += 1
-    while last > first and _word(text, toks[last - 1]).lower() in _TRAILING:
-        last -= 1  # what joined two dates ("between June and September")
-    toks = toks[first:last]
+    lo, hi = 0, len(toks)
+    while lo < hi and _word(text, toks[lo]).lower() in _LINKS:
+        lo += 1
+    while hi > lo and _word(text, toks[hi - 1]).lower() in _TRAILING:
+        hi -= 1  # what joined two dates ("between June and September")
+    toks = toks[lo:hi]
     # A clause opening with its verb ("captured Crimea", "quietly signed …") borrows the subject.
     verb_first = toks and (
         _verbish(_word(text, toks[0]))
