@@ -12,32 +12,17 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeGuard
 
 from reader.analysis.lexicons import entries
 from reader.analysis.model import Sentence, TimeExpr
+from reader.analysis.times import parsed as kinds
 from reader.analysis.times.dates import second_day
 from reader.analysis.times.docdate import calendar_value, dateline, referent_value, shift_value
 from reader.analysis.times.grammar import Candidate, candidates
 from reader.analysis.times.lexicon import alternation
 from reader.analysis.times.normalise import month_year, r_clock, r_offset, resolve, shifted_day
-from reader.analysis.times.parsed import (
-    Ahead,
-    Anchored,
-    Clock,
-    DayContext,
-    DayShift,
-    MonthContext,
-    MonthDay,
-    Offset,
-    Parsed,
-    Quarter,
-    QuarterContext,
-    TimeType,
-    Unit,
-    Value,
-    Weekday,
-    YearContext,
-)
+from reader.analysis.times.parsed import Parsed, TimeType
 from reader.analysis.times.tense import clause_tense
 from reader.analysis.timex import Timex, add_months, month_value
 from reader.document.model import Span
@@ -53,7 +38,7 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _QUARTER = re.compile(r"\d{4}-Q\d")
 _MONTH = re.compile(r"\d{4}-\d\d")
 # Kinds whose value, when a calendar date, is the context for "that year", "that day", clock times.
-_NAMES_A_DAY = (Value, MonthDay, Weekday, Unit, DayShift)
+_NAMES_A_DAY = (kinds.Value, kinds.MonthDay, kinds.Weekday, kinds.Unit, kinds.DayShift)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +61,7 @@ def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> 
         end, kind, value = _normalised(
             c, context, referents, clause_tense(text, s, c.start, c.end, e)
         )
-        if isinstance(c.parsed, Clock) and _recurs(text, c, s, e):
+        if isinstance(c.parsed, kinds.Clock) and _recurs(text, c, s, e):
             kind, value = "SET", f"XXXX-XX-XXT{c.parsed.hour:02d}:{c.parsed.minute:02d}"
         context.note(c.parsed, value)
         times.append(
@@ -101,7 +86,6 @@ def _ranges_in_one_year(
             gap[1] and not _BETWEEN.search(text, max(0, out[i].start - 9), out[i].start)
         ):
             continue  # "in June and September" names two months, not the months between
-        assert isinstance(first, MonthDay) and isinstance(second, MonthDay)
         s, e = where.of(out[i].start)
         year = _range_year(a, first, second, clause_tense(text, s, out[i].start, out[i].end, e))
         if year is not None:
@@ -113,11 +97,13 @@ def _ranges_in_one_year(
     return out
 
 
-def _bare_month(p: Parsed) -> bool:
-    return isinstance(p, MonthDay) and p.year is None and p.rel is None
+def _bare_month(p: Parsed) -> TypeGuard[kinds.MonthDay]:
+    return isinstance(p, kinds.MonthDay) and p.year is None and p.rel is None
 
 
-def _range_year(a: Timex | None, first: MonthDay, second: MonthDay, tense: int) -> int | None:
+def _range_year(
+    a: Timex | None, first: kinds.MonthDay, second: kinds.MonthDay, tense: int
+) -> int | None:
     """The year a range of months starts in."""
     if a is not None and a.year is not None and a.month is not None:
         if first.month <= second.month and first.month <= a.month <= second.month:
@@ -198,7 +184,7 @@ def _explicit_dates(found: Sequence[Candidate]) -> list[tuple[int, str]]:
     return [
         (c.start, v)
         for c in found
-        if isinstance(c.parsed, Value | MonthDay)
+        if isinstance(c.parsed, kinds.Value | kinds.MonthDay)
         if calendar_value(v := resolve(c.parsed, None, 0))
     ]
 
@@ -210,7 +196,7 @@ class _Referents:
         self.text, self.where, self.dated = text, where, dated
         self._found: dict[int, str | None] = {}
 
-    def value(self, c: Candidate, p: Anchored) -> str | None:
+    def value(self, c: Candidate, p: kinds.Anchored) -> str | None:
         """The referent's date, shifted; None when the text never dates the referent."""
         if c.start not in self._found:
             ref = referent_value(self.text, self.where.of, *p.ref, self.dated)
@@ -229,7 +215,7 @@ def _document_date(
     clues = [
         t
         for c in found
-        if isinstance(c.parsed, Anchored)
+        if isinstance(c.parsed, kinds.Anchored)
         if (v := referents.value(c, c.parsed)) and (t := Timex.anchor(v))
     ]
     a = dateline(referents.dated) or (max(clues, key=lambda t: t.key) if clues else None)
@@ -253,7 +239,7 @@ class _Context:
             self.year = value[:4]
             self.day = value[:10] if len(value) >= 10 else self.day
             self.month = value[:7] if _MONTH.match(value) else self.month
-        if isinstance(p, Quarter | QuarterContext) and self._reported(value):
+        if isinstance(p, kinds.Quarter | kinds.QuarterContext) and self._reported(value):
             self.quarter = value  # the period a results story is about: the latest one over
 
     def _reported(self, value: str) -> bool:
@@ -265,7 +251,7 @@ class _Context:
         )
         return bool(_QUARTER.fullmatch(value)) and over and value > (self.quarter or "")
 
-    def quarter_value(self, p: QuarterContext) -> str:
+    def quarter_value(self, p: kinds.QuarterContext) -> str:
         """ "the quarter", "the year-ago quarter": the quarter last named, else the latest full
         one; "the 1988 quarter" is that quarter of 1988, "the 1988 period" just 1988."""
         a, last = self.anchor, self.quarter
@@ -289,35 +275,35 @@ def _normalised(
     """The end, TIMEX3 type and value of candidate ``c`` in its context."""
     p, a = c.parsed, ctx.anchor
     match p:
-        case Anchored():
+        case kinds.Anchored():
             value = referents.value(c, p)
             if value is None:  # referent unknown: only the duration ("fourteen years") is sure
                 return p.duration_end, "DURATION", p.duration
             return c.end, p.type, value
-        case Ahead():  # "in three months": a date when the text looks ahead
+        case kinds.Ahead():  # "in three months": a date when the text looks ahead
             if tense == 1:
-                return c.end, "DATE", r_offset(a, Offset(p.n, p.unit, 1))
+                return c.end, "DATE", r_offset(a, kinds.Offset(p.n, p.unit, 1))
             return c.end, "DURATION", p.duration
-        case QuarterContext():
+        case kinds.QuarterContext():
             return c.end, p.type, ctx.quarter_value(p)
-        case Clock() if p.day is None and ctx.day:
+        case kinds.Clock() if p.day is None and ctx.day:
             # "on Friday at 10:35 a.m.": a clock time without a day is on the day last named
             return c.end, p.type, r_clock(a, tense, p, ctx.day)
-        case Weekday() if p.from_context:  # "the previous Friday": before the day last named
+        case kinds.Weekday() if p.from_context:  # "the previous Friday": before the day last named
             return c.end, p.type, resolve(p, Timex.anchor(ctx.day) if ctx.day else a, tense)
-        case DayContext():  # "that day", "the next morning": the day the text last named
+        case kinds.DayContext():  # "that day", "the next morning": the day the text last named
             day = Timex.anchor(ctx.day) if ctx.day else a
             return c.end, p.type, shifted_day(day.day_date if day else None, p.shift)
-        case YearContext():
+        case kinds.YearContext():
             year = str(int(ctx.year) + p.shift) if ctx.year else None
-            return c.end, p.type, year or resolve(Unit("Y", p.shift), a, 0)
-        case MonthContext():
+            return c.end, p.type, year or resolve(kinds.Unit("Y", p.shift), a, 0)
+        case kinds.MonthContext():
             if ctx.month:
                 y, m = add_months(int(ctx.month[:4]), int(ctx.month[5:7]), p.shift)
                 return c.end, p.type, month_value(y, m)
-            return c.end, p.type, resolve(Unit("M", p.shift), a, 0)
-        case Offset() if ctx.quarter and (p.unit, p.sign) == ("Y", -1):
+            return c.end, p.type, resolve(kinds.Unit("M", p.shift), a, 0)
+        case kinds.Offset() if ctx.quarter and (p.unit, p.sign) == ("Y", -1):
             # "a year earlier" in a results story: the quarter it discusses, a year back
-            back = QuarterContext(None, -int(p.n or 1))
+            back = kinds.QuarterContext(None, -int(p.n or 1))
             return c.end, p.type, ctx.quarter_value(back)
     return c.end, p.type, resolve(p, a, tense)

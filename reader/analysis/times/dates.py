@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.lexicons import table
 from reader.analysis.times.lexicon import ONES, ORDINALS, SEASONS, TENS, alternation, word_year
 from reader.analysis.times.parsed import (
     Easter,
@@ -313,20 +314,7 @@ def results_period(m: re.Match[str], text: str) -> Parsed | None:
 
 
 # Fixed-date holidays as (month, day); Thanksgiving and Election Day are computed.
-_HOLIDAYS = {
-    "christmas day": (12, 25),
-    "christmas eve": (12, 24),
-    "christmas": (12, 25),
-    "new year's day": (1, 1),
-    "new year's eve": (12, 31),
-    "independence day": (7, 4),
-    "valentine's day": (2, 14),
-    "halloween": (10, 31),
-    "veterans day": (11, 11),
-    "boxing day": (12, 26),
-    "may day": (5, 1),
-    "bastille day": (7, 14),
-}
+_HOLIDAYS = {name: (int(when[:2]), int(when[3:])) for name, when in table("holidays").items()}
 
 
 @rule(r"year[- ]end", {"year-end", "year", "end"})

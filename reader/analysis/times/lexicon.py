@@ -1,6 +1,7 @@
 """Words of the temporal grammar: names, numbers and units, with the TIMEX3 code of each.
 
-Kept apart from the patterns so the grammar reads as grammar and the vocabulary can grow alone.
+Read from the lexicon files (``reader/analysis/lexicons``), so the vocabulary can grow without
+touching the grammar.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.analysis.lexicons import table
+from reader.analysis.lexicons import table, words
 
 
 def _numbers(name: str) -> dict[str, int]:
@@ -20,87 +21,13 @@ WEEKDAYS = _numbers("weekdays")
 SEASONS = table("seasons")
 PARTS_OF_DAY = {word: "T" + code for word, code in table("day_parts").items()}
 
-UNITS = {
-    "second": "S",
-    "minute": "M",
-    "hour": "H",
-    "day": "D",
-    "night": "D",
-    "week": "W",
-    "weekend": "WE",
-    "fortnight": "W",
-    "month": "M",
-    "quarter": "Q",
-    "year": "Y",
-    "decade": "DE",
-    "century": "CE",
-    "centurie": "CE",
-}
-SETS = {
-    "daily": "P1D",
-    "nightly": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "yearly": "P1Y",
-    "hourly": "PT1H",
-}
-
-ONES = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-}
-# Quantities with no number: "several years" is PXY.
-FUZZY = frozenset({"several", "a few", "few", "many", "some", "numerous", "a number of"})
+UNITS = table("time_units")
+SETS = table("set_words")
+_NUMBERS = _numbers("number_words")
+ONES = {w: n for w, n in _NUMBERS.items() if n < 20}
+TENS = {w: n for w, n in _NUMBERS.items() if n >= 20}
+ORDINALS = _numbers("ordinal_words")
+FUZZY = words("fuzzy_quantities")
 
 
 def alternation(words: Iterable[object]) -> str:

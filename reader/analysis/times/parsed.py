@@ -13,6 +13,16 @@ from typing import Literal
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
+class _Date:
+    """A kind that reads as a DATE (the TIMEX3 type), unless it says otherwise."""
+
+    __slots__ = ()
+
+    @property
+    def type(self) -> TimeType:
+        return "DATE"
+
+
 @dataclass(frozen=True, slots=True)
 class Value:
     """A value read off the text as it stands ("2008-04-03", "P3Y", "PRESENT_REF")."""
@@ -22,7 +32,7 @@ class Value:
 
 
 @dataclass(frozen=True, slots=True)
-class MonthDay:
+class MonthDay(_Date):
     """A month, with a day and a year when given; ``year`` may be "last year" to resolve first;
     ``rel`` -1/0/+1 for "last"/"this"/"next" March, None for a bare name."""
 
@@ -30,11 +40,10 @@ class MonthDay:
     day: int | None = None
     year: int | Unit | None = None
     rel: int | None = None
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class Weekday:
+class Weekday(_Date):
     """A day of the week (ISO number); ``rel`` as for months; ``part`` a part of the day ("TEV");
     ``from_context``: counted from the day the text last named ("the previous Friday")."""
 
@@ -49,18 +58,17 @@ class Weekday:
 
 
 @dataclass(frozen=True, slots=True)
-class Offset:
+class Offset(_Date):
     """``n`` units (TIMEX3 unit codes: "Y", "M", "D" …) before (sign -1) or after the anchor;
     ``n`` None for an unknown number ("some years ago")."""
 
     n: float | None
     unit: str
     sign: int
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(_Date):
     """The anchor's calendar unit, shifted: "last week", "tomorrow morning" (with ``part``)."""
 
     unit: str
@@ -73,39 +81,39 @@ class Unit:
 
 
 @dataclass(frozen=True, slots=True)
-class Season:
+class Season(_Date):
     code: str  # "SU"
     year: int | None = None
     rel: int | None = None
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class Quarter:
+class Quarter(_Date):
     quarter: int
     year: int | Unit | None = None
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class Half:
+class Half(_Date):
     half: int
     year: int | Unit
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class Clock:
+class Clock(_Date):
     """A clock time, on the day written beside it or else the day the text last named."""
 
     hour: int
     minute: int
     day: Weekday | Unit | MonthDay | None = None
-    type: TimeType = "TIME"
+
+    @property
+    def type(self) -> TimeType:
+        return "TIME"
 
 
 @dataclass(frozen=True, slots=True)
-class NthWeekday:
+class NthWeekday(_Date):
     """A holiday on the ``nth`` ``weekday`` of ``month`` (Thanksgiving), ``after`` days on."""
 
     month: int
@@ -113,44 +121,40 @@ class NthWeekday:
     nth: int
     rel: int | None = None
     after: int = 0
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class Easter:
+class Easter(_Date):
     """The day ``shift`` days from Easter Sunday (Good Friday -2), or with ``week`` its week."""
 
     shift: int
     rel: int | None = None
     week: bool = False
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class Weekend:
-    type: TimeType = "DATE"
+class Weekend(_Date):
+    """ "The weekend": the one just past, or this week's."""
 
 
 @dataclass(frozen=True, slots=True)
-class WeekOf:
+class WeekOf(_Date):
     day: MonthDay
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class DayShift:
+class DayShift(_Date):
     """The day ``n`` days from a named day ("the day after March 3")."""
 
     day: Weekday | MonthDay
     n: int
-    type: TimeType = "DATE"
 
 
 # Kinds that count from what the text named before them.
 
 
 @dataclass(frozen=True, slots=True)
-class Anchored:
+class Anchored(_Date):
     """ "Fourteen years after the summit": ``n`` units from the referent at ``ref``; without
     its date only the duration (up to ``duration_end``) is sure."""
 
@@ -160,21 +164,19 @@ class Anchored:
     ref: tuple[int, int]
     duration_end: int
     duration: str
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class Ahead:
+class Ahead(_Date):
     """ "In three months": a date when the text looks ahead, else a duration."""
 
     n: float
     unit: str
     duration: str
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class QuarterContext:
+class QuarterContext(_Date):
     """ "The quarter", "the year-ago quarter", "the 1988 period": the quarter a results story
     is about; ``period`` names a year without a quarter."""
 
@@ -182,31 +184,27 @@ class QuarterContext:
     year_shift: int = 0
     year: int | None = None
     period: bool = False
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class DayContext:
+class DayContext(_Date):
     """ "That day", "the next morning": the day the text last named, shifted."""
 
     shift: int
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class YearContext:
+class YearContext(_Date):
     """ "That year", "the next year": the year the text last named, shifted."""
 
     shift: int
-    type: TimeType = "DATE"
 
 
 @dataclass(frozen=True, slots=True)
-class MonthContext:
+class MonthContext(_Date):
     """ "The following month": the month the text last named, shifted."""
 
     shift: int
-    type: TimeType = "DATE"
 
 
 Parsed = (
