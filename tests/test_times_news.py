@@ -95,3 +95,8 @@ def test_a_deadline_told_in_the_past_is_the_past_one() -> None:
     text = "The report was due in September, the council said."
     assert tagged(text, "2022-11-02") == [("September", "DATE", "2022-09")]
     assert tagged("The report is due in September.", "2022-11-02")[0][2] == "2023-09"
+
+
+def test_the_following_week_counts_from_the_day_last_named() -> None:
+    text = "The strike began on March 3, 2019. The following week, the port closed."
+    assert tagged(text, "2022-07-20")[-1] == ("The following week", "DATE", "2019-W10")

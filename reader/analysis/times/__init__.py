@@ -21,10 +21,17 @@ from reader.analysis.times.dates import second_day
 from reader.analysis.times.docdate import calendar_value, dateline, referent_value, shift_value
 from reader.analysis.times.grammar import Candidate, candidates
 from reader.analysis.times.lexicon import alternation
-from reader.analysis.times.normalise import month_year, r_clock, r_offset, resolve, shifted_day
+from reader.analysis.times.normalise import (
+    days_after,
+    month_year,
+    r_clock,
+    r_offset,
+    resolve,
+    shifted_day,
+)
 from reader.analysis.times.parsed import Parsed, TimeType
 from reader.analysis.times.tense import clause_tense
-from reader.analysis.timex import Timex, add_months, month_value
+from reader.analysis.timex import Timex, add_months, month_value, week_value
 from reader.document.model import Span
 
 __all__ = ["TimeResult", "find_times"]
@@ -294,6 +301,14 @@ def _normalised(
         case kinds.DayContext():  # "that day", "the next morning": the day the text last named
             day = Timex.anchor(ctx.day) if ctx.day else a
             return c.end, p.type, shifted_day(day.day_date if day else None, p.shift)
+        case kinds.WeekContext():  # "the following week": after the week of the day last named
+            day = Timex.anchor(ctx.day) if ctx.day else a
+            moved = days_after(day.day_date, 7 * p.shift) if day and day.day_date else None
+            return (
+                c.end,
+                p.type,
+                week_value(moved) if moved else resolve(kinds.Unit("W", p.shift), a, 0),
+            )
         case kinds.YearContext():
             year = str(int(ctx.year) + p.shift) if ctx.year else None
             return c.end, p.type, year or resolve(kinds.Unit("Y", p.shift), a, 0)

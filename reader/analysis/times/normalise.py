@@ -38,7 +38,7 @@ from reader.analysis.timex import (
 )
 
 
-def _safe_days(d: date, n: int) -> date | None:
+def days_after(d: date, n: int) -> date | None:
     try:
         return d + timedelta(days=n)
     except OverflowError:
@@ -47,7 +47,7 @@ def _safe_days(d: date, n: int) -> date | None:
 
 def shifted_day(day: date | None, n: int) -> str:
     """The day ``n`` days after ``day`` as a value, X's when unknown or out of range."""
-    out = _safe_days(day, n) if day else None
+    out = days_after(day, n) if day else None
     return day_value(out) if out else "XXXX-XX-XX"
 
 
@@ -140,7 +140,7 @@ def r_offset(a: Timex | None, p: Offset) -> str:
     if d is None:
         return f"{a.year}-XX-XX" if a.month is None else f"{a.year}-{a.month:02d}-XX"
     if unit in ("W", "WE"):
-        out = _safe_days(d, 7 * k)
+        out = days_after(d, 7 * k)
         return week_value(out) if out else "XXXX-WXX"
     if unit == "D":
         return shifted_day(d, k)
@@ -182,7 +182,7 @@ def r_unit(a: Timex | None, p: Unit) -> str:
     if d is None:
         return f"{a.year}-{a.month:02d}-XX" if unit == "D" else f"{a.year}-WXX"
     if unit in ("W", "WE"):
-        out = _safe_days(d, 7 * shift)
+        out = days_after(d, 7 * shift)
         return (week_value(out) if out else "XXXX-WXX") + ("-WE" if unit == "WE" else "")
     return shifted_day(d, shift) + p.part
 
@@ -272,7 +272,7 @@ def r_weekend(a: Timex | None, tense: int) -> str:
     if d is None:
         return "XXXX-WXX-WE"
     back = tense != 1 and d.isoweekday() < 6
-    out = _safe_days(d, -7 if back else 0)
+    out = days_after(d, -7 if back else 0)
     return (week_value(out) if out else "XXXX-WXX") + "-WE"
 
 

@@ -201,6 +201,13 @@ class YearContext(_Date):
 
 
 @dataclass(frozen=True, slots=True)
+class WeekContext(_Date):
+    """ "The following week", "that week": the week of the day the text last named, shifted."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
 class MonthContext(_Date):
     """ "The following month": the month the text last named, shifted."""
 
@@ -226,6 +233,7 @@ Parsed = (
     | Ahead
     | QuarterContext
     | DayContext
+    | WeekContext
     | YearContext
     | MonthContext
 )

@@ -20,6 +20,7 @@ from reader.analysis.times.parsed import (
     Parsed,
     Unit,
     Value,
+    WeekContext,
     Weekday,
     Weekend,
     YearContext,
@@ -105,6 +106,8 @@ def relative_unit(m: re.Match[str], text: str) -> Parsed | None:
         return YearContext(shift)
     if unit == "M" and det in _NARRATIVE:
         return MonthContext(shift)
+    if unit == "W" and det in _NARRATIVE:
+        return WeekContext(shift)
     return Unit(unit, shift)
 
 
