@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date as Date
 from typing import Any
 
+from reader.analysis.lexicons import words
 from reader.analysis.model import Entity, Event, Sentence, TimeExpr
 from reader.analysis.timex import Timex
 from reader.document.model import Span
@@ -25,58 +26,8 @@ from reader.document.model import Span
 Clause = list[Span]
 
 _CLAUSE_PUNCT = frozenset(",;:")
-_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "since",
-        "by",
-        "until",
-        "till",
-        "during",
-        "from",
-        "for",
-        "of",
-        "as",
-        "around",
-        "about",
-        "early",
-        "late",
-        "after",
-        "before",
-        "between",
-        "through",
-        "to",
-        "within",
-    ]
-)
-_AUX = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "shall",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "said",
-        "says",
-    ]
-)
+_PREPOSITIONS = words("date_prepositions")
+_AUX = words("verb_markers")
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]”’%]|’s|'s|n't|n’t)$")
 _ANCHORED = re.compile(r"\b(?:after|before|since)\s+(?:the|this|that|these|those)\b", re.I)
 _LATER = re.compile(r"\b(?:after|later)\b", re.I)  # "Months after this statement"
