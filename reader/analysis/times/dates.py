@@ -1,5 +1,5 @@
 """Calendar dates: "April 3, 2008", "April 2008", "2014", "the 1990s", "the third quarter",
-holidays. Rules register with ``patterns.rule`` on import.
+holidays. Each rule is a ``patterns.Rule``; ``grammar.RULES`` lists them all in one order.
 """
 
 from __future__ import annotations
