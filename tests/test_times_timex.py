@@ -64,6 +64,7 @@ def test_plain_dates_are_told_from_other_values() -> None:
         ("XXXX-WXX-3", "on  Wednesday", False, "on Wednesday"),
         ("XXXX-WXX-5", "every Friday", True, "every Friday"),
         ("XXXX-WXX-5T20:00", "", True, "every Friday 20:00"),
+        ("XXXX-XX-XXT20:00", "8 p.m.", True, "at 8 p.m., recurring"),
         ("P1W", "weekly", True, "every week"),
         ("XXXX-XX-XXTMO", "", True, "every morning"),
         ("2024-W12", "", False, "week 12 of 2024"),

@@ -164,6 +164,9 @@ class Timex:
         ``written``, the expression as the article wrote it, names what the value leaves open."""
         if self.ref:
             return _REFS[self.ref]
+        if recurring and self.clock and ":" in self.clock and self.weekday is None:
+            # a clock time alone: "at 8 p.m., recurring", in the article's words when given
+            return f"at {' '.join(written.split()) or clock_words(self.clock)}, recurring"
         if recurring:
             return "every " + self._unknown_words("")
         if self.year is None or self.vague:
