@@ -57,7 +57,7 @@ class TimeResult:
 def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> TimeResult:
     """Time expressions normalised against ``anchor`` (YYYY-MM-DD), or against the date the text
     itself implies when there is none (returned as ``date``; None without any clue)."""
-    found = _with_second_days(text, _select(candidates(text, _tokens(text, sentences))))
+    found = _with_second_days(text, _select(candidates(text, _tokens(text, sentences)), len(text)))
     where = _Sentences(sentences, len(text))
     referents = _Referents(text, where, _explicit_dates(found))
     a, inferred = _document_date(anchor, found, referents)
@@ -135,29 +135,24 @@ def _tokens(text: str, sentences: Sequence[Sentence]) -> list[Span]:
 
 
 class _Taken:
-    """Non-overlapping spans, kept sorted so an overlap test is a bisection, not a scan."""
+    """Characters covered by kept expressions: an overlap test costs the span's length, however
+    many expressions the text holds."""
 
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+    def __init__(self, length: int) -> None:
+        self.covered = bytearray(length + 1)
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start)
-        return (i > 0 and self.ends[i - 1] > start) or (
-            i < len(self.starts) and self.starts[i] < end
-        )
+        return 1 in self.covered[start:end]
 
     def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_right(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
+        self.covered[start:end] = b"\x01" * (end - start)
 
 
-def _select(found: Iterable[Candidate]) -> list[Candidate]:
+def _select(found: Iterable[Candidate], length: int) -> list[Candidate]:
     """The longest candidates that do not overlap a longer one, in reading order (among equally
     long ones at one place, the earlier rule's)."""
     kept: list[Candidate] = []
-    taken = _Taken()
+    taken = _Taken(length)
     for c in sorted(found, key=lambda c: (c.start - c.end, c.start)):
         if not taken.overlaps(c.start, c.end):
             kept.append(c)
@@ -167,7 +162,7 @@ def _select(found: Iterable[Candidate]) -> list[Candidate]:
 
 def _with_second_days(text: str, found: list[Candidate]) -> list[Candidate]:
     """``found`` with the second days of "April 24 and 25" that no expression covers."""
-    taken = _Taken()
+    taken = _Taken(len(text))
     for c in found:
         taken.add(c.start, c.end)
     seconds = [Candidate(*x) for c in found if (x := second_day(text, c.end, c.parsed))]
