@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.analysis.model import Analysis
+from reader.analysis.timex import describe
 from reader.english import count
 
 
@@ -19,7 +20,8 @@ def summary(analysis: Analysis) -> str:
     lines = [
         doc.title or doc.source,
         f"source: {doc.source}   date: {date}   author: {doc.author or '-'}",
-        f"{len(doc.text):,} characters, {count(doc.blocks, 'block')}, {count(analysis.sentences, 'sentence')}",
+        f"{len(doc.text):,} characters, {count(doc.blocks, 'block')}, "
+        f"{count(analysis.sentences, 'sentence')}",
         "",
     ]
     lines.append(f"Entities ({len(analysis.entities)})")
@@ -27,6 +29,15 @@ def summary(analysis: Analysis) -> str:
     lines += ["", f"Quotes ({len(analysis.quotes)})"]
     for q in analysis.quotes:
         lines.append(f"  {q.speaker.name or 'unknown'}: {_clip(q.text)}")
+    written = {t.id: t.text for t in analysis.times}
     lines += ["", f"Timeline ({len(analysis.timeline)})"]
-    lines += [f"  {e.date:<10} {_clip(e.summary, 70)}" for e in analysis.timeline]
+    for e in analysis.timeline:
+        when = describe(e.date, written.get(e.time, ""))  # the words the app shows
+        lines.append(f"  {when:<24} {_clip(e.summary, 70)}")
+    recurring = [
+        describe(t.value, t.text, recurring=True) for t in analysis.times if t.type == "SET"
+    ]
+    if recurring:
+        lines += ["", f"Recurring ({len(recurring)})"]
+        lines += [f"  {when}" for when in dict.fromkeys(recurring)]
     return "\n".join(lines)

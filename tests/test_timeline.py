@@ -35,7 +35,10 @@ def test_seed_timeline_order_and_inferred_date():
 
 
 def test_events_sorted_coarse_before_fine():
-    text = "The mill closed in March 2019. It had opened in 2019 after a long delay. It was sold in 2015."
+    text = (
+        "The mill closed in March 2019. It had opened in 2019 after a long delay. "
+        "It was sold in 2015."
+    )
     timeline = analyse(document(text, "2023-05-01")).timeline
     assert [e.date for e in timeline] == ["2015", "2019", "2019-03", "2023-05-01"]
     assert timeline[0].summary == "It was sold"
@@ -121,14 +124,25 @@ def test_a_subject_cut_off_by_an_aside_is_lent_to_its_verb():
 
 
 def test_only_an_opening_date_pushes_a_clause_end_date_onward():
-    text = "The museum will stay open every Friday from next month, its director announced on Thursday, to draw visitors."
+    text = (
+        "The museum will stay open every Friday from next month, its director announced on "
+        "Thursday, to draw visitors."
+    )
     found = summaries(text, "2023-10-06")
     assert found["2023-10-05"] == "Its director announced"
 
 
 def test_summaries_keep_apostrophes_and_drop_a_dated_possessive():
     found = summaries(
-        "Sunday’s broadcast of the debate drew millions (Nielsen). On Monday she said she can’t wait."
+        "Sunday’s broadcast of the debate drew millions (Nielsen). "
+        "On Monday she said she can’t wait."
     )
     assert found["2023-04-30"] == "Broadcast of the debate drew millions (Nielsen)"
     assert found["2023-05-01"] == "She said she can’t wait"
+
+
+def test_an_opening_straight_quote_keeps_the_space_before_its_word():
+    text = "Sales of the lipstick surged after 'Blue Harbour' aired on Monday. O'Neill left Friday."
+    found = summaries(text, "2023-05-03")
+    assert found["2023-05-01"] == "Sales of the lipstick surged after Blue Harbour aired"
+    assert found["2023-04-28"] == "O'Neill left"

@@ -108,7 +108,8 @@ def test_document_date_inferred_from_anchored_expression():
 
 def test_a_referent_that_carries_its_own_date_dates_the_document():
     result = analyse(
-        "Three years after the disputed elections of August 2020, the ministers agreed on sanctions.",
+        "Three years after the disputed elections of August 2020, the ministers agreed on "
+        "sanctions.",
         None,
     )
     assert result.date == "2023"
@@ -227,7 +228,8 @@ def test_abbreviated_month_before_a_day_after_a_modifier_does_not_crash():
             ("December", "DATE", "2022-12"),
         ),
         (
-            "On Friday, when she set aside plans for the hastily planned trip, the ministry lifted a warning.",
+            "On Friday, when she set aside plans for the hastily planned trip, the ministry "
+            "lifted a warning.",
             "2022-11-28",
             ("Friday", "DATE", "2022-11-25"),
         ),

@@ -1,11 +1,16 @@
 """Benchmark the temporal tagger on TempEval-3 TimeML (TimeBank + AQUAINT), beside dateparser.
 
 usage: python tools/bench_times.py [TBAQ_DIR] [--no-dateparser] [--speed N] [--errors]
+       python tools/bench_times.py --scaling [KB ...]
 
 Each file's <TEXT> becomes plain text (tags stripped, offsets kept) with one paragraph block per
 non-empty line, and its creation time is the anchor, as the official scorer does through
 ``reader analyse --date``. Prints strict / relaxed P-R-F1 and value F1 per corpus, the same for
 ``dateparser.search_dates`` when installed, and the share of the whole analysis spent on times.
+
+``--scaling`` times the times and timeline steps on invented texts of growing size (100, 200,
+400 and 800 KB by default) in several shapes, and prints each step's growth exponent (the slope
+of log time over log size; 1 is linear).
 """
 
 from __future__ import annotations
@@ -107,9 +112,9 @@ class Score:
 
 def ours(text: str, dct: str | None, doc: Document) -> tuple[list[tuple[int, int, str]], float]:
     sentences, _ = tokenize(text, doc.blocks)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     times = find_times(text, sentences, dct).times
-    return [(t.span.start, t.span.end, t.value) for t in times], time.perf_counter() - t0
+    return [(t.span.start, t.span.end, t.value) for t in times], time.process_time() - t0
 
 
 def theirs(text: str, dct: str | None) -> list[tuple[int, int, str]]:
@@ -129,8 +134,56 @@ def theirs(text: str, dct: str | None) -> list[tuple[int, int, str]]:
     return out
 
 
+# Invented shapes for --scaling: the unit repeated to the size asked for.
+SHAPES = {
+    "prose": (
+        "The council met on Tuesday and said the mill would reopen in March. Two years "
+        "earlier, a flood had closed it for months. Residents said they were relieved.\n"
+        "By the summer of 2019 the bank had agreed to a loan, which was repaid in 2021.\n"
+    ),
+    "repeated dates": "It rained in May 2008 ",
+    "long clause of dates": "on 4 May 2009 or 5 June 2010 ",
+    "anchored": "The bridge opened in April 1998. Months after this opening, the toll rose.\n",
+    "short paragraphs": "Friday.\n\nIn 2004.\n\n",
+}
+
+
+def scaling(sizes_kb: list[int]) -> None:
+    """Seconds per step at each size and the growth exponent of each step, per shape."""
+    import gc
+    import math
+
+    from reader.analysis.timeline import build_timeline
+
+    for shape, unit in SHAPES.items():
+        rows: list[tuple[int, float, float]] = []
+        for kb in sizes_kb:
+            text = unit * max(1, kb * 1024 // len(unit))
+            sentences, _ = tokenize(text, document(text, shape).blocks)
+            best = [math.inf, math.inf]
+            for _ in range(3):  # the best of three: other processes share the machine
+                gc.collect()
+                t0 = time.process_time()
+                found = find_times(text, sentences, None)
+                t1 = time.process_time()
+                build_timeline(text, sentences, found.times, found.date)
+                best = [min(best[0], t1 - t0), min(best[1], time.process_time() - t1)]
+            rows.append((len(text), best[0], best[1]))
+        slopes = []
+        for step in (1, 2):
+            (n0, *a), (n1, *b) = rows[0], rows[-1]
+            slopes.append(
+                math.log(max(b[step - 1], 1e-6) / max(a[step - 1], 1e-6)) / math.log(n1 / n0)
+            )
+        cells = "  ".join(f"{n // 1024}KB {t:.2f}+{u:.2f}s" for n, t, u in rows)
+        print(f"{shape:22} {cells}  exponent times {slopes[0]:.2f} timeline {slopes[1]:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument(
+        "--scaling", nargs="*", type=int, metavar="KB", help="growth per step (default sizes)"
+    )
     ap.add_argument("root", nargs="?", default="/work/shared/corpora/tempeval3/TBAQ-cleaned")
     ap.add_argument("--no-dateparser", action="store_true")
     ap.add_argument(
@@ -138,6 +191,9 @@ def main() -> None:
     )
     ap.add_argument("--errors", action="store_true", help="print every mismatch")
     args = ap.parse_args()
+    if args.scaling is not None:
+        scaling(args.scaling or [100, 200, 400, 800])
+        return
     try:
         import dateparser  # noqa: F401
 
@@ -160,9 +216,9 @@ def main() -> None:
             if args.errors and misses:
                 print(tml.name, dct, *misses, sep="\n")
             if compare:
-                t0 = time.perf_counter()
+                t0 = time.process_time()
                 other.add(theirs(text, dct), gold)
-                t_other += time.perf_counter() - t0
+                t_other += time.process_time() - t0
             if len(speed_docs) < args.speed:
                 speed_docs.append(Document(text=text, source=tml.name, blocks=doc.blocks, date=dct))
         print(mine.line(f"reader  {corpus}"))

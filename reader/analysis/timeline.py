@@ -13,25 +13,26 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Collection, Sequence
 from datetime import date as Date
+from typing import Any
 
+from reader.analysis.lexicons import words
 from reader.analysis.model import Entity, Event, Sentence, TimeExpr
+from reader.analysis.timex import Timex
 from reader.document.model import Span
 
 Clause = list[Span]
 
 _CLAUSE_PUNCT = frozenset(",;:")
-_PREPOSITIONS = frozenset(
-    ["in", "on", "at", "since", "by", "until", "till", "during", "from", "for", "of", "as", "around", "about", "early", "late", "after", "before", "between", "through", "to", "within"]
-)
-_AUX = frozenset(
-    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "shall", "can", "could", "may", "might", "must", "do", "does", "did", "said", "says"]
-)
+_PREPOSITIONS = words("date_prepositions")
+_AUX = words("verb_markers")
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]”’%]|’s|'s|n't|n’t)$")
 _ANCHORED = re.compile(r"\b(?:after|before|since)\s+(?:the|this|that|these|those)\b", re.I)
 _LATER = re.compile(r"\b(?:after|later)\b", re.I)  # "Months after this statement"
 _LINKS = frozenset({"and", "but", "then", "that", "when"})
+_TRAILING = _LINKS | {"or", "to"}
 _MAX_WORDS = 14
 _QUOTE_MARKS = frozenset("“”‘’\"'«»")
 _POSSESSIVE = frozenset({"’s", "'s"})  # of a dropped date: "Sunday’s broadcast"
@@ -53,7 +54,10 @@ def _verbish(word: str) -> bool:
 
 
 def _clauses(
-    text: str, sent: Sentence, time_starts: set[int], time_ends: set[int] = frozenset()
+    text: str,
+    sent: Sentence,
+    time_starts: Collection[int],
+    time_ends: Collection[int] = frozenset(),
 ) -> list[Clause]:
     """The sentence's tokens cut into clauses (punctuation and the linking "and"/"but" dropped);
     "and" between two dates ("between June and September") joins a range, not clauses."""
@@ -67,8 +71,7 @@ def _clauses(
             and nxt is not None
             and out[-1]
             and (
-                (nxt.start in time_starts
-                and out[-1][-1].end not in time_ends)
+                (nxt.start in time_starts and out[-1][-1].end not in time_ends)
                 or _verbish(_word(text, nxt))
             )
         ):
@@ -81,25 +84,29 @@ def _clauses(
 
 def _targets(text: str, clauses: list[Clause], times: list[TimeExpr]) -> list[int]:
     """The clause each time expression dates (see the module docstring)."""
-    own = [
-        next((i for i, c in enumerate(clauses) if c[0].start <= t.span.start <= c[-1].end), 0)
-        for t in times
+    starts = [c[0].start for c in clauses]
+    # where each clause's first word that is no preposition ends: the clause has words before a
+    # date that starts after it
+    content = [
+        next((x.end for x in c if _word(text, x).lower() not in _PREPOSITIONS), -1) for c in clauses
     ]
+
+    def own(t: TimeExpr) -> int:
+        i = bisect.bisect_right(starts, t.span.start) - 1
+        return i if i >= 0 and t.span.start <= clauses[i][-1].end else 0
+
+    owns = [own(t) for t in times]
     target: dict[int, int] = {}
-    for k, (t, i) in enumerate(zip(times, own)):
-        lead = [
-            x
-            for x in clauses[i]
-            if x.end <= t.span.start and _word(text, x).lower() not in _PREPOSITIONS
-        ]
-        rest = [x for x in clauses[i] if x.start >= t.span.end]
+    for k, (t, i) in enumerate(zip(times, owns)):
+        lead = 0 <= content[i] <= t.span.start
+        rest = clauses[i][-1].start >= t.span.end
         if not lead and i + 1 < len(clauses) and (not rest or _ANCHORED.search(t.text)):
             target[k] = i + 1  # an opening date dates the clause after it
     opened = set(target.values())
     claimed = set(opened)
-    for k, (t, i) in enumerate(zip(times, own)):
+    for k, (t, i) in enumerate(zip(times, owns)):
         if k not in target:
-            at_end = not [x for x in clauses[i] if x.start >= t.span.end]
+            at_end = clauses[i][-1].start < t.span.end
             moves = i in opened and at_end and i + 1 < len(clauses) and i + 1 not in claimed
             target[k] = i + 1 if moves else i
             claimed.add(target[k])
@@ -115,10 +122,16 @@ def _join(text: str, toks: Sequence[Span], first: str | None = None) -> str:
             not out
             or _NO_SPACE_BEFORE.match(word)
             or out[-1] in "(["
-            or text[tok.start - 1 : tok.start] in "’'"
+            or _after_inner_apostrophe(text, tok.start)
         )
         out += word if glued else " " + word
     return out
+
+
+def _after_inner_apostrophe(text: str, start: int) -> bool:
+    """The token follows an apostrophe inside a word ("O’Neill" split in two), not one that
+    opens a quotation after a space ("a surge after 'Big Night' sales")."""
+    return start >= 2 and text[start - 1] in "’'" and text[start - 2].isalnum()
 
 
 def _is_mark(text: str, tok: Span) -> bool:
@@ -132,30 +145,19 @@ def _summary(
     clause: Clause,
     drops: Sequence[Span],
     subject: Clause,
-    previous: Clause = (),
+    previous: Sequence[Span] = (),
     namer: Namer | None = None,
 ) -> str:
     """The clause in its own words, without its dates (and their prepositions) or quotation
     marks; a leading "who"/"he" gives way to whom it stands for ("Helena Costa has run …")."""
-    toks = [t for t in clause if not _is_mark(text, t)]
-    for drop in drops:
-        before = [i for i, t in enumerate(toks) if t.end <= drop.start]
-        toks = [
-            t
-            for t in toks
-            if not drop.contains(t) and not (t.start == drop.end and _word(text, t) in _POSSESSIVE)
-        ]
-        if (
-            before
-            and _word(text, toks[before[-1]]).lower() in _PREPOSITIONS
-            and (before[-1] + 1 == len(toks) or toks[before[-1] + 1].start >= drop.end)
-        ):
-            del toks[before[-1]]
-    while toks and _word(text, toks[0]).lower() in _LINKS:
-        toks = toks[1:]
-    while toks and _word(text, toks[-1]).lower() in _LINKS | {"or", "to"}:
-        toks = toks[:-1]  # what joined two dates ("between June and September")
-    # A clause opening with its verb ("captured Crimea", "ruthlessly attacked …") borrows the subject.
+    toks = _without_dates(text, [t for t in clause if not _is_mark(text, t)], drops)
+    lo, hi = 0, len(toks)
+    while lo < hi and _word(text, toks[lo]).lower() in _LINKS:
+        lo += 1
+    while hi > lo and _word(text, toks[hi - 1]).lower() in _TRAILING:
+        hi -= 1  # what joined two dates ("between June and September")
+    toks = toks[lo:hi]
+    # A clause opening with its verb ("captured Crimea", "quietly signed …") borrows the subject.
     verb_first = toks and (
         _verbish(_word(text, toks[0]))
         or (
@@ -170,6 +172,38 @@ def _summary(
     first = namer(toks[0], list(previous)) if toks and namer else None
     words = _join(text, toks[:_MAX_WORDS], first) + ("…" if len(toks) > _MAX_WORDS else "")
     return words[:1].upper() + words[1:]
+
+
+def _without_dates(text: str, toks: list[Span], drops: Sequence[Span]) -> list[Span]:
+    """``toks`` without the dates in ``drops`` (sorted, apart), the preposition just before each
+    ("in", "on") and a possessive just after ("Sunday’s broadcast"): one pass over both."""
+    out: list[Span] = []
+    ends = {d.end for d in drops}
+    j, reached = 0, -1  # the date being passed, and the last one whose preposition was seen to
+    for t in toks:
+        while j < len(drops) and t.start >= drops[j].end:
+            if reached < j:
+                _drop_preposition(text, out, drops[j])
+            j += 1
+        if j < len(drops) and t.end > drops[j].start and reached < j:
+            _drop_preposition(text, out, drops[j])
+            reached = j
+        inside = j < len(drops) and drops[j].contains(t)
+        if not inside and not (t.start in ends and _word(text, t) in _POSSESSIVE):
+            out.append(t)
+    for k in range(max(j, reached + 1), len(drops)):  # dates after the clause's last word
+        _drop_preposition(text, out, drops[k])
+    return out
+
+
+def _drop_preposition(text: str, out: list[Span], date: Span) -> None:
+    """Remove the preposition that ends ``out`` right before ``date`` ("in" of "in May")."""
+    if out and out[-1].end <= date.start and _is_preposition(text, out[-1]):
+        out.pop()
+
+
+def _is_preposition(text: str, tok: Span) -> bool:
+    return _word(text, tok).lower() in _PREPOSITIONS
 
 
 def _namer(text: str, entities: Sequence[Entity]) -> Namer:
@@ -195,9 +229,11 @@ def _trailing_name(text: str, clause: Clause) -> str | None:
     k = len(clause)
     while k > 0 and (
         text[clause[k - 1].start].isupper()
-        or (k > 1
-        and _word(text, clause[k - 1]) in _NAME_LINKS
-        and text[clause[k - 2].start].isupper())
+        or (
+            k > 1
+            and _word(text, clause[k - 1]) in _NAME_LINKS
+            and text[clause[k - 2].start].isupper()
+        )
     ):
         k -= 1
     while k < len(clause) and not text[clause[k].start].isupper():
@@ -226,59 +262,34 @@ def _is_subject(text: str, clause: Clause) -> bool:
 
 def _interval(value: str) -> tuple[Date, Date] | None:
     """First and last day a TIMEX3 value covers; None for values with no calendar year."""
-    m = re.match(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q(\d)|(SP|SU|FA|WI)|H([12])))?", value)
-    try:
-        if m is None:
-            decade = re.fullmatch(r"\d{2,3}", value)  # "199" (the 1990s), "19" (the 20th century)
-            if not decade:
-                return None
-            size = 10 ** (4 - len(value))
-            return Date(max(int(value) * size, 1), 1, 1), Date(int(value) * size + size - 1, 12, 31)
-        y = int(m[1])
-        if m[3]:
-            return Date(y, int(m[2]), int(m[3])), Date(y, int(m[2]), int(m[3]))
-        first, months = (
-            (int(m[2]), 1)
-            if m[2]
-            else (3 * int(m[5]) - 2, 3)
-            if m[5]
-            else ({"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[6]], 3)
-            if m[6]
-            else (6 * int(m[7]) - 5, 6)
-            if m[7]
-            else (1, 12)
-        )
-        if m[4]:
-            start = Date.fromisocalendar(y, int(m[4]), 1)
-            return start, Date.fromordinal(start.toordinal() + 6)
-        k = y * 12 + first - 1 + months
-        end = (
-            Date(k // 12, k % 12 + 1, 1).toordinal() - 1
-            if k // 12 <= 9999
-            else Date.max.toordinal()
-        )
-        return Date(y, first, 1), Date.fromordinal(end)
-    except ValueError:
-        return None
+    t = Timex.parse(value)
+    return t.interval() if t else None
 
 
 def _sentence_events(
     text: str, sent: Sentence, times: list[TimeExpr], time_starts: set[int], namer: Namer
 ) -> list[tuple[TimeExpr, Span, str]]:
+    """Each of the sentence's dated ``times`` (in text order) with the clause it dates and that
+    clause's summary, made once per clause however many dates it holds."""
     clauses = _clauses(text, sent, time_starts, {t.span.end for t in times})
     if not clauses:
         return []
     targets = _targets(text, clauses, times)
     subject = _subject(text, clauses)
+    starts = [t.span.start for t in times]
+    ends = [t.span.end for t in times]
+    summaries: dict[int, str] = {}
     out = []
     for t, i in zip(times, targets):
         clause = clauses[i]
         span = Span(clause[0].start, clause[-1].end)
-        drops = [x.span for x in times if span.overlaps(x.span)]
-        previous = clauses[i - 1] if i > 0 else []
-        out.append(
-            (t, span, _summary(text, clause, drops, subject if i > 0 else [], previous, namer))
-        )
+        if i not in summaries:
+            lo, hi = bisect.bisect_right(ends, span.start), bisect.bisect_left(starts, span.end)
+            drops = [x.span for x in times[lo:hi]]
+            previous = clauses[i - 1] if i > 0 else []
+            lent = subject if i > 0 else []
+            summaries[i] = _summary(text, clause, drops, lent, previous, namer)
+        out.append((t, span, summaries[i]))
     return out
 
 
@@ -310,28 +321,55 @@ def build_timeline(
     namer = _namer(text, entities)
     dated = [t for t in times if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")]
     starts = {t.span.start for t in dated}
-    keyed: list[tuple[tuple, Event]] = []
+    keyed: list[tuple[tuple[Any, ...], Event]] = []
     now = _interval(date) if date else None
     has_now = False
-    seen: list[tuple[Date, Date]] = []  # intervals of the dated expressions read so far
-    for sent in sentences:
-        mine = [t for t in dated if sent.span.start <= t.span.start < sent.span.end]
-        for t, span, summary in _sentence_events(text, sent, mine, starts, namer) if mine else ():
+    seen = _Seen()
+    for sent, mine in _by_sentence(sentences, dated):
+        for t, span, summary in _sentence_events(text, sent, mine, starts, namer):
             interval = _interval(t.value)
-            if interval:
-                seen.append(interval)
             if now and t.value == date and not has_now:
                 has_now = True
                 keyed.append(((0, now[1], 1, 0), Event("", t.value, span, summary)))
             elif interval:
-                begin = interval[0]
-                if _LATER.search(t.text):
-                    inside = [iv[1] for iv in seen if interval[0] <= iv[0] and iv[1] < interval[1]]
-                    begin = max(inside, default=begin)
-                key = (0, begin, -(interval[1] - interval[0]).days, t.span.start)
+                begin = seen.latest_end_inside(*interval) if _LATER.search(t.text) else None
+                key = (0, begin or interval[0], -(interval[1] - interval[0]).days, t.span.start)
                 keyed.append((key, Event(t.id, t.value, span, summary)))
             else:
                 keyed.append(((1, t.span.start), Event(t.id, t.value, span, summary, undated=True)))
+            if interval:
+                seen.add(*interval)
     if now and date and not has_now and (lead := _lead_event(text, sentences, date)):
         keyed.append(((0, now[1], 1, 0), lead))
     return [e for _, e in sorted(keyed, key=lambda x: x[0])]
+
+
+def _by_sentence(
+    sentences: Sequence[Sentence], times: Sequence[TimeExpr]
+) -> list[tuple[Sentence, list[TimeExpr]]]:
+    """The sentences that hold some of ``times`` (in text order), each with its own."""
+    starts = [s.span.start for s in sentences]
+    groups: dict[int, list[TimeExpr]] = {}
+    for t in times:
+        k = bisect.bisect_right(starts, t.span.start) - 1
+        if k >= 0 and t.span.start < sentences[k].span.end:
+            groups.setdefault(k, []).append(t)
+    return [(sentences[k], mine) for k, mine in sorted(groups.items())]
+
+
+class _Seen:
+    """The intervals of the latest dates read, for "months after" to begin after the finer
+    dates of its period named before it. Only the last ``REACH`` are kept: a bound on the work
+    per query, far beyond how far back a reader relates "months after this" to a date."""
+
+    REACH = 256
+
+    def __init__(self) -> None:
+        self.recent: deque[tuple[Date, Date]] = deque(maxlen=self.REACH)
+
+    def add(self, first: Date, last: Date) -> None:
+        self.recent.append((first, last))
+
+    def latest_end_inside(self, first: Date, last: Date) -> Date | None:
+        """The latest last day of a recent interval inside [first, last) that ends before it."""
+        return max((e for s, e in self.recent if first <= s and e < last), default=None)

@@ -2,103 +2,50 @@
 
 ``grammar`` finds candidates, the longest non-overlapping ones are kept, and ``normalise``
 resolves each against the document date: the one given, else one inferred by ``docdate``.
+Expressions that count from the narrative ("that year", "the following month", "the quarter")
+count from the latest date of their granularity the text named before them (TimeML practice).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeGuard
 
+from reader.analysis.lexicons import entries
 from reader.analysis.model import Sentence, TimeExpr
-from reader.analysis.times.dates import second_days
-from reader.analysis.times.docdate import dateline, parse_value, referent_value, shift_value
+from reader.analysis.times import parsed as kinds
+from reader.analysis.times.dates import second_day
+from reader.analysis.times.docdate import calendar_value, dateline, referent_value, shift_value
 from reader.analysis.times.grammar import Candidate, candidates
-from reader.analysis.times.normalise import Anchor, Parsed, r_offset, resolve, shifted_day
+from reader.analysis.times.lexicon import alternation
+from reader.analysis.times.normalise import (
+    days_after,
+    month_year,
+    r_clock,
+    r_offset,
+    resolve,
+    shifted_day,
+)
+from reader.analysis.times.parsed import Parsed, TimeType
+from reader.analysis.times.tense import clause_tense
+from reader.analysis.timex import Timex, add_months, month_value, week_value
 from reader.document.model import Span
 
 __all__ = ["TimeResult", "find_times"]
 
-# Cues of the tense around an expression. Future: "will meet Tuesday", "is due Friday", "until
-# March". Past: auxiliaries, "ago", "since", irregular past forms and lower-case "-ed" verbs
-# ("sales fell in March", "stepped down in March"); the cue nearest the expression decides.
-_FUTURE_CUES = (
-    r"will|would|'ll|shall|payable|going\s+to|plans?\s+to|planned|planning\s+to|scheduled|"
-    r"expected\s+to|"
-    r"due(?!\s+to\s+(?:the|a|an|its|their|his|her|our|this|that|weak|strong|higher|lower)\b)|"
-    r"is\s+to|are\s+to|set\s+to|supposed\s+to|as\s+soon\s+as|as\s+early\s+as|resume|until|till|"
-    r"(?:extended|postponed|delayed|adjourned|moved)\s+(?:to|until)|this\s+coming"
-)
-_PAST_FORMS = ["was", "were", "had", "did", "ago", "since", "said", "told", "took", "began", "came", "went", "made", "brought", "bought", "sold", "paid", "met", "rose", "fell", "won", "lost", "left", "held", "got", "gave", "found", "saw", "became", "kept", "ran", "spent", "sent", "led", "wrote", "spoke", "chose", "broke", "drove", "flew", "grew", "knew", "threw", "stood", "sought", "taught", "caught", "fought", "built", "felt", "heard", "meant", "struck", "fled", "stole"]
-_CUE = re.compile(
-    rf"\b(?:({_FUTURE_CUES})|({'|'.join(_PAST_FORMS)})|((?-i:[a-z]{{2,}}[^e\W]ed)))\b", re.I
-)
-# A participle after "is"/"are" is the present ("when the case is heard in May"): no direction.
-_PRESENT_BEFORE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+|still\s+|not\s+)?$", re.I)
-# A participle after these is passive, perfect or an adjective ("will be named", "has been
-# extended", "a still unspecified date"): no cue.
-_AUX_BEFORE = re.compile(
-    r"\b(?:be|been|being|to|has|have|a|an|the|its|their|his|her|"
-    r"this|that|these|those)\s+(?:\w+ly\s+|still\s+|not\s+)?$",
-    re.I,
-)
-_DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:\w+ly\s+)?$", re.I)
-_HAD_BEEN = re.compile(r"\bhad\s+been\s+$", re.I)
-
-
-def _cue(text: str, m: re.Match) -> int:
-    """+1 (ahead), -1 (past), 2 (the present: no direction, stop looking) or 0 (no cue)."""
-    if m[1]:
-        if m[1].lower() in ("planned", "scheduled") and _DET_BEFORE.search(
-            text[max(0, m.start() - 24) : m.start()]
-        ):
-            return 0  # "the hastily planned trip": an adjective
-        return -1 if _HAD_BEEN.search(text[max(0, m.start() - 12) : m.start()]) else 1
-    participle = m[3] or m[2].lower() not in ("was", "were", "had", "did", "ago", "since")
-    if participle and _AUX_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
-        return 0
-    if participle and _PRESENT_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
-        return 2  # "when the case is heard in May": the present, no direction
-    return -1
-
-
-def _tense(text: str, clause_start: int, start: int, end: int, sent_end: int) -> int:
-    """The tense of the clause holding ``text[start:end]``: the nearest cue before it, else the
-    first one after it in the same clause ("In January, the firm brought in a new chief"), or
-    in the sentence when the expression opens it."""
-    before = text[max(clause_start, start - 80) : start]
-    cut = max(before.rfind(c) for c in ".;,")
-    before_start = max(clause_start, start - 80) + cut + 1
-    until = False
-    for m in reversed(list(_CUE.finditer(text, before_start, start))):
-        if m[1] and m[1].lower() in ("until", "till"):
-            # "postponed until Tuesday" looks ahead, "stayed closed until Tuesday" back;
-            # "Until Thursday, they had not …": the clause after tells
-            until = bool(text[before_start : m.start()].strip())
-            continue
-        if t := _cue(text, m):
-            return t if t != 2 else 0
-    if until:
-        return 1
-    if len(text[before_start:start].split()) > 2:
-        return 0  # the clause before says nothing of its tense: the one after is another's
-    after_end = min(sent_end, end + 100)
-    lead = re.match(r"[^\w,.;:]*,?", text[end:after_end]).end()  # "In January, the firm …"
-    stop = re.search(r"[,.;:]", text[end + lead : after_end])
-    if len(text[clause_start:start].split()) <= 1:  # an opener: "In January, a week after the
-        limit = min(sent_end, end + 200)  # vote, a bomb killed …" takes the main clause's tense
-    else:
-        limit = end + lead + stop.start() if stop else after_end
-    for m in _CUE.finditer(text, end + lead, limit):
-        if t := _cue(text, m):
-            return t if t != 2 else 0
-    return 0
-
-
+_WORD = re.compile(r"\w[\w'’.:/-]*|[^\w\s]")
+_RECURRING = re.compile(rf"\b(?:{alternation(entries('recurring_cues'))})\b", re.I)
+_RECURRING_REACH = 60  # characters either side of a clock time
+# What joins the two months of a range; "and" only after "between".
+_RANGE_GAP = re.compile(r"\s*(?:(and)|to|through|thru|until|till|-|–|—)\s*", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_QUARTER = re.compile(r"\d{4}-Q\d")
+_MONTH = re.compile(r"\d{4}-\d\d")
 # Kinds whose value, when a calendar date, is the context for "that year", "that day", clock times.
-_NAMES_A_DAY = frozenset({"abs", "month", "weekday", "wctx", "unit", "dayshift"})
+_NAMES_A_DAY = (kinds.Value, kinds.MonthDay, kinds.Weekday, kinds.Unit, kinds.DayShift)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,145 +54,266 @@ class TimeResult:
     date: str | None  # the document date inferred from the text, when no anchor was given
 
 
-def _select(found: list[Candidate]) -> list[Candidate]:
-    """The longest candidates that do not overlap a longer one, in reading order."""
-    kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
-    for c in sorted(found, key=lambda c: (c.start - c.end, c.start)):
-        if not any(c.start < e and s < c.end for s, e in taken):
-            kept.append(c)
-            taken.append((c.start, c.end))
-    return sorted(kept, key=lambda c: c.start)
-
-
-def _quarter(
-    last: str | None,
-    a: Anchor | None,
-    rel: int | None,
-    year_shift: int,
-    year: int | None = None,
-    period: bool = False,
-) -> str:
-    """ "the quarter", "the year-ago quarter": the quarter last named, else the latest full one;
-    "the 1988 quarter" is that quarter of 1988, "the 1988 period" just 1988 without one."""
-    if last and rel is None:
-        y, q = last.split("-Q")
-        return f"{year if year is not None else int(y) + year_shift}-Q{q}"
-    if year is not None and period:
-        return str(year)
-    if a is None or a.month is None:
-        return f"{a.year + year_shift}-QX" if a else "XXXX-QX"
-    k = a.year * 4 + (a.month - 1) // 3 + (rel if rel is not None else -1) + 4 * year_shift
-    return f"{k // 4}-Q{k % 4 + 1}"
-
-
 def find_times(text: str, sentences: Sequence[Sentence], anchor: str | None) -> TimeResult:
     """Time expressions normalised against ``anchor`` (YYYY-MM-DD), or against the date the text
     itself implies when there is none (returned as ``date``; None without any clue)."""
-    tokens = [t for s in sentences for t in s.tokens] or [
-        Span(m.start(), m.end()) for m in re.finditer(r"\w[\w'’.:/-]*|[^\w\s]", text)
-    ]
-    found = _select(list(candidates(text, tokens)))
-    taken = [(c.start, c.end) for c in found]
-    found = sorted(
-        found
-        + [
-            Candidate(s, e, p)
-            for s, e, p in second_days(text, [(c.start, c.end, c.parsed) for c in found])
-            if not any(s < te and ts < e for ts, te in taken)
-        ],
-        key=lambda c: c.start,
-    )
-    spans = [(s.span.start, s.span.end) for s in sentences] or [(0, len(text))]
-    starts = [s for s, _ in spans]
-
-    def sentence_of(pos: int) -> tuple[int, int]:
-        return spans[max(0, bisect.bisect_right(starts, pos) - 1)]
-
-    dated = [
-        (c.start, v)
-        for c in found
-        if c.parsed.kind in ("abs", "month")
-        if parse_value(v := resolve(c.parsed, None, 0))
-    ]
-
-    def anchored(c: Candidate) -> str | None:
-        """ "Fourteen years after the summit": the referent's date, shifted."""
-        n, unit, sign, ref_start, ref_end, *_ = c.parsed.args
-        ref = referent_value(text, sentence_of, ref_start, ref_end, dated)
-        return shift_value(ref, n, unit, sign) if ref else None
-
-    a = Anchor.parse(anchor)
-    inferred = None
-    if a is None:
-        clues = [v for c in found if c.parsed.kind == "anchored" if (v := anchored(c))]
-        a = dateline(text, dated) or (Anchor.parse(max(clues, key=parse_value)) if clues else None)
-        inferred = a.text if a else None
-
+    found = _with_second_days(text, _select(candidates(text, _tokens(text, sentences)), len(text)))
+    where = _Sentences(sentences, len(text))
+    referents = _Referents(text, where, _explicit_dates(found))
+    a, inferred = _document_date(anchor, found, referents)
+    context = _Context(a)
     times: list[TimeExpr] = []
-    last_quarter: str | None = None  # context for "the quarter", "a year earlier" in results
-    last_year: str | None = None  # context for "that year"
-    last_day: str | None = None  # context for "that day" and clock times
-    last_month: str | None = None  # context for "the following month"
-    for c in found:
-        s, e = sentence_of(c.start)
-        tense = _tense(text, s, c.start, c.end, e)
-        end, kind = c.end, c.parsed.type
-        if c.parsed.kind == "anchored":
-            value = anchored(c)
-            if value is None:  # referent unknown: only the duration ("fourteen years") is sure
-                end, kind, value = c.parsed.args[5], "DURATION", c.parsed.args[6]
-        elif c.parsed.kind == "ahead":  # "in three months": a date when the text looks ahead
-            n, unit, duration = c.parsed.args
-            kind, value = (
-                ("DATE", r_offset(a, tense, n, unit, 1)) if tense == 1 else ("DURATION", duration)
-            )
-        elif c.parsed.kind == "qctx":
-            value = _quarter(last_quarter, a, *c.parsed.args)
-        elif c.parsed.kind == "time" and c.parsed.args[2] is None and last_day:
-            # "on Friday at 10:35 a.m.": a clock time without a day is on the day last named
-            value = resolve(Parsed("TIME", "time", (*c.parsed.args[:2], last_day)), a, tense)
-        elif c.parsed.kind == "wctx":
-            base = Anchor.parse(last_day) if last_day else a
-            value = resolve(Parsed(c.parsed.type, "weekday", c.parsed.args), base, tense)
-        elif c.parsed.kind == "dctx":  # "that day", "the next morning": the day the text last named
-            base = date.fromisoformat(last_day) if last_day else a.day_date if a else None
-            value = shifted_day(base, c.parsed.args[0])
-        elif c.parsed.kind == "yctx":
-            shift = c.parsed.args[0]
-            value = (
-                str(int(last_year) + shift)
-                if last_year
-                else resolve(Parsed("DATE", "unit", ("Y", shift)), a, 0)
-            )
-        elif c.parsed.kind == "mctx":
-            shift = c.parsed.args[0]
-            if last_month:
-                k = int(last_month[:4]) * 12 + int(last_month[5:7]) - 1 + shift
-                value = f"{k // 12:04d}-{k % 12 + 1:02d}"
-            else:
-                value = resolve(Parsed("DATE", "unit", ("M", shift)), a, 0)
-        elif last_quarter and c.parsed.kind == "offset" and c.parsed.args[1:] == ("Y", -1):
-            # "a year earlier" in a results story: the quarter it discusses, a year back
-            value = _quarter(last_quarter, a, None, -int(c.parsed.args[0] or 1))
-        else:
-            value = resolve(c.parsed, a, tense)
-        if c.parsed.kind in _NAMES_A_DAY and parse_value(value[:10]):
-            last_year = value[:4]
-            last_day = value[:10] if len(value) >= 10 else last_day
-            last_month = value[:7] if re.match(r"\d{4}-\d\d", value) else last_month
-        if (
-            c.parsed.kind in ("quarter", "qctx")
-            and re.fullmatch(r"\d{4}-Q\d", value)
-            and (
-                a is None
-                or (value.startswith(str(a.year))
-                and (a.month is None or int(value[-1]) <= (a.month - 1) // 3))
-            )
-            and (last_quarter is None or value > last_quarter)
-        ):
-            last_quarter = value  # the period a results story is about: the latest one over
+    for c in _ranges_in_one_year(text, found, a, where):
+        s, e = where.of(c.start)
+        end, kind, value = _normalised(
+            c, context, referents, clause_tense(text, s, c.start, c.end, e)
+        )
+        if isinstance(c.parsed, kinds.Clock) and _recurs(text, c, s, e):
+            kind, value = "SET", f"XXXX-XX-XXT{c.parsed.hour:02d}:{c.parsed.minute:02d}"
+        context.note(c.parsed, value)
         times.append(
             TimeExpr(f"T{len(times) + 1}", Span(c.start, end), text[c.start : end], kind, value)
         )
     return TimeResult(times, inferred)
+
+
+def _ranges_in_one_year(
+    text: str, found: list[Candidate], a: Timex | None, where: _Sentences
+) -> list[Candidate]:
+    """``found`` with the two months of a range ("between June and September", "from May to
+    August") placed in one year, or in two that follow ("November to February"): the year
+    holding the anchor when the range does, else the first month's by the tense."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i].parsed, out[i + 1].parsed
+        if not (_bare_month(first) and _bare_month(second)):
+            continue
+        gap = _RANGE_GAP.fullmatch(text, out[i].end, out[i + 1].start)
+        if not gap or (
+            gap[1] and not _BETWEEN.search(text, max(0, out[i].start - 9), out[i].start)
+        ):
+            continue  # "in June and September" names two months, not the months between
+        s, e = where.of(out[i].start)
+        year = _range_year(a, first, second, clause_tense(text, s, out[i].start, out[i].end, e))
+        if year is not None:
+            wraps = second.month < first.month
+            out[i] = Candidate(out[i].start, out[i].end, replace(first, year=year))
+            out[i + 1] = Candidate(
+                out[i + 1].start, out[i + 1].end, replace(second, year=year + wraps)
+            )
+    return out
+
+
+def _bare_month(p: Parsed) -> TypeGuard[kinds.MonthDay]:
+    return isinstance(p, kinds.MonthDay) and p.year is None and p.rel is None
+
+
+def _range_year(
+    a: Timex | None, first: kinds.MonthDay, second: kinds.MonthDay, tense: int
+) -> int | None:
+    """The year a range of months starts in."""
+    if a is not None and a.year is not None and a.month is not None:
+        if first.month <= second.month and first.month <= a.month <= second.month:
+            return a.year  # "between June and September" written in July: this one
+        if second.month < first.month and (a.month >= first.month or a.month <= second.month):
+            return a.year if a.month >= first.month else a.year - 1
+    return month_year(a, first.month, None, tense, first.day)
+
+
+def _recurs(text: str, c: Candidate, sent_start: int, sent_end: int) -> bool:
+    """A clock time beside a word of recurrence ("every Friday after 8 p.m.", "at 12:45
+    weekdays") is a schedule, not a time on one day."""
+    lo, hi = max(sent_start, c.start - _RECURRING_REACH), min(sent_end, c.end + _RECURRING_REACH)
+    return _RECURRING.search(text, lo, hi) is not None
+
+
+def _tokens(text: str, sentences: Sequence[Sentence]) -> list[Span]:
+    """The sentences' tokens, or words found afresh when there are no sentences."""
+    return [t for s in sentences for t in s.tokens] or [
+        Span(m.start(), m.end()) for m in _WORD.finditer(text)
+    ]
+
+
+class _Taken:
+    """Characters covered by kept expressions: an overlap test costs the span's length, however
+    many expressions the text holds."""
+
+    def __init__(self, length: int) -> None:
+        self.covered = bytearray(length + 1)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self.covered[start:end]
+
+    def add(self, start: int, end: int) -> None:
+        self.covered[start:end] = b"\x01" * (end - start)
+
+
+def _select(found: Iterable[Candidate], length: int) -> list[Candidate]:
+    """The longest candidates that do not overlap a longer one, in reading order (among equally
+    long ones at one place, the earlier rule's)."""
+    kept: list[Candidate] = []
+    taken = _Taken(length)
+    for c in sorted(found, key=lambda c: (c.start - c.end, c.start)):
+        if not taken.overlaps(c.start, c.end):
+            kept.append(c)
+            taken.add(c.start, c.end)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _with_second_days(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` with the second days of "April 24 and 25" that no expression covers."""
+    taken = _Taken(len(text))
+    for c in found:
+        taken.add(c.start, c.end)
+    seconds = [Candidate(*x) for c in found if (x := second_day(text, c.end, c.parsed))]
+    extra = [c for c in seconds if not taken.overlaps(c.start, c.end)]
+    return sorted(found + extra, key=lambda c: c.start) if extra else found
+
+
+class _Sentences:
+    """Which sentence holds an offset, by bisection."""
+
+    def __init__(self, sentences: Sequence[Sentence], length: int) -> None:
+        self.spans = [(s.span.start, s.span.end) for s in sentences] or [(0, length)]
+        self.starts = [s for s, _ in self.spans]
+
+    def of(self, pos: int) -> tuple[int, int]:
+        return self.spans[max(0, bisect.bisect_right(self.starts, pos) - 1)]
+
+
+def _explicit_dates(found: Sequence[Candidate]) -> list[tuple[int, str]]:
+    """(offset, value) of the dates written out in full ("April 2008"): referents' dates."""
+    return [
+        (c.start, v)
+        for c in found
+        if isinstance(c.parsed, kinds.Value | kinds.MonthDay)
+        if calendar_value(v := resolve(c.parsed, None, 0))
+    ]
+
+
+class _Referents:
+    """Dates of what "fourteen years after the summit" counts from, each looked up once."""
+
+    def __init__(self, text: str, where: _Sentences, dated: list[tuple[int, str]]) -> None:
+        self.text, self.where, self.dated = text, where, dated
+        self._found: dict[int, str | None] = {}
+
+    def value(self, c: Candidate, p: kinds.Anchored) -> str | None:
+        """The referent's date, shifted; None when the text never dates the referent."""
+        if c.start not in self._found:
+            ref = referent_value(self.text, self.where.of, *p.ref, self.dated)
+            self._found[c.start] = shift_value(ref, p.n, p.unit, p.sign) if ref else None
+        return self._found[c.start]
+
+
+def _document_date(
+    anchor: str | None, found: Sequence[Candidate], referents: _Referents
+) -> tuple[Timex | None, str | None]:
+    """The anchor to count from, and the date inferred from the text when none was given: a
+    dateline's date, else the latest date an anchored expression gives."""
+    a = Timex.anchor(anchor)
+    if a is not None:
+        return a, None
+    clues = [
+        t
+        for c in found
+        if isinstance(c.parsed, kinds.Anchored)
+        if (v := referents.value(c, c.parsed)) and (t := Timex.anchor(v))
+    ]
+    a = dateline(referents.dated) or (max(clues, key=lambda t: t.key) if clues else None)
+    return a, a.text if a else None
+
+
+@dataclass(slots=True)
+class _Context:
+    """The anchor, and what the text named last: the context of "that year", "that day", "the
+    following month", clock times and "the quarter" of a results story."""
+
+    anchor: Timex | None
+    year: str | None = None
+    month: str | None = None
+    day: str | None = None
+    quarter: str | None = None
+
+    def note(self, p: Parsed, value: str) -> None:
+        """Remember ``value`` as the latest of its granularity."""
+        if isinstance(p, _NAMES_A_DAY) and calendar_value(value[:10]):
+            self.year = value[:4]
+            self.day = value[:10] if len(value) >= 10 else self.day
+            self.month = value[:7] if _MONTH.match(value) else self.month
+        if isinstance(p, kinds.Quarter | kinds.QuarterContext) and self._reported(value):
+            self.quarter = value  # the period a results story is about: the latest one over
+
+    def _reported(self, value: str) -> bool:
+        """A quarter already over at the anchor, later than the one noted."""
+        a = self.anchor
+        over = a is None or (
+            value.startswith(str(a.year))
+            and (a.month is None or int(value[-1]) <= (a.month - 1) // 3)
+        )
+        return bool(_QUARTER.fullmatch(value)) and over and value > (self.quarter or "")
+
+    def quarter_value(self, p: kinds.QuarterContext) -> str:
+        """ "the quarter", "the year-ago quarter": the quarter last named, else the latest full
+        one; "the 1988 quarter" is that quarter of 1988, "the 1988 period" just 1988."""
+        a, last = self.anchor, self.quarter
+        if last and p.rel is None:
+            y, q = last.split("-Q")
+            return f"{p.year if p.year is not None else int(y) + p.year_shift}-Q{q}"
+        if p.year is not None and p.period:
+            return str(p.year)
+        if a is None or a.year is None:
+            return "XXXX-QX"
+        if a.month is None:
+            return f"{a.year + p.year_shift}-QX"
+        rel = p.rel if p.rel is not None else -1
+        k = a.year * 4 + (a.month - 1) // 3 + rel + 4 * p.year_shift
+        return f"{k // 4}-Q{k % 4 + 1}"
+
+
+def _normalised(
+    c: Candidate, ctx: _Context, referents: _Referents, tense: int
+) -> tuple[int, TimeType, str]:
+    """The end, TIMEX3 type and value of candidate ``c`` in its context."""
+    p, a = c.parsed, ctx.anchor
+    match p:
+        case kinds.Anchored():
+            value = referents.value(c, p)
+            if value is None:  # referent unknown: only the duration ("fourteen years") is sure
+                return p.duration_end, "DURATION", p.duration
+            return c.end, p.type, value
+        case kinds.Ahead():  # "in three months": a date when the text looks ahead
+            if tense == 1:
+                return c.end, "DATE", r_offset(a, kinds.Offset(p.n, p.unit, 1))
+            return c.end, "DURATION", p.duration
+        case kinds.QuarterContext():
+            return c.end, p.type, ctx.quarter_value(p)
+        case kinds.Clock() if p.day is None and ctx.day:
+            # "on Friday at 10:35 a.m.": a clock time without a day is on the day last named
+            return c.end, p.type, r_clock(a, tense, p, ctx.day)
+        case kinds.Weekday() if p.from_context:  # "the previous Friday": before the day last named
+            return c.end, p.type, resolve(p, Timex.anchor(ctx.day) if ctx.day else a, tense)
+        case kinds.DayContext():  # "that day", "the next morning": the day the text last named
+            day = Timex.anchor(ctx.day) if ctx.day else a
+            return c.end, p.type, shifted_day(day.day_date if day else None, p.shift)
+        case kinds.WeekContext():  # "the following week": after the week of the day last named
+            day = Timex.anchor(ctx.day) if ctx.day else a
+            moved = days_after(day.day_date, 7 * p.shift) if day and day.day_date else None
+            return (
+                c.end,
+                p.type,
+                week_value(moved) if moved else resolve(kinds.Unit("W", p.shift), a, 0),
+            )
+        case kinds.YearContext():
+            year = str(int(ctx.year) + p.shift) if ctx.year else None
+            return c.end, p.type, year or resolve(kinds.Unit("Y", p.shift), a, 0)
+        case kinds.MonthContext():
+            if ctx.month:
+                y, m = add_months(int(ctx.month[:4]), int(ctx.month[5:7]), p.shift)
+                return c.end, p.type, month_value(y, m)
+            return c.end, p.type, resolve(kinds.Unit("M", p.shift), a, 0)
+        case kinds.Offset() if ctx.quarter and (p.unit, p.sign) == ("Y", -1):
+            # "a year earlier" in a results story: the quarter it discusses, a year back
+            back = kinds.QuarterContext(None, -int(p.n or 1))
+            return c.end, p.type, ctx.quarter_value(back)
+    return c.end, p.type, resolve(p, a, tense)

@@ -1,13 +1,26 @@
 """Calendar dates: "April 3, 2008", "April 2008", "2014", "the 1990s", "the third quarter",
-holidays. Rules register with ``patterns.rule`` on import.
+holidays. Each rule is a ``patterns.Rule``; ``grammar.RULES`` lists them all in one order.
 """
 
 from __future__ import annotations
 
 import re
 
+from reader.analysis.lexicons import table
 from reader.analysis.times.lexicon import ONES, ORDINALS, SEASONS, TENS, alternation, word_year
-from reader.analysis.times.normalise import Parsed, valid_day
+from reader.analysis.times.parsed import (
+    Easter,
+    Half,
+    MonthDay,
+    NthWeekday,
+    Parsed,
+    Quarter,
+    QuarterContext,
+    Season,
+    Unit,
+    Value,
+    WeekOf,
+)
 from reader.analysis.times.patterns import (
     DAYN,
     DMOD,
@@ -21,6 +34,7 @@ from reader.analysis.times.patterns import (
     word_after,
     word_before,
 )
+from reader.analysis.timex import valid_day
 
 # A year spelled out, as transcripts write it ("nineteen ninety-four"); ``word_year`` reads it.
 WORDYEAR = (
@@ -29,7 +43,37 @@ WORDYEAR = (
 )
 # Words before a bare month name that show it is a date ("in May", "last March").
 _MONTH_CUES = frozenset(
-    ["in", "of", "since", "until", "till", "by", "during", "last", "next", "this", "early", "late", "mid", "from", "through", "before", "after", "between", "to", "and", "or", "since", "that", "each", "every", "for", "around", "about", "on"]
+    [
+        "in",
+        "of",
+        "since",
+        "until",
+        "till",
+        "by",
+        "during",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "from",
+        "through",
+        "before",
+        "after",
+        "between",
+        "to",
+        "and",
+        "or",
+        "since",
+        "that",
+        "each",
+        "every",
+        "for",
+        "around",
+        "about",
+        "on",
+    ]
 )
 # What follows a number that makes it a count, not a year.
 _COUNTED = re.compile(
@@ -52,55 +96,60 @@ def _year2(y: str) -> int:
     return n if len(y) == 4 else (2000 + n if n < 50 else 1900 + n)
 
 
+_MONTH_RE = re.compile(MONTH, re.I)
+
+
 def _month_word(m: re.Match[str], text: str) -> str:
-    """The month name inside match ``m``, searched in ``text`` so "Aug" still sees the digits after it."""
-    return re.compile(MONTH, re.I).search(text, m.start(), m.end() + 4)[0]
+    """The month name inside match ``m``, searched in ``text`` so "Aug" still sees the digits
+    after it."""
+    found = _MONTH_RE.search(text, m.start(), m.end() + 4)
+    return found[0] if found else ""
 
 
 @rule(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?", {"#-"})
-def _iso(m, text):
+def iso_date(m: re.Match[str], text: str) -> Parsed | None:
     y, mo, d = int(m[1]), int(m[2]), int(m[3])
     if not valid_day(y, mo, d):
         return None
     if m[4] and int(m[4]) < 25 and int(m[5]) < 60:
-        return Parsed("TIME", "abs", (f"{m[1]}-{m[2]}-{m[3]}T{m[4]}:{m[5]}",))
-    return Parsed("DATE", "abs", (f"{m[1]}-{m[2]}-{m[3]}",))
+        return Value(f"{m[1]}-{m[2]}-{m[3]}T{m[4]}:{m[5]}", "TIME")
+    return Value(f"{m[1]}-{m[2]}-{m[3]}")
 
 
 @rule(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)", {"#/"})
-def _slash(m, text):
+def slash_date(m: re.Match[str], text: str) -> Parsed | None:
     y, mo, d = _year2(m[3]), int(m[1]), int(m[2])
-    return Parsed("DATE", "abs", (f"{y:04d}-{mo:02d}-{d:02d}",)) if valid_day(y, mo, d) else None
+    return Value(f"{y:04d}-{mo:02d}-{d:02d}") if valid_day(y, mo, d) else None
 
 
 @rule(rf"the\s+week\s+of\s+{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?", {"week"})
-def _week_of(m, text):
+def week_of(m: re.Match[str], text: str) -> Parsed | None:
     """ "The week of March 6": the (ISO) week holding that day."""
     day = _month_day(m, text)
-    return Parsed("DATE", "weekof", (day,)) if day else None
+    return WeekOf(day) if day else None
 
 
-@rule(
-    rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYN}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?", MONTH_WORDS
-)  # decorators register bottom-up: month-first is tried first
-@rule(rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?", MONTH_WORDS)
-def _month_day(m, text):
+def _month_day(m: re.Match[str], text: str) -> MonthDay | None:
     """ "March 6, 2020" and "6 March 2020", with any weekday written before them."""
     mo = month_number(_month_word(m, text))
-    d, y = int(m[1]), m[2] and int(m[2])
+    d, y = int(m[1]), int(m[2]) if m[2] else None
     if not valid_day(y, mo, d):
         return None
-    return Parsed("DATE", "month", (mo, d, y, None))
+    return MonthDay(mo, d, y)
+
+
+month_day = rule(rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?", MONTH_WORDS)(
+    _month_day
+)
+day_month = rule(
+    rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYN}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?", MONTH_WORDS
+)(_month_day)
 
 
 @rule(rf"{DMOD}{MONTH}(?:\s+of|,)?\s+(?:{YEAR}|{WORDYEAR})", MONTH_WORDS)
-def _my(m, text):
+def month_year(m: re.Match[str], text: str) -> Parsed | None:
     year = int(m[1]) if m[1] else word_year(m[2])
-    return (
-        Parsed("DATE", "month", (month_number(_month_word(m, text)), None, year, None))
-        if year
-        else None
-    )
+    return MonthDay(month_number(_month_word(m, text)), None, year) if year else None
 
 
 @rule(
@@ -108,14 +157,12 @@ def _my(m, text):
     r"(?:\s+(this|last|next)\s+year)?",
     MONTH_WORDS,
 )
-def _month_rel(m, text):
+def month_name(m: re.Match[str], text: str) -> Parsed | None:
     word = _month_word(m, text)
     rel = {"last": -1, "this": 0, "next": 1}.get((m[2] or "").lower())
     if m[3]:  # "June last year"
         shift = {"this": 0, "last": -1, "next": 1}[m[3].lower()]
-        return Parsed(
-            "DATE", "month", (month_number(word), None, Parsed("DATE", "unit", ("Y", shift)), None)
-        )
+        return MonthDay(month_number(word), None, Unit("Y", shift))
     if re.match(r"\s*\d{1,2}\b", text[m.end() : m.end() + 4]):
         return None  # "last Oct. 23": the month-day rule reads the date
     if not m[1] and not m[2]:
@@ -132,7 +179,7 @@ def _month_rel(m, text):
         )
         if (before not in _MONTH_CUES and not attributive) or word.endswith("."):
             return None
-    return Parsed("DATE", "month", (month_number(word), None, None, rel))
+    return MonthDay(month_number(word), None, None, rel)
 
 
 @rule(
@@ -140,16 +187,15 @@ def _month_rel(m, text):
     rf"(?:{YEAR}|(this|last|next)\s+year)",
     {"half", "quarters", "quarter"},
 )
-def _half(m, text):
+def half_year(m: re.Match[str], text: str) -> Parsed | None:
     """ "The second half of 1989" is 1989-H2, "the first two quarters of 1990" 1990-H1."""
     half = 2 if (m[1] or "").lower() in ("second", "last", "latter", "2nd") else 1
     shift = {"this": 0, "last": -1, "next": 1}.get((m[3] or "").lower(), 0)
-    year = int(m[2]) if m[2] else Parsed("DATE", "unit", ("Y", shift))
-    return Parsed("DATE", "half", (half, year))
+    return Half(half, int(m[2]) if m[2] else Unit("Y", shift))
 
 
 @rule(rf"{DMOD}(?:fiscal\s+|(?:pre|post)-)?{YEAR}", {"#4"})
-def _year(m, text):
+def year_number(m: re.Match[str], text: str) -> Parsed | None:
     y = int(m[1])
     after = text[m.end() : m.end() + 6]
     if (
@@ -161,22 +207,19 @@ def _year(m, text):
     if (
         re.match(r"\s*(?:-|to)\s*\d", after)
         and not re.match(r"-\d\d\b", after)
-        and not (
-            re.match(r"\s+to\s+(\d{4})\b", after + text[m.end() + 6 : m.end() + 10])
-            and y < int(re.match(r"\s+to\s+(\d{4})", text[m.end() : m.end() + 10])[1]) <= 2199
-        )
+        and not ((to := _TO_YEAR.match(text, m.end())) and y < int(to[1]) <= 2199)
     ):
         return None  # "1-0", "2000-2500"; but "from 1991 to 1997" names two years
-    return Parsed("DATE", "abs", (str(y),))
+    return Value(str(y))
 
 
 @rule(rf"(?:the\s+year\s+)?{WORDYEAR}", frozenset(w for w in ONES if ONES[w] >= 10) | {"thousand"})
-def _wordyear(m, text):
+def spelled_year(m: re.Match[str], text: str) -> Parsed | None:
     words = re.sub(r"^the\s+year\s+", "", m[0], flags=re.I)
     y = word_year(words)
     if y is None or (not m[0].lower().startswith("the year") and len(words.split()) < 2):
         return None
-    return Parsed("DATE", "abs", (str(y),))
+    return Value(str(y))
 
 
 @rule(
@@ -195,21 +238,21 @@ def _wordyear(m, text):
         "nineties",
     },
 )
-def _decade(m, text):
+def decade(m: re.Match[str], text: str) -> Parsed | None:
     if m[1]:
-        return Parsed("DATE", "abs", (m[1],))
+        return Value(m[1])
     if m[2]:
-        return Parsed("DATE", "abs", ("19" + m[2],))
-    return Parsed("DATE", "abs", (str(190 + TENS[m[3].lower()[:-3] + "y"] // 10),))
+        return Value("19" + m[2])
+    return Value(str(190 + TENS[m[3].lower()[:-3] + "y"] // 10))
 
 
 @rule(
     rf"(?:the\s+)?{DMOD}(?:(\d{{1,2}})(?:st|nd|rd|th)|({alternation(ORDINALS)}))[- ]century",
     {"century", "centurie"},
 )
-def _century(m, text):
+def century(m: re.Match[str], text: str) -> Parsed | None:
     n = int(m[1]) if m[1] else ORDINALS.get(m[2].lower())
-    return Parsed("DATE", "abs", (f"{n - 1:02d}",)) if n and 1 <= n <= 22 else None
+    return Value(f"{n - 1:02d}") if n and 1 <= n <= 22 else None
 
 
 @rule(
@@ -218,22 +261,20 @@ def _century(m, text):
     rf"(?:\s+of)?(?:\s+(?:{YEAR}|{WORDYEAR}))?",
     frozenset(SEASONS),
 )
-def _season(m, text):
+def season(m: re.Match[str], text: str) -> Parsed | None:
     year = int(m[3]) if m[3] else word_year(m[4]) if m[4] else None
     if (not m[1] and not year) or (m[4] and not year):
         return None
-    if (
-        (m[1] or "").lower() in ("the", "that")
-        and not year
-        and re.match(r"\s+of\b", text[m.end() :])
-    ):
+    if (m[1] or "").lower() in ("the", "that") and not year and _OF.match(text, m.end()):
         return None  # "the fall of Rome"
     rel = {"last": -1, "this": 0, "next": 1, "this past": -1}.get(
         re.sub(r"\s+", " ", (m[1] or "").lower())
     )
-    return Parsed("DATE", "season", (SEASONS[m[2].lower()], year, rel))
+    return Season(SEASONS[m[2].lower()], year, rel)
 
 
+_TO_YEAR = re.compile(r"\s+to\s+(\d{4})\b")
+_OF = re.compile(r"\s+of\b")
 _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
@@ -244,7 +285,7 @@ _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "
     r"(?:(first|second|third|fourth)[- ])?quarter(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year))?",
     {"quarter"},
 )
-def _quarter(m, text):
+def quarter(m: re.Match[str], text: str) -> Parsed | None:
     words = [(w or "").lower() for w in (m[1], m[2], m[5], m[6])]
     q = next((_QORD[w] for w in words if w in _QORD), None)
     year = int(m[3] or m[7]) if (m[3] or m[7]) else None
@@ -257,41 +298,28 @@ def _quarter(m, text):
             if words[0] == "this" or words[2] == "current"
             else {"last": -1, "next": 1}.get(words[0])
         )
-        return Parsed("DATE", "qctx", (rel, shift, year))  # "the quarter", "the 1988 quarter"
+        return QuarterContext(rel, shift, year)  # "the quarter", "the 1988 quarter"
     rel = {"last": -1, "this": 0, "next": 1}.get(words[1] or (m[8] or "").lower())
     if words[2] in ("year-ago", "year-earlier"):
         rel = -1
     if year is None and rel is not None:
-        year = Parsed("DATE", "unit", ("Y", rel))
-    return Parsed("DATE", "quarter", (q, year, None))
+        return Quarter(q, Unit("Y", rel))
+    return Quarter(q, year)
 
 
 @rule(r"the\s+(?:(latest|most\s+recent)|(\d{4}))\s+period", {"period"})
-def _period(m, text):
+def results_period(m: re.Match[str], text: str) -> Parsed | None:
     """ "The latest period", "the 1988 period" in a results story: the quarter it discusses."""
-    return Parsed("DATE", "qctx", (None, 0, int(m[2]) if m[2] else None, True))
+    return QuarterContext(None, 0, int(m[2]) if m[2] else None, period=True)
 
 
 # Fixed-date holidays as (month, day); Thanksgiving and Election Day are computed.
-_HOLIDAYS = {
-    "christmas day": (12, 25),
-    "christmas eve": (12, 24),
-    "christmas": (12, 25),
-    "new year's day": (1, 1),
-    "new year's eve": (12, 31),
-    "independence day": (7, 4),
-    "valentine's day": (2, 14),
-    "halloween": (10, 31),
-    "veterans day": (11, 11),
-    "boxing day": (12, 26),
-    "may day": (5, 1),
-    "bastille day": (7, 14),
-}
+_HOLIDAYS = {name: (int(when[:2]), int(when[3:])) for name, when in table("holidays").items()}
 
 
 @rule(r"year[- ]end", {"year-end", "year", "end"})
-def _year_end(m, text):
-    return Parsed("DATE", "month", (12, 31, None, 0))
+def year_end(m: re.Match[str], text: str) -> Parsed | None:
+    return MonthDay(12, 31, None, 0)
 
 
 @rule(
@@ -312,48 +340,44 @@ def _year_end(m, text):
         "election",
     },
 )
-def _holiday(m, text):
+def holiday(m: re.Match[str], text: str) -> Parsed | None:
     name = re.sub(r"\s+", " ", m[2]).lower()
     rel = {"last": -1, "this": 0, "next": 1}.get((m[1] or "").lower())
     if name.startswith("thanksgiving"):
-        return Parsed("DATE", "nth", (11, 4, 4, rel))  # the fourth Thursday of November
+        return NthWeekday(11, 4, 4, rel)  # the fourth Thursday of November
     if name == "election day":
-        return Parsed("DATE", "nth", (11, 1, 1, rel, 1))  # the Tuesday after the first Monday
+        return NthWeekday(11, 1, 1, rel, after=1)  # the Tuesday after the first Monday
     month, day = _HOLIDAYS[name]
-    return Parsed("DATE", "month", (month, day, None, rel))
+    return MonthDay(month, day, None, rel)
 
 
 @rule(
     r"(?:(last|this|next)\s+)?(?-i:(Good\s+Friday|Easter(?:\s+(Sunday|Monday|[Ww]eek))?))",
     {"easter", "good"},
 )
-def _easter(m, text):
+def easter_day(m: re.Match[str], text: str) -> Parsed | None:
     """Easter and the days around it, which move with the moon."""
     if m[2] == "Easter" and word_after(text, m.end()).lower() in _NOT_EASTER_DAY:
         return None  # "Easter Island", "Easter eggs"
     rel = {"last": -1, "this": 0, "next": 1}.get((m[1] or "").lower())
     shift = -2 if m[2].startswith("Good") else 1 if m[3] == "Monday" else 0
-    return Parsed("DATE", "easter", (shift, rel, (m[3] or "").lower() == "week"))
+    return Easter(shift, rel, (m[3] or "").lower() == "week")
 
 
 _NOT_EASTER_DAY = frozenset(["island", "rising", "egg", "eggs", "bunny", "lily", "lilies"])
 _SECOND_DAY = re.compile(rf"(,?\s+(?:and|or|to|through|&)\s+){DAYN}(?:,?\s+{YEAR})?(?![\w%])")
 
 
-def second_days(text: str, found: list) -> list[tuple[int, int, Parsed]]:
-    """The second day of "April 24 and 25", "May 3 or 4", after a month-day match ``(start, end,
-    parsed)``: (start, end, parsed) of each, the month and year taken from the first."""
-    out = []
-    for start, end, parsed in found:
-        if parsed.kind != "month" or parsed.args[1] is None:
-            continue
-        m = _SECOND_DAY.match(text, end)
-        if not m or _COUNTED.match(text, m.end()):
-            continue  # "on May 3 and 25 people died"
-        mo, d = parsed.args[0], int(m[2])
-        year = int(m[3]) if m[3] else parsed.args[2]
-        if d > parsed.args[1] and valid_day(year if isinstance(year, int) else None, mo, d):
-            out.append(
-                (m.start(2), m.end(), Parsed("DATE", "month", (mo, d, year, parsed.args[3])))
-            )
-    return out
+def second_day(text: str, end: int, parsed: Parsed) -> tuple[int, int, MonthDay] | None:
+    """The second day of "April 24 and 25", "May 3 or 4" after a month-day match ending at
+    ``end``: its (start, end, parsed), the month and year taken from the first."""
+    if not isinstance(parsed, MonthDay) or parsed.day is None:
+        return None
+    m = _SECOND_DAY.match(text, end)
+    if not m or _COUNTED.match(text, m.end()):
+        return None  # "on May 3 and 25 people died"
+    d = int(m[2])
+    year = int(m[3]) if m[3] else parsed.year
+    if d <= parsed.day or not valid_day(year if isinstance(year, int) else None, parsed.month, d):
+        return None
+    return m.start(2), m.end(), MonthDay(parsed.month, d, year, parsed.rel)

@@ -10,59 +10,65 @@ recounts.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
-from reader.analysis.times.normalise import Anchor, shifted_day, valid_day
+from reader.analysis.lexicons import words
+from reader.analysis.times.normalise import shifted_day
+from reader.analysis.timex import Timex, add_months, month_value
 
-_STOP = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "him", "them", "us", "me", "who", "whom", "which", "what", "when", "where", "why", "how", "not", "no", "than", "then", "there", "here", "so", "such", "also", "after", "before", "since", "into", "over", "about", "up", "down", "out", "said", "says", "say", "all", "any", "some", "more", "most", "other", "one", "two", "years", "months", "weeks", "days", "year", "month", "week", "day"]
-)
+_STOP = words("referent_stop_words")
 _CLAUSE_END = re.compile(r"[,;:.!?]")
+_CONTENT_WORD = re.compile(r"[A-Za-z][a-z'’-]+|[A-Z]{2,}")
+_REACH = 64  # dated passages on each side of a referent that may have introduced it
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
     """Lower-cased content words (stop words and short words dropped)."""
-    return {
-        w.lower()
-        for w in re.findall(r"[A-Za-z][a-z'’-]+|[A-Z]{2,}", text)
-        if len(w) > 3 and w.lower() not in _STOP
-    }
+    found = (w.lower() for w in _CONTENT_WORD.findall(text))
+    return frozenset(w for w in found if len(w) > 3 and w not in _STOP)
 
 
-def parse_value(value: str) -> tuple[int, int | None, int | None] | None:
-    """(year, month, day) of a calendar value with an explicit year ("2008-04" → (2008, 4, None))."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
-    if not m:
-        return None
-    return int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+def calendar_value(value: str) -> Timex | None:
+    """A plain date with its year ("2008", "2008-04", "2008-04-03"), else None."""
+    t = Timex.parse(value)
+    return t if t is not None and t.is_date else None
 
 
 def referent_value(
-    text: str, sentence_of, ref_start: int, ref_end: int, dated: Sequence[tuple[int, str]]
+    text: str,
+    sentence_of: Callable[[int], tuple[int, int]],
+    ref_start: int,
+    ref_end: int,
+    dated: Sequence[tuple[int, str]],
 ) -> str | None:
     """The date of the thing named at ``ref_start:ref_end`` ("the Summit", "this statement").
 
-    ``dated`` lists (offset, value) of explicit dates; ``sentence_of(offset)`` gives the
-    (start, end) of the sentence holding an offset.
+    ``dated`` lists (offset, value) of explicit dates in reading order; ``sentence_of(offset)``
+    gives the (start, end) of the sentence holding an offset. Only the ``_REACH`` dated
+    passages nearest the referent are compared, so a long text costs no more per referent.
     """
     det = text[ref_start:ref_end].split()[0].lower()
     own = sentence_of(ref_start)
-    others = [(pos, v) for pos, v in dated if sentence_of(pos) != own]
+    k = bisect.bisect_left(dated, (ref_start, ""))
     if det in ("this", "that", "these", "those"):
-        before = [(pos, v) for pos, v in others if pos < ref_start]
-        return before[-1][1] if before else None
+        before = (
+            v for pos, v in reversed(dated[max(0, k - _REACH) : k]) if sentence_of(pos) != own
+        )
+        return next(before, None)
     clause_end = _CLAUSE_END.search(text, ref_end)
     end = clause_end.start() if clause_end else own[1]
-    inside = [v for pos, v in dated if ref_start <= pos < end]
+    inside = next((v for pos, v in dated[k : k + _REACH] if pos < end), None)
     if inside:
-        return inside[0]  # "the disputed elections of August 2020" dates itself
+        return inside  # "the disputed elections of August 2020" dates itself
     words = content_words(text[ref_start:end])
     best, best_score = None, 0
-    for pos, v in others:
+    for pos, v in dated[max(0, k - _REACH) : k + _REACH]:
         s, e = sentence_of(pos)
-        score = len(words & content_words(text[s:e]))
+        score = len(words & content_words(text[s:e])) if (s, e) != own else 0
         if score > best_score:
             best, best_score = v, score
     return best
@@ -72,30 +78,29 @@ def shift_value(value: str, n: float | None, unit: str, sign: int) -> str | None
     """``value`` moved by ``n`` units, as precise as both allow ("2008-04" + 14 years → "2022");
     an unknown number of months, weeks or days stays within the referent's year ("months after
     April 2008" → "2008"). None when the result leaves the calendar."""
-    parts = parse_value(value)
-    if parts is None:
+    t = calendar_value(value)
+    if t is None or t.year is None:
         return None
-    y, mo, d = parts
-    k = None if n is None else int(round(n)) * sign
+    y, mo = t.year, t.month
+    k = None if n is None else round(n) * sign
     if k is None:
         out = str(y) if unit in ("M", "W", "D", "H") else None
     elif unit in ("Y", "DE", "CE"):
         out = str(y + k * {"Y": 1, "DE": 10, "CE": 100}[unit])
     elif unit in ("M", "Q") and mo:
-        total = y * 12 + mo - 1 + k * (3 if unit == "Q" else 1)
-        out = f"{total // 12:04d}-{total % 12 + 1:02d}"
-    elif unit in ("W", "D") and d:
-        moved = shifted_day(date(y, mo, d), k * (7 if unit == "W" else 1))
+        out = month_value(*add_months(y, mo, k * (3 if unit == "Q" else 1)))
+    elif unit in ("W", "D") and (day := t.day_date):
+        moved = shifted_day(day, k * (7 if unit == "W" else 1))
         out = moved if not moved.startswith("X") else None
     else:
         out = str(y + k // 12) if unit == "M" else str(y)
-    return out if out and parse_value(out) and 1 <= int(out[:4]) <= 9999 else None
+    return out if out and calendar_value(out) and 1 <= int(out[:4]) <= 9999 else None
 
 
-def dateline(text: str, dated: Sequence[tuple[int, str]]) -> Anchor | None:
+def dateline(dated: Sequence[tuple[int, str]]) -> Timex | None:
     """A full date in the opening lines (a dateline or byline) dates the document."""
     for pos, v in dated:
-        parts = parse_value(v)
-        if pos < 200 and parts and parts[2] and valid_day(*parts):
-            return Anchor(*parts)
+        t = calendar_value(v)
+        if pos < 200 and t and t.day_date:
+            return t
     return None

@@ -1,7 +1,7 @@
 """The temporal grammar: every rule's matches over the text, found near trigger tokens.
 
-Rules live in ``dates``, ``relative`` and ``periods`` (registered in that order, which breaks
-ties between equally long matches); matching is anchor-free so the document date can be
+Rules live in ``dates``, ``relative`` and ``periods``; ``RULES`` below is their one order, which
+breaks ties between equally long matches. Matching is anchor-free so the document date can be
 inferred from the same candidates.
 """
 
@@ -13,14 +13,59 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Imported for their rules, in this order: among equally long matches the first registered wins.
-from reader.analysis.times import dates  # noqa: F401  # isort: skip
-from reader.analysis.times import relative  # noqa: F401  # isort: skip
-from reader.analysis.times import periods  # noqa: F401  # isort: skip
+from reader.analysis.times import dates, periods, relative
 from reader.analysis.times.lexicon import MONTHS, WEEKDAYS
-from reader.analysis.times.normalise import Parsed
-from reader.analysis.times.patterns import REACH_BEFORE, RULES
+from reader.analysis.times.parsed import Parsed
+from reader.analysis.times.patterns import REACH_BEFORE, Rule
 from reader.document.model import Span
+
+# Every rule, in the order that breaks ties: among equally long matches at one place the
+# earlier rule's reading wins (a month-day date before a day-month one, a date before the
+# duration the same words could be).
+RULES: tuple[Rule, ...] = (
+    dates.iso_date,
+    dates.slash_date,
+    dates.week_of,
+    dates.month_day,
+    dates.day_month,
+    dates.month_year,
+    dates.month_name,
+    dates.half_year,
+    dates.year_number,
+    dates.spelled_year,
+    dates.decade,
+    dates.century,
+    dates.season,
+    dates.quarter,
+    dates.results_period,
+    dates.year_end,
+    dates.holiday,
+    dates.easter_day,
+    relative.relative_unit,
+    relative.day_in_context,
+    relative.earlier_this,
+    relative.deictic_day,
+    relative.part_of_day,
+    relative.weekday,
+    relative.day_beside,
+    relative.clock_time,
+    relative.ago,
+    relative.anchored,
+    relative.ahead,
+    relative.year_ago,
+    relative.the_unit,
+    periods.duration,
+    periods.duration_unit,
+    periods.hyphen_duration,
+    periods.long_duration,
+    periods.bare_units,
+    periods.every,
+    periods.weekdays,
+    periods.set_word,
+    periods.reference,
+    periods.reference_units,
+    periods.units_ahead,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +95,7 @@ def _keys(word: str) -> frozenset[str]:
 _PARTS = re.compile(r"[-/]")
 _DIGIT = re.compile(r"\d")
 _DECADE = re.compile(r"\d*0'?s")
-_TRIGGERS = frozenset().union(*(trigger for _, trigger, _ in RULES))
+_TRIGGERS = frozenset[str]().union(*(r.trigger for r in RULES))
 
 
 @lru_cache(maxsize=65536)
@@ -83,16 +128,16 @@ def candidates(text: str, tokens: Sequence[Span]) -> Iterator[Candidate]:
     for i, tok in enumerate(tokens):
         for key in _trigger_keys(text[tok.start : tok.end]):
             where.setdefault(key, []).append(i)
-    for pattern, trigger, read in RULES:
+    for r in RULES:
         tried: set[int] = set()
-        for key in trigger & where.keys():
+        for key in r.trigger & where.keys():
             for i in where[key]:
                 tried.update(range(bisect.bisect_left(starts, starts[i] - REACH_BEFORE), i + 1))
         for i in sorted(tried):
-            m = pattern.match(text, starts[i])
+            m = r.pattern.match(text, starts[i])
             if (
                 m
-                and (parsed := read(m, text)) is not None
+                and (parsed := r.read(m, text)) is not None
                 and not _quoted_title(text, m.start(), m.end())
             ):
                 yield Candidate(m.start(), m.end(), parsed)

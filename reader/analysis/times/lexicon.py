@@ -1,146 +1,36 @@
 """Words of the temporal grammar: names, numbers and units, with the TIMEX3 code of each.
 
-Kept apart from the patterns so the grammar reads as grammar and the vocabulary can grow alone.
+Read from the lexicon files (``reader/analysis/lexicons``), so the vocabulary can grow without
+touching the grammar.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 1,
-    "tuesday": 2,
-    "wednesday": 3,
-    "thursday": 4,
-    "friday": 5,
-    "saturday": 6,
-    "sunday": 7,
-    "mon": 1,
-    "tue": 2,
-    "tues": 2,
-    "wed": 3,
-    "thu": 4,
-    "thur": 4,
-    "thurs": 4,
-    "fri": 5,
-    "sat": 6,
-    "sun": 7,
-}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-# Months that start each season, to order "last summer" against the anchor's month.
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
-
-UNITS = {
-    "second": "S",
-    "minute": "M",
-    "hour": "H",
-    "day": "D",
-    "night": "D",
-    "week": "W",
-    "weekend": "WE",
-    "fortnight": "W",
-    "month": "M",
-    "quarter": "Q",
-    "year": "Y",
-    "decade": "DE",
-    "century": "CE",
-    "centurie": "CE",
-}
-SETS = {
-    "daily": "P1D",
-    "nightly": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "yearly": "P1Y",
-    "hourly": "PT1H",
-}
-
-ONES = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-}
-# Quantities with no number: "several years" is PXY.
-FUZZY = frozenset({"several", "a few", "few", "many", "some", "numerous", "a number of"})
+from reader.analysis.lexicons import table, words
 
 
-def alternation(words: object) -> str:
+def _numbers(name: str) -> dict[str, int]:
+    return {word: int(n) for word, n in table(name).items()}
+
+
+MONTHS = _numbers("months")
+WEEKDAYS = _numbers("weekdays")
+SEASONS = table("seasons")
+PARTS_OF_DAY = {word: "T" + code for word, code in table("day_parts").items()}
+
+UNITS = table("time_units")
+SETS = table("set_words")
+_NUMBERS = _numbers("number_words")
+ONES = {w: n for w, n in _NUMBERS.items() if n < 20}
+TENS = {w: n for w, n in _NUMBERS.items() if n >= 20}
+ORDINALS = _numbers("ordinal_words")
+FUZZY = words("fuzzy_quantities")
+
+
+def alternation(words: Iterable[object]) -> str:
     """A regex alternation, longest words first so "sept" wins over "sep"."""
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 

@@ -7,84 +7,38 @@ The anchor may be partial: a year inferred from the text ("2022") resolves "last
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from reader.analysis.times.lexicon import SEASON_START
+from reader.analysis.times.parsed import (
+    Clock,
+    DayShift,
+    Easter,
+    Half,
+    MonthDay,
+    NthWeekday,
+    Offset,
+    Parsed,
+    Quarter,
+    Season,
+    Unit,
+    Value,
+    Weekday,
+    Weekend,
+    WeekOf,
+)
+from reader.analysis.timex import (
+    Timex,
+    add_months,
+    day_value,
+    month_value,
+    season_start,
+    valid_day,
+    week_value,
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """The document date, as precise as it is known."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @classmethod
-    def parse(cls, value: str | None) -> Anchor | None:
-        m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", (value or "")[:10])
-        if not m:
-            return None
-        y, mo, d = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
-        if y < 1:
-            return None
-        if mo and not 1 <= mo <= 12:
-            return cls(y)
-        if d and not 1 <= d <= calendar.monthrange(y, mo)[1]:
-            return cls(y, mo)
-        return cls(y, mo or None, d or None)
-
-    @property
-    def text(self) -> str:
-        """The anchor as a TIMEX3 value, as precise as it is known ("2022", "2022-11-30")."""
-        return (
-            f"{self.year:04d}"
-            + (f"-{self.month:02d}" if self.month else "")
-            + (f"-{self.day:02d}" if self.day else "")
-        )
-
-    @property
-    def day_date(self) -> date | None:
-        return date(self.year, self.month, self.day) if self.month and self.day else None
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """What the grammar read, before anchoring: ``kind`` names a resolver below."""
-
-    type: str
-    kind: str
-    args: tuple = ()
-
-
-_LONGEST = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # days in a month of an unknown year
-
-
-def valid_day(year: int | None, month: int, day: int) -> bool:
-    """Whether ``day`` exists in ``month`` (February 29 only in leap years, when the year is known)."""
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    return day <= (calendar.monthrange(year, month)[1] if year else _LONGEST[month])
-
-
-def day_value(d: date) -> str:
-    return d.isoformat() if 1 <= d.year <= 9999 else "XXXX-XX-XX"
-
-
-def week_value(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
-    k = year * 12 + month - 1 + n
-    return k // 12, k % 12 + 1
-
-
-def _safe_days(d: date, n: int) -> date | None:
+def days_after(d: date, n: int) -> date | None:
     try:
         return d + timedelta(days=n)
     except OverflowError:
@@ -93,7 +47,7 @@ def _safe_days(d: date, n: int) -> date | None:
 
 def shifted_day(day: date | None, n: int) -> str:
     """The day ``n`` days after ``day`` as a value, X's when unknown or out of range."""
-    out = _safe_days(day, n) if day else None
+    out = days_after(day, n) if day else None
     return day_value(out) if out else "XXXX-XX-XX"
 
 
@@ -104,12 +58,12 @@ _AHEAD_WEIGHT = 1.5
 
 
 def month_year(
-    a: Anchor | None, month: int, rel: int | None, tense: int, day: int | None = None
+    a: Timex | None, month: int, rel: int | None, tense: int, day: int | None = None
 ) -> int | None:
     """The year of a month named without one: ``rel`` -1/+1 for "last"/"next", 0 for "this",
     None for a bare name, which the tense places (-1 past, +1 future) or else the nearest such
     date to the anchor: news reports the recent past and the near future."""
-    if a is None:
+    if a is None or a.year is None:
         return None
     if a.month is None:  # only the year is known: the month of that year
         return a.year
@@ -128,56 +82,51 @@ def month_year(
         reach = _PAST_REACH if day else 31  # a bare month: at most the next one
         return ahead if (ahead - a.year) * 372 + there - here <= reach else a.year - (there > here)
     # news looks back more than ahead: a date ahead must be clearly nearer to win
-    return min(
-        (a.year, a.year - 1, a.year + 1),
-        key=lambda y: abs(k := (y - a.year) * 372 + there - here) * (_AHEAD_WEIGHT if k > 0 else 1),
-    )
+    year = a.year
+
+    def distance(y: int) -> float:
+        k = (y - year) * 372 + there - here
+        return abs(k) * (_AHEAD_WEIGHT if k > 0 else 1)
+
+    return min((year, year - 1, year + 1), key=distance)
 
 
-def r_abs(a, tense, value):
-    return value
-
-
-def _year(year: int | str | None) -> int | None:
-    """A year given directly, or resolved from a sub-expression ("last year" → "2021")."""
-    if isinstance(year, str):
-        return int(year) if year.isdigit() else None
+def _year(year: int | Unit | None, a: Timex | None) -> int | None:
+    """A year given directly, or resolved from a sub-expression ("last year" → 2021)."""
+    if isinstance(year, Unit):
+        value = r_unit(a, year)
+        return int(value) if value.isdigit() else None
     return year
 
 
-def r_month(a, tense, month, day, year, rel):
-    year = _year(year)
-    y = year if year is not None else month_year(a, month, rel, tense, day)
+def r_month(a: Timex | None, tense: int, p: MonthDay) -> str:
+    year = _year(p.year, a)
+    y = year if year is not None else month_year(a, p.month, p.rel, tense, p.day)
     ys = f"{y:04d}" if y is not None else "XXXX"
-    if day is None:
-        return f"{ys}-{month:02d}"
-    if y is not None and not valid_day(y, month, day):
-        return f"{ys}-{month:02d}"
-    return f"{ys}-{month:02d}-{day:02d}"
+    if p.day is None or (y is not None and not valid_day(y, p.month, p.day)):
+        return f"{ys}-{p.month:02d}"
+    return f"{ys}-{p.month:02d}-{p.day:02d}"
 
 
-def r_weekday(a, tense, wd, rel, part=""):
+def r_weekday(a: Timex | None, tense: int, p: Weekday) -> str:
     """``rel`` -1 "last", +1 "next", 0 the latest such day whatever the tense, None a bare name."""
     d = a.day_date if a else None
     if d is None:
-        return f"XXXX-WXX-{wd}{part}"
-    diff = wd - d.isoweekday()
-    if rel in (-1, 0) or (
-        rel is None and tense != 1
-    ):  # the latest such day (today counts but "last")
-        diff = diff - 7 if diff > 0 or (diff == 0 and rel == -1) else diff
-    elif rel == 1 or tense == 1:
-        diff = diff + 7 if diff < 0 or (diff == 0 and rel == 1) else diff
-    out = _safe_days(d, diff)
-    return (day_value(out) if out else "XXXX-XX-XX") + part
+        return f"XXXX-WXX-{p.weekday}{p.part}"
+    diff = p.weekday - d.isoweekday()
+    if p.rel in (-1, 0) or (p.rel is None and tense != 1):  # the latest such day (today
+        diff = diff - 7 if diff > 0 or (diff == 0 and p.rel == -1) else diff  # counts but "last")
+    elif p.rel == 1 or tense == 1:
+        diff = diff + 7 if diff < 0 or (diff == 0 and p.rel == 1) else diff
+    return shifted_day(d, diff) + p.part
 
 
-def r_offset(a, tense, n, unit, sign):
+def r_offset(a: Timex | None, p: Offset) -> str:
     """A point ``n`` units before (sign -1) or after (+1) the anchor, at the unit's granularity."""
-    if n is None:
-        return "PAST_REF" if sign < 0 else "FUTURE_REF"
-    k = int(round(n * sign))
-    if a is None:
+    if p.n is None:
+        return "PAST_REF" if p.sign < 0 else "FUTURE_REF"
+    k, unit = round(p.n * p.sign), p.unit
+    if a is None or a.year is None:
         return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
     if unit in ("Y", "DE", "CE"):
         return str(a.year + k * {"Y": 1, "DE": 10, "CE": 100}[unit])
@@ -185,35 +134,35 @@ def r_offset(a, tense, n, unit, sign):
         unit, k = "M", 3 * k
     if unit == "M":
         if a.month is None:
-            return (
-                f"{a.year + (k // 12 if abs(k) >= 12 else 0)}" if abs(k) >= 12 else f"{a.year}-XX"
-            )
-        y, m = _add_months(a.year, a.month, k)
-        return f"{y:04d}-{m:02d}"
+            return f"{a.year + k // 12}" if abs(k) >= 12 else f"{a.year}-XX"
+        return month_value(*add_months(a.year, a.month, k))
     d = a.day_date
     if d is None:
         return f"{a.year}-XX-XX" if a.month is None else f"{a.year}-{a.month:02d}-XX"
     if unit in ("W", "WE"):
-        out = _safe_days(d, 7 * k)
+        out = days_after(d, 7 * k)
         return week_value(out) if out else "XXXX-WXX"
     if unit == "D":
-        out = _safe_days(d, k)
-        return day_value(out) if out else "XXXX-XX-XX"
+        return shifted_day(d, k)
     return day_value(d)  # hours, minutes: the same day
 
 
-def r_unit(a, tense, unit, shift, part=""):
+_UNKNOWN_UNIT = {
+    "Y": "XXXX",
+    "M": "XXXX-XX",
+    "W": "XXXX-WXX",
+    "Q": "XXXX-QX",
+    "DE": "XXX",
+    "CE": "XX",
+    "WE": "XXXX-WXX-WE",
+}
+
+
+def r_unit(a: Timex | None, p: Unit) -> str:
     """ "last/this/next week|month|year|…": the anchor's calendar unit, shifted."""
-    if a is None:
-        return {
-            "Y": "XXXX",
-            "M": "XXXX-XX",
-            "W": "XXXX-WXX",
-            "Q": "XXXX-QX",
-            "DE": "XXX",
-            "CE": "XX",
-            "WE": "XXXX-WXX-WE",
-        }.get(unit, "XXXX-XX-XX")
+    unit, shift = p.unit, p.shift
+    if a is None or a.year is None:
+        return _UNKNOWN_UNIT.get(unit, "XXXX-XX-XX")
     if unit == "Y":
         return str(a.year + shift)
     if unit == "DE":
@@ -225,74 +174,77 @@ def r_unit(a, tense, unit, shift, part=""):
             unit, f"{a.year}-WXX"
         )
     if unit == "M":
-        y, m = _add_months(a.year, a.month, shift)
-        return f"{y:04d}-{m:02d}"
+        return month_value(*add_months(a.year, a.month, shift))
     if unit == "Q":
-        y, m = _add_months(a.year, a.month, 3 * shift)
+        y, m = add_months(a.year, a.month, 3 * shift)
         return f"{y}-Q{(m - 1) // 3 + 1}"
     d = a.day_date
     if d is None:
         return f"{a.year}-{a.month:02d}-XX" if unit == "D" else f"{a.year}-WXX"
     if unit in ("W", "WE"):
-        out = _safe_days(d, 7 * shift)
+        out = days_after(d, 7 * shift)
         return (week_value(out) if out else "XXXX-WXX") + ("-WE" if unit == "WE" else "")
-    out = _safe_days(d, shift)
-    return (day_value(out) if out else "XXXX-XX-XX") + part
+    return shifted_day(d, shift) + p.part
 
 
-def r_season(a, tense, code, year, rel):
-    if year is not None:
-        return f"{year}-{code}"
-    if a is None:
-        return f"XXXX-{code}"
+def r_season(a: Timex | None, p: Season) -> str:
+    if p.year is not None:
+        return f"{p.year}-{p.code}"
+    if a is None or a.year is None:
+        return f"XXXX-{p.code}"
     y = a.year
     if a.month is not None:
-        start = SEASON_START[code]
-        if rel == -1 and start >= a.month - 2:
+        start = season_start(p.code)
+        if p.rel == -1 and start >= a.month - 2:
             y -= 1
-        elif rel == 1 and start <= a.month:
+        elif p.rel == 1 and start <= a.month:
             y += 1
-    elif rel == 1:
+    elif p.rel == 1:
         y += 1
-    return f"{y}-{code}"
+    return f"{y}-{p.code}"
 
 
-def r_quarter(a, tense, q, year, rel):
-    year = _year(year)
+def r_quarter(a: Timex | None, tense: int, p: Quarter) -> str:
+    year = _year(p.year, a)
     if year is not None:
-        return f"{year}-Q{q}"
-    if a is None:
-        return f"XXXX-Q{q}"
-    y = a.year + (rel or 0)
-    if not rel and a.month is not None and q > (a.month - 1) // 3 + 1 and tense != 1:
+        return f"{year}-Q{p.quarter}"
+    if a is None or a.year is None:
+        return f"XXXX-Q{p.quarter}"
+    y = a.year
+    if a.month is not None and p.quarter > (a.month - 1) // 3 + 1 and tense != 1:
         y -= 1
-    return f"{y}-Q{q}"
+    return f"{y}-Q{p.quarter}"
 
 
-def r_time(a, tense, hour, minute, day):
-    """A clock time on ``day`` (a resolved date value) or the anchor's day."""
+def r_clock(a: Timex | None, tense: int, p: Clock, day: str | None = None) -> str:
+    """A clock time on ``day`` (a resolved date value), the day written beside it, or the
+    anchor's day."""
+    if day is None and p.day is not None:
+        day = resolve(p.day, a, tense)
     base = day or (day_value(a.day_date) if a and a.day_date else "XXXX-XX-XX")
     if not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", base):
         base = "XXXX-XX-XX"
-    return f"{base}T{hour:02d}:{minute:02d}"
+    return f"{base}T{p.hour:02d}:{p.minute:02d}"
 
 
-def r_nth(a, tense, month, weekday, nth, rel, after=0):
-    """A holiday on the ``nth`` ``weekday`` of ``month`` (Thanksgiving), ``after`` days on."""
-    y = month_year(a, month, rel, tense, 25)
+def r_nth(a: Timex | None, tense: int, p: NthWeekday) -> str:
+    y = month_year(a, p.month, p.rel, tense, 25)
     if y is None or not 1 <= y <= 9999:
-        return f"XXXX-{month:02d}-XX"
-    first = date(y, month, 1)
-    day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1) + after
-    return day_value(date(y, month, day))
+        return f"XXXX-{p.month:02d}-XX"
+    first = date(y, p.month, 1)
+    day = 1 + (p.weekday - first.isoweekday()) % 7 + 7 * (p.nth - 1) + p.after
+    return day_value(date(y, p.month, day))
 
 
-def r_dayshift(a, tense, day, n):
-    """The day ``n`` days from ``day`` (a resolved date value)."""
+def _day_of(value: str) -> date | None:
     try:
-        return shifted_day(date.fromisoformat(day), n)
+        return date.fromisoformat(value)
     except ValueError:
-        return "XXXX-XX-XX"
+        return None
+
+
+def r_dayshift(a: Timex | None, tense: int, p: DayShift) -> str:
+    return shifted_day(_day_of(resolve(p.day, a, tense)), p.n)
 
 
 def easter(year: int) -> date:
@@ -304,60 +256,67 @@ def easter(year: int) -> date:
     return date(year, n // 31, n % 31 + 1)
 
 
-def r_easter(a, tense, shift, rel, week):
-    """The day ``shift`` days from Easter Sunday (Good Friday is -2), or with ``week`` the week
-    that ends on it, in the year the anchor and tense choose as for a month name."""
-    near = easter(a.year) if a and 1583 <= a.year <= 9998 else date(2000, 4, 15)
-    y = month_year(a, near.month, rel, tense, near.day)
+def r_easter(a: Timex | None, tense: int, p: Easter) -> str:
+    """Easter or a day around it, in the year the anchor and tense choose as for a month name."""
+    near = easter(a.year) if a and a.year and 1583 <= a.year <= 9998 else date(2000, 4, 15)
+    y = month_year(a, near.month, p.rel, tense, near.day)
     if y is None or not 1583 <= y <= 9998:
-        return "XXXX-WXX" if week else "XXXX-XX-XX"
-    day = easter(y) + timedelta(days=shift)
-    return week_value(day) if week else day_value(day)
+        return "XXXX-WXX" if p.week else "XXXX-XX-XX"
+    day = easter(y) + timedelta(days=p.shift)
+    return week_value(day) if p.week else day_value(day)
 
 
-def r_weekend(a, tense):
+def r_weekend(a: Timex | None, tense: int) -> str:
     """ "The weekend": the one just past in a report written on a weekday, else this week's."""
     d = a.day_date if a else None
     if d is None:
         return "XXXX-WXX-WE"
     back = tense != 1 and d.isoweekday() < 6
-    out = _safe_days(d, -7 if back else 0)
+    out = days_after(d, -7 if back else 0)
     return (week_value(out) if out else "XXXX-WXX") + "-WE"
 
 
-def r_weekof(a, tense, day):
-    """The week holding ``day`` (a resolved date value)."""
-    try:
-        return week_value(date.fromisoformat(day))
-    except ValueError:
-        return "XXXX-WXX"
+def r_weekof(a: Timex | None, tense: int, p: WeekOf) -> str:
+    day = _day_of(resolve(p.day, a, tense))
+    return week_value(day) if day else "XXXX-WXX"
 
 
-def r_half(a, tense, half, year):
-    year = _year(year)
-    return f"{year:04d}-H{half}" if year is not None else f"XXXX-H{half}"
+def r_half(a: Timex | None, p: Half) -> str:
+    year = _year(p.year, a)
+    return f"{year:04d}-H{p.half}" if year is not None else f"XXXX-H{p.half}"
 
 
-RESOLVERS = {
-    "abs": r_abs,
-    "month": r_month,
-    "weekday": r_weekday,
-    "offset": r_offset,
-    "unit": r_unit,
-    "season": r_season,
-    "quarter": r_quarter,
-    "time": r_time,
-    "nth": r_nth,
-    "weekend": r_weekend,
-    "half": r_half,
-    "weekof": r_weekof,
-    "dayshift": r_dayshift,
-    "easter": r_easter,
-}
-
-
-def resolve(p: Parsed, anchor: Anchor | None, tense: int) -> str:
-    """The TIMEX3 value of ``p`` against ``anchor`` in a sentence of ``tense`` (-1 past, 0 unknown,
-    +1 future); time sub-expressions resolve first."""
-    args = tuple(resolve(x, anchor, tense) if isinstance(x, Parsed) else x for x in p.args)
-    return RESOLVERS[p.kind](anchor, tense, *args)
+def resolve(p: Parsed, a: Timex | None, tense: int) -> str:
+    """The TIMEX3 value of ``p`` against the anchor ``a`` in a sentence of ``tense`` (-1 past,
+    0 unknown, +1 future). Kinds that count from the text's context resolve without it, as
+    the anchor would place them."""
+    match p:
+        case Value():
+            return p.value
+        case MonthDay():
+            return r_month(a, tense, p)
+        case Weekday():
+            return r_weekday(a, tense, p)
+        case Offset():
+            return r_offset(a, p)
+        case Unit():
+            return r_unit(a, p)
+        case Season():
+            return r_season(a, p)
+        case Quarter():
+            return r_quarter(a, tense, p)
+        case Half():
+            return r_half(a, p)
+        case Clock():
+            return r_clock(a, tense, p)
+        case NthWeekday():
+            return r_nth(a, tense, p)
+        case Easter():
+            return r_easter(a, tense, p)
+        case Weekend():
+            return r_weekend(a, tense)
+        case WeekOf():
+            return r_weekof(a, tense, p)
+        case DayShift():
+            return r_dayshift(a, tense, p)
+    raise TypeError(f"{type(p).__name__} needs the text's context")

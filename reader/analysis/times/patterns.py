@@ -1,4 +1,4 @@
-"""Building blocks of the temporal grammar, and the registry its rules join.
+"""Building blocks of the temporal grammar, and the ``Rule`` each of its rules is.
 
 Every rule is a regular expression built from these pieces plus a reader that turns a match into
 a ``Parsed`` (or rejects it: "May" the name, "March" the verb, "Sunday Times", "$2014").
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from reader.analysis.times.lexicon import (
     FUZZY,
@@ -19,7 +20,7 @@ from reader.analysis.times.lexicon import (
     WEEKDAYS,
     alternation,
 )
-from reader.analysis.times.normalise import Parsed
+from reader.analysis.times.parsed import Parsed
 
 
 def _cap(words: list[str]) -> str:
@@ -31,14 +32,18 @@ def _cap(words: list[str]) -> str:
 _FULL_MONTHS = [w for w in MONTHS if len(w) > 4 or w in ("may", "june", "july")]
 _ABBR_MONTHS = [w for w in MONTHS if w not in _FULL_MONTHS]
 MONTH = rf"(?:{_cap(_FULL_MONTHS)}|{_cap(_ABBR_MONTHS)}(?:\.|(?=\s+\d)))"
-WEEKDAY = rf"(?:{_cap([w for w in WEEKDAYS if len(w) > 5])}|{_cap([w for w in WEEKDAYS if len(w) <= 5])}\.)"
+_FULL_DAYS = [w for w in WEEKDAYS if len(w) > 5]
+WEEKDAY = rf"(?:{_cap(_FULL_DAYS)}|{_cap([w for w in WEEKDAYS if w not in _FULL_DAYS])}\.)"
 NUMW = (
     rf"(?:(?:{alternation(TENS)})(?:[- ](?:{alternation([w for w in ONES if ONES[w] < 10])}))?"
     rf"|{alternation(ONES)}|a dozen|dozen|a hundred|hundred)"
 )
 NUM = rf"(?:\d+(?:\.\d+)?(?: 1/2)?|{NUMW}(?:\s+and\s+a\s+half)?|half\s+an?|an?)"
 FUZZ = rf"(?:{alternation(FUZZY)}|a couple of|couple of)"
-UNIT = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
+UNIT = (
+    r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|"
+    r"centur(?:y|ie))"
+)
 APPROX = (
     r"(?:(?:around|approximately|nearly|almost|roughly|some|more than|less than|"
     r"fewer than|at least|at most|up to|no more than|no less than|under|upwards of|close to|"
@@ -64,31 +69,43 @@ def word_after(text: str, end: int) -> str:
     return m[1] if m else ""
 
 
+def piece(pattern: str, s: str, group: int = 0) -> str:
+    """A part of ``s`` that the rule's own match guarantees is there ("" if not)."""
+    m = re.search(pattern, s, re.I)
+    return m[group] if m else ""
+
+
 def month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-Reader = Callable[[re.Match, str], Parsed | None]
-RULES: list[tuple[re.Pattern, frozenset[str], Reader]] = []
+Reader = Callable[[re.Match[str], str], Parsed | None]
 MONTH_WORDS = frozenset(MONTHS)
 UNIT_WORDS = frozenset(UNITS) | {"centurie"}
 REACH_BEFORE = 48  # characters a match may start before its trigger token
 
 
-def rule(pattern: str, trigger: Iterable[str]) -> Callable[[Reader], Reader]:
-    """Register ``pattern`` (case-insensitive, whole words) with the reader it decorates.
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern (case-insensitive, whole words), the trigger keys one of which every match
+    contains (see ``grammar``: lower-case words, singulars, number shapes), and the reader that
+    turns a match into a ``Parsed`` or rejects it. The pattern is only tried near trigger
+    tokens, which keeps the tagger a small share of the analysis."""
 
-    ``trigger`` holds keys (see ``grammar``: lower-case words, singulars, number shapes) one of
-    which every match contains: the pattern is only tried near such tokens, which keeps the
-    tagger a small share of the analysis.
-    """
+    pattern: re.Pattern[str]
+    trigger: frozenset[str]
+    read: Reader
 
-    def register(fn: Reader) -> Reader:
+
+def rule(pattern: str, trigger: Iterable[str]) -> Callable[[Reader], Rule]:
+    """Makes the decorated reader a ``Rule`` for ``pattern``; ``grammar.RULES`` lists the rules
+    in the order that breaks ties between equally long matches."""
+
+    def make(fn: Reader) -> Rule:
         compiled = re.compile(rf"(?<![\w$€£.-]){pattern}(?![\w]|-\w|[.,]\d)", re.I)
-        RULES.append((compiled, frozenset(trigger), fn))
-        return fn
+        return Rule(compiled, frozenset(trigger), fn)
 
-    return register
+    return make
 
 
 # Half of a unit, written in the next smaller one (keyed by clock unit or not, and unit code).
@@ -103,7 +120,7 @@ _HALF = {
 
 def dur_value(n: float | None, unit: str) -> str:
     """The TIMEX3 duration of ``n`` units (None: an unknown number, "PXY")."""
-    code = UNITS[unit.lower().rstrip("s")] if unit.lower().rstrip("s") in UNITS else "Y"
+    code = UNITS.get(unit.lower().rstrip("s"), "Y")
     if code == "WE":
         code = "W"
     if unit.lower().startswith("fortnight"):

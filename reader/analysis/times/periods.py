@@ -15,7 +15,7 @@ from reader.analysis.times.lexicon import (
     alternation,
     number,
 )
-from reader.analysis.times.normalise import Parsed
+from reader.analysis.times.parsed import Parsed, Unit, Value
 from reader.analysis.times.patterns import (
     APPROX,
     FUZZ,
@@ -39,7 +39,7 @@ from reader.analysis.times.patterns import (
     r"(?:\s+or\s+so)?",
     UNIT_WORDS,
 )
-def _duration(m, text):
+def duration(m: re.Match[str], text: str) -> Parsed | None:
     qty = m[1].lower()
     n = None if qty in FUZZY else number(qty)
     if n is None and qty not in FUZZY:
@@ -51,16 +51,14 @@ def _duration(m, text):
     if m[0].lower() in ("a second", "one second") and _ORDINAL_NOUN.match(text, m.end()):
         return None  # "a second group", "one second thought": the ordinal
     if m[0].lower() == "one day" and _MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        return Parsed(
-            "DATE", "abs", ("FUTURE_REF",)
-        )  # "it may one day rival Paris": some future day
+        return Value("FUTURE_REF")  # "it may one day rival Paris": some future day
     if re.match(r"\s*(?:-\s*)?old\b|\s+of\s+age\b", text[m.end() : m.end() + 10], re.I):
         return None  # "52 years old": an age
     if m[0].lower() in (f"a {m[2].lower()}", f"an {m[2].lower()}") and _RATE_BEFORE.search(
         text[max(0, m.start() - 40) : m.start()]
     ):
         return None  # "$500 million a year", "four flights a week": a rate, no period
-    return Parsed("DURATION", "abs", (dur_value(n, m[2]),))
+    return Value(dur_value(n, m[2]), "DURATION")
 
 
 # A word after "a second" that makes it the ordinal: not a preposition, conjunction or "later".
@@ -83,7 +81,7 @@ _RATE_BEFORE = re.compile(
     r"(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|quarters?|years?|decades?|centuries)",
     UNIT_WORDS,
 )
-def _durunit(m, text):
+def duration_unit(m: re.Match[str], text: str) -> Parsed | None:
     plural = m[2].lower().endswith("s") and not m[2].lower().endswith("ss")
     if m[1].lower() == "coming" and not plural:
         return None
@@ -101,67 +99,105 @@ def _durunit(m, text):
         and m[0].lower().startswith("the")
         and unit in ("year", "decade", "century")
     ):
-        return Parsed("DATE", "unit", (UNITS[unit], -1))  # "over the past year": the year before
-    return Parsed(
-        "DURATION",
-        "abs",
-        (dur_value(None if plural else 1, m[2].rstrip("sS") if plural else m[2]),),
+        return Unit(UNITS[unit], -1)  # "over the past year": the year before
+    return Value(
+        dur_value(None if plural else 1, m[2].rstrip("sS") if plural else m[2]), "DURATION"
     )
 
 
 @rule(rf"({NUM}|\d+|half)-({UNIT})(?:-(long|old))?", UNIT_WORDS)
-def _hyphen(m, text):
+def hyphen_duration(m: re.Match[str], text: str) -> Parsed | None:
     if (m[3] and m[3].lower() == "old") or text[m.end() : m.end() + 4].lower() == "-old":
         return None  # an age, not a period
     n = number(m[1])
-    return Parsed("DURATION", "abs", (dur_value(n, m[2]),)) if n else None
+    return Value(dur_value(n, m[2]), "DURATION") if n else None
 
 
 @rule(rf"({UNIT})(s?)-long", UNIT_WORDS)
-def _long(m, text):
-    return Parsed("DURATION", "abs", (dur_value(None if m[2] else 1, m[1]),))
+def long_duration(m: re.Match[str], text: str) -> Parsed | None:
+    return Value(dur_value(None if m[2] else 1, m[1]), "DURATION")
 
 
 @rule(
     r"(?<=\bfor\s)(years|months|decades|weeks|days|hours|minutes|centuries)(?:\s+and\s+\1)?",
     UNIT_WORDS,
 )
-def _bare_units(m, text):
-    return Parsed(
-        "DURATION",
-        "abs",
-        (dur_value(None, m[1].rstrip("s") if m[1] != "centuries" else "century"),),
-    )
+def bare_units(m: re.Match[str], text: str) -> Parsed | None:
+    unit = m[1].rstrip("s") if m[1] != "centuries" else "century"
+    return Value(dur_value(None, unit), "DURATION")
 
 
 @rule(
     rf"(?:every|each|per)\s+(?:other\s+)?(?:({NUM})\s+)?(?:({UNIT})s?|({WEEKDAY})|({MONTH})|(morning|night|evening))",
     {"every", "each", "per"},
 )
-def _set(m, text):
+def every(m: re.Match[str], text: str) -> Parsed | None:
     if m[3]:
-        return Parsed("SET", "abs", (f"XXXX-WXX-{WEEKDAYS[m[3].lower().rstrip('.')]}",))
+        return Value(f"XXXX-WXX-{WEEKDAYS[m[3].lower().rstrip('.')]}", "SET")
     if m[4]:
-        return Parsed("SET", "abs", (f"XXXX-{month_number(m[4]):02d}",))
+        return Value(f"XXXX-{month_number(m[4]):02d}", "SET")
     if m[5]:
-        return Parsed("SET", "abs", (f"XXXX-XX-XXT{PARTS_OF_DAY[m[5].lower()][1:]}",))
+        return Value(f"XXXX-XX-XXT{PARTS_OF_DAY[m[5].lower()][1:]}", "SET")
     n = number(m[1]) if m[1] else 1
-    return Parsed("SET", "abs", (dur_value(n or 1, m[2]),))
+    return Value(dur_value(n or 1, m[2]), "SET")
+
+
+_DAY_NAMES = [w for w in WEEKDAYS if len(w) > 5]  # full names: "Fridays", not "Fris"
+
+
+@rule(rf"(?-i:({alternation(w.capitalize() for w in _DAY_NAMES)})s)", frozenset(_DAY_NAMES))
+def weekdays(m: re.Match[str], text: str) -> Parsed | None:
+    """ "On Fridays": every Friday."""
+    return Value(f"XXXX-WXX-{WEEKDAYS[m[1].lower()]}", "SET")
 
 
 @rule(
     rf"(?:({alternation(SETS)})|(?:once|twice|(?:{NUM})\s+times)\s+(?:a|an|per|each)\s+({UNIT}))",
     frozenset(SETS) | {"once", "twice", "times"},
 )
-def _setword(m, text):
+def set_word(m: re.Match[str], text: str) -> Parsed | None:
     if m[1]:
-        return Parsed("SET", "abs", (SETS[m[1].lower()],))
-    return Parsed("SET", "abs", (dur_value(1, m[2]),))
+        return Value(SETS[m[1].lower()], "SET")
+    return Value(dur_value(1, m[2]), "SET")
 
 
 # Words that may follow the noun "the future" / "the past" ("in the future, the …").
 _FUNCTION_WORDS = frozenset(
-    ["is", "was", "will", "would", "and", "or", "but", "in", "to", "for", "as", "that", "when", "with", "he", "she", "it", "they", "we", "i", "you", "this", "these", "there", "has", "have", "had", "could", "can", "may", "might", "must", "should"]
+    [
+        "is",
+        "was",
+        "will",
+        "would",
+        "and",
+        "or",
+        "but",
+        "in",
+        "to",
+        "for",
+        "as",
+        "that",
+        "when",
+        "with",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "these",
+        "there",
+        "has",
+        "have",
+        "had",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+    ]
 )
 
 
@@ -188,7 +224,7 @@ _FUNCTION_WORDS = frozenset(
         "term",
     },
 )
-def _ref(m, text):
+def reference(m: re.Match[str], text: str) -> Parsed | None:
     w = re.sub(r"\s+", " ", m[1].lower())
     after = word_after(text, m.end()).lower()
     if w == "current" and (
@@ -207,9 +243,9 @@ def _ref(m, text):
         or w in ("currently", "presently", "nowadays", "current")
         or any(k in w for k in ("present", "moment", "these", "being"))
     ):
-        return Parsed("DATE", "abs", ("PRESENT_REF",))
+        return Value("PRESENT_REF")
     value = "FUTURE_REF" if any(k in w for k in ("future", "soon", "term")) else "PAST_REF"
-    return Parsed("DATE", "abs", (value,))
+    return Value(value)
 
 
 @rule(
@@ -217,13 +253,13 @@ def _ref(m, text):
     r"(days|weeks|months|years|decades|quarters)(?:\s+and\s+(?:days|weeks|months|years))?",
     {"recent", "coming", "few", "several"},
 )
-def _refunits(m, text):
+def reference_units(m: re.Match[str], text: str) -> Parsed | None:
     if m[1].lower() in ("past several", "last several") or " and " in m[0].lower():
-        return Parsed("DATE", "abs", ("PAST_REF",))
-    return Parsed("DURATION", "abs", (dur_value(None, m[2][:-1]),))
+        return Value("PAST_REF")
+    return Value(dur_value(None, m[2][:-1]), "DURATION")
 
 
 @rule(r"the\s+(days|weeks|months|years)\s+ahead", {"ahead"})
-def _units_ahead(m, text):
+def units_ahead(m: re.Match[str], text: str) -> Parsed | None:
     """ "In the weeks ahead", read as "in the coming weeks"."""
-    return Parsed("DURATION", "abs", (dur_value(None, m[1][:-1]),))
+    return Value(dur_value(None, m[1][:-1]), "DURATION")

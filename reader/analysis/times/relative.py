@@ -6,8 +6,25 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.times.lexicon import FUZZY, PARTS_OF_DAY, UNITS, WEEKDAYS, number
-from reader.analysis.times.normalise import Parsed, valid_day
+from reader.analysis.lexicons import entries
+from reader.analysis.times.lexicon import FUZZY, PARTS_OF_DAY, UNITS, WEEKDAYS, alternation, number
+from reader.analysis.times.parsed import (
+    Ahead,
+    Anchored,
+    Clock,
+    DayContext,
+    DayShift,
+    MonthContext,
+    MonthDay,
+    Offset,
+    Parsed,
+    Unit,
+    Value,
+    WeekContext,
+    Weekday,
+    Weekend,
+    YearContext,
+)
 from reader.analysis.times.patterns import (
     APPROX,
     DAYN,
@@ -22,16 +39,46 @@ from reader.analysis.times.patterns import (
     YEAR,
     dur_value,
     month_number,
+    piece,
     rule,
     word_after,
     word_before,
 )
+from reader.analysis.timex import valid_day
 
 # Capitalised words after a weekday that make it part of a name: the "Sunday Times".
 _NAME_AFTER_DAY = frozenset(
-    ["times", "telegraph", "mirror", "express", "post", "herald", "independent", "mail", "tribune", "star", "sport", "service", "school", "league", "night", "mass", "bloody", "special", "edition", "magazine", "observer", "sun", "journal", "review", "people"]
+    [
+        "times",
+        "telegraph",
+        "mirror",
+        "express",
+        "post",
+        "herald",
+        "independent",
+        "mail",
+        "tribune",
+        "star",
+        "sport",
+        "service",
+        "school",
+        "league",
+        "night",
+        "mass",
+        "bloody",
+        "special",
+        "edition",
+        "magazine",
+        "observer",
+        "sun",
+        "journal",
+        "review",
+        "people",
+    ]
 )
-_NAME_BEFORE_DAY = frozenset(["black", "good", "super", "ash", "palm", "easter", "bloody", "cyber", "holy", "maundy"])
+_NAME_BEFORE_DAY = frozenset(
+    ["black", "good", "super", "ash", "palm", "easter", "bloody", "cyber", "holy", "maundy"]
+)
 
 
 @rule(
@@ -42,7 +89,7 @@ _NAME_BEFORE_DAY = frozenset(["black", "good", "super", "ash", "palm", "easter",
     r"(week|weekend|month|year|decade|century)(?:\s+or\s+so)?",
     {"week", "weekend", "month", "year", "decade", "century"},
 )
-def _relunit(m, text):
+def relative_unit(m: re.Match[str], text: str) -> Parsed | None:
     det = re.sub(r"\s+", " ", m[2].lower())
     shift = {
         "last": -1,
@@ -54,11 +101,17 @@ def _relunit(m, text):
         "the following": 1,
     }.get(det, 0)
     unit = UNITS[m[3].lower()]
-    if unit == "Y" and det in ("that", "the same", "the following", "the previous"):
-        return Parsed("DATE", "yctx", (shift,))  # "that year": the year the text last named
-    if unit == "M" and det in ("that", "the same", "the following", "the previous"):
-        return Parsed("DATE", "mctx", (shift,))  # "the following month": after the one last named
-    return Parsed("DATE", "unit", (unit, shift))
+    # "that year", "the next year", "the following month": from the one the text last named
+    if unit == "Y" and det in _NARRATIVE:
+        return YearContext(shift)
+    if unit == "M" and det in _NARRATIVE:
+        return MonthContext(shift)
+    if unit == "W" and det in _NARRATIVE:
+        return WeekContext(shift)
+    return Unit(unit, shift)
+
+
+_NARRATIVE = frozenset({"that", "the same", "the next", "the following", "the previous"})
 
 
 @rule(
@@ -66,16 +119,14 @@ def _relunit(m, text):
     r"the\s+previous)\s+(?:day|morning|afternoon|evening|night)",
     {"day", "morning", "afternoon", "evening", "night"},
 )
-def _day_context(m, text):
+def day_in_context(m: re.Match[str], text: str) -> Parsed | None:
     det = re.sub(r"\s+", " ", m[1].lower())
-    return Parsed(
-        "DATE", "dctx", ({"the next": 1, "the following": 1, "the previous": -1}.get(det, 0),)
-    )
+    return DayContext({"the next": 1, "the following": 1, "the previous": -1}.get(det, 0))
 
 
 @rule(r"(earlier|later)\s+(?:in\s+)?(?:the|this)\s+(month|year)", {"earlier", "later"})
-def _earlier_this(m, text):
-    return Parsed("DATE", "unit", (UNITS[m[2].lower()], 0))
+def earlier_this(m: re.Match[str], text: str) -> Parsed | None:
+    return Unit(UNITS[m[2].lower()], 0)
 
 
 @rule(
@@ -83,22 +134,22 @@ def _earlier_this(m, text):
     rf"tomorrow)|(yesterday|today|tomorrow|tonight)){DAYPART}",
     {"yesterday", "today", "tomorrow", "tonight"},
 )
-def _deictic(m, text):
+def deictic_day(m: re.Match[str], text: str) -> Parsed | None:
     if m[2]:
         shift = -2 if "before" in m[2].lower() else 2
     else:
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[m[3].lower()]
     part = PARTS_OF_DAY.get((m[4] or "").lower(), "")
-    return Parsed("TIME" if part else "DATE", "unit", ("D", shift, part))
+    return Unit("D", shift, part)
 
 
 @rule(
     r"(?:(later|earlier|early|late)\s+)?(this|last)\s+(morning|afternoon|evening|night)",
     frozenset(PARTS_OF_DAY),
 )
-def _daypart(m, text):
+def part_of_day(m: re.Match[str], text: str) -> Parsed | None:
     shift = -1 if m[2].lower() == "last" else 0
-    return Parsed("TIME", "unit", ("D", shift, PARTS_OF_DAY[m[3].lower()]))
+    return Unit("D", shift, PARTS_OF_DAY[m[3].lower()])
 
 
 def _weekday_ok(text: str, start: int, end: int) -> bool:
@@ -113,8 +164,8 @@ def _weekday_ok(text: str, start: int, end: int) -> bool:
     rf"{WEEKDAY}(?!s\b){DAYPART}",
     frozenset(WEEKDAYS),
 )
-def _weekday(m, text):
-    word = re.search(WEEKDAY, m[0], re.I)[0]
+def weekday(m: re.Match[str], text: str) -> Parsed | None:
+    word = piece(WEEKDAY, m[0])
     if not _weekday_ok(text, m.start(), m.end()):
         return None
     det = re.sub(r"\s+", " ", (m[1] or "").lower())
@@ -133,27 +184,32 @@ def _weekday(m, text):
     if rel is None and re.match(r"['’]s\b", text[m.end() : m.end() + 3]):
         rel = 0  # "Wednesday's ruling": a day that has come, whatever the clause's tense
     # "the previous Friday" counts from the day the text last named, "last Friday" from today
-    kind = "wctx" if det in ("the previous", "the following") else "weekday"
-    return Parsed("TIME" if part else "DATE", kind, (day, rel, part))
+    return Weekday(day, rel, part, from_context=det in ("the previous", "the following"))
 
 
 @rule(
     rf"day\s+(before|after)\s+(?:(?:(last|next|this)\s+)?({WEEKDAY})|{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)",
     {"day"},
 )
-def _day_beside(m, text):
+def day_beside(m: re.Match[str], text: str) -> Parsed | None:
     """ "The day before last Tuesday", "the day after March 3": a named day, moved by one."""
     if m[3]:
         rel = {"last": -1, "next": 1}.get((m[2] or "").lower())
-        day = Parsed("DATE", "weekday", (WEEKDAYS[m[3].lower().rstrip(".")], rel, ""))
+        day: Weekday | MonthDay = Weekday(WEEKDAYS[m[3].lower().rstrip(".")], rel)
     else:
         mo, d = month_number(re.findall(MONTH, m[0], re.I)[-1]), int(m[4])
         if not valid_day(int(m[5]) if m[5] else None, mo, d):
             return None
-        day = Parsed("DATE", "month", (mo, d, int(m[5]) if m[5] else None, None))
-    return Parsed("DATE", "dayshift", (day, 1 if m[1].lower() == "after" else -1))
+        day = MonthDay(mo, d, int(m[5]) if m[5] else None)
+    return DayShift(day, 1 if m[1].lower() == "after" else -1)
 
 
+_GAME_CLOCK = re.compile(
+    rf":\d|\s+(?:{alternation(entries('game_clock'))})\b"
+    rf"|\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?(?:{alternation(entries('game_periods'))})\b",
+    re.I,
+)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _CONVERTED_DAY = re.compile(rf"\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?({WEEKDAY})\b")
 _TIME_DAY = (
     rf"(?:,?\s+(?:on\s+)?(?:({WEEKDAY})|(yesterday|today|tomorrow|tonight)|{MONTH}\s+(\d{{1,2}})))?"
@@ -178,7 +234,7 @@ _TIME_DAY = (
         "evening",
     },
 )
-def _clock(m, text):
+def clock_time(m: re.Match[str], text: str) -> Parsed | None:
     if m[6] and word_before(text, m.start()).lower() == "high":
         return None  # "high noon": an idiom (or a film), no clock time
     if m[1]:
@@ -190,6 +246,8 @@ def _clock(m, text):
         h, mi = int(m[4]), int(m[5])
         if word_after(text, m.end()).lower() in ("lead", "win", "victory", "defeat"):  # a score
             return None
+        if _GAME_CLOCK.match(text, m.end()):
+            return None  # "17:46 into the third period", a race's "2:21:09": a clock of the game
     elif m[6]:
         h, mi = {"noon": 12, "midday": 12, "midnight": 24}[m[6].lower()], 0
     else:
@@ -197,19 +255,19 @@ def _clock(m, text):
         h = h % 12 + (12 if m[9].lower() != "morning" else 0)
     if h > 24 or mi > 59:
         return None
-    day = None
+    day: Weekday | Unit | MonthDay | None = None
     # "at 10:35 a.m. (0735 GMT) Friday": the day after the converted time is the clock's too
     weekday = m[10] or (after[1] if (after := _CONVERTED_DAY.match(text, m.end())) else None)
     if weekday:
-        day = Parsed("DATE", "weekday", (WEEKDAYS[weekday.lower().rstrip(".")], None, ""))
+        day = Weekday(WEEKDAYS[weekday.lower().rstrip(".")])
     elif m[11]:
-        day = Parsed("DATE", "unit", ("D", {"yesterday": -1, "tomorrow": 1}.get(m[11].lower(), 0)))
+        day = Unit("D", {"yesterday": -1, "tomorrow": 1}.get(m[11].lower(), 0))
     elif m[12]:
         mo = month_number(re.findall(MONTH, m[0], re.I)[-1])
         if not valid_day(None, mo, int(m[12])):
             return None
-        day = Parsed("DATE", "month", (mo, int(m[12]), None, None))
-    return Parsed("TIME", "time", (h, mi, day))
+        day = MonthDay(mo, int(m[12]))
+    return Clock(h, mi, day)
 
 
 @rule(
@@ -218,14 +276,12 @@ def _clock(m, text):
     r"from\s+now|hence|back)",
     {"ago", "earlier", "later", "before", "after", "hence", "back", "now"},
 )
-def _ago(m, text):
+def ago(m: re.Match[str], text: str) -> Parsed | None:
     qty = m[1]
-    unit = re.search(
-        rf"({UNIT})s?\s+(?:or\s+so\s+)?(?:ago|earlier|later|before|after|from|hence|back)",
-        m[0],
-        re.I,
-    )[1]
-    if m[2].lower() in ("before", "after") and not re.match(r"\s*(?:[,.;:!?)]|$)", text[m.end() :]):
+    unit = piece(
+        rf"({UNIT})s?\s+(?:or\s+so\s+)?(?:ago|earlier|later|before|after|from|hence|back)", m[0], 1
+    )
+    if m[2].lower() in ("before", "after") and not _CLAUSE_ENDS.match(text, m.end()):
         return None  # "years after the war": the anchored rule or a duration reads it
     if m[2].lower() in ("later", "after"):
         return None  # "three days later" is annotated as the duration "three days"
@@ -233,8 +289,8 @@ def _ago(m, text):
     n = None if qty.lower() in FUZZY else number(qty)
     code = UNITS[unit.lower()]
     if n is None and code == "Y":
-        return Parsed("DATE", "abs", ("PAST_REF" if sign < 0 else "FUTURE_REF",))
-    return Parsed("DATE", "offset", (n, code, sign))
+        return Value("PAST_REF" if sign < 0 else "FUTURE_REF")
+    return Offset(n, code, sign)
 
 
 @rule(
@@ -242,37 +298,34 @@ def _ago(m, text):
     r"(the|this|that|these|those)\s+([A-Za-z][\w-]+)",
     {"after", "before", "since"},
 )
-def _anchored(m, text):
+def anchored(m: re.Match[str], text: str) -> Parsed | None:
     qty = m[1]
     if not qty and not re.search(rf"{UNIT}s\s", m[0], re.I):
         return None  # "day before the vote" is no measure
-    unit = re.search(rf"({UNIT})s?\s+(?:after|before|since)", m[0], re.I)[1]
+    unit = piece(rf"({UNIT})s?\s+(?:after|before|since)", m[0], 1)
     n = number(qty) if qty else None
     dur_end = m.start(2) - 1
     while text[dur_end - 1].isspace():
         dur_end -= 1
     sign = 1 if m[2].lower() in ("after", "since") else -1
-    return Parsed(
-        "DATE",
-        "anchored",
-        (n, UNITS[unit.lower()], sign, m.start(3), m.end(), dur_end, dur_value(n, unit)),
-    )
+    code = UNITS[unit.lower()]
+    return Anchored(n, code, sign, (m.start(3), m.end()), dur_end, dur_value(n, unit))
 
 
 @rule(rf"(?<=\bin\s)({NUM})\s+({UNIT})s?", UNIT_WORDS)
-def _ahead(m, text):
+def ahead(m: re.Match[str], text: str) -> Parsed | None:
     n = number(m[1])
     if n is None or n > 1000:
         return None
-    return Parsed("DATE", "ahead", (n, UNITS[m[2].lower()], dur_value(n, m[2])))
+    return Ahead(n, UNITS[m[2].lower()], dur_value(n, m[2]))
 
 
 @rule(
     r"(?:the\s+(?:comparable\s+)?(?:year-earlier|year-ago)\s+period|year-earlier|year-ago)",
     {"year-earlier", "year-ago", "earlier"},
 )
-def _year_ago(m, text):
-    return Parsed("DATE", "offset", (1, "Y", -1))
+def year_ago(m: re.Match[str], text: str) -> Parsed | None:
+    return Offset(1, "Y", -1)
 
 
 @rule(
@@ -281,7 +334,7 @@ def _year_ago(m, text):
     r"(?!\s+(?:of|before|after|earlier|ago|later)\b|'s|’s)",
     {"year", "week", "weekend", "month"},
 )
-def _the_unit(m, text):
+def the_unit(m: re.Match[str], text: str) -> Parsed | None:
     unit = m[1].lower()
     if (
         unit == "year"
@@ -290,8 +343,8 @@ def _the_unit(m, text):
         if re.match(r"\s+\d|\s+(?:award|prize|title|honou?r)", after, re.I):
             return None  # "the year 2010", "player of the year award"
         if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends|to\s+end|to)\b", after):
-            return Parsed("DURATION", "abs", ("P1Y",))
-        return Parsed("DATE", "unit", ("Y", 0))
+            return Value("P1Y", "DURATION")
+        return Unit("Y", 0)
     if unit == "weekend":
-        return Parsed("DATE", "weekend", ())
-    return Parsed("DATE", "unit", (UNITS[unit], 0))
+        return Weekend()
+    return Unit(UNITS[unit], 0)
