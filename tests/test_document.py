@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
-
 import pytest
 from conftest import ARTICLES, SEED
 
@@ -144,41 +141,3 @@ def test_huge_file_is_refused_with_the_limit_in_the_message(tmp_path):
     with pytest.raises(LoadError, match="20 MiB"):
         load(str(big))
     assert MAX_BYTES == 20 * 1024 * 1024
-
-
-def test_unreachable_url_and_bad_scheme():
-    with pytest.raises(LoadError, match="cannot reach"):
-        load("http://127.0.0.1:9/article")
-    with pytest.raises(LoadError, match="only http and https"):
-        load("ftp://example.com/article.txt")
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        body, ctype = {
-            "/image": (b"\x89PNG\r\n", "image/png"),
-            "/article": (SEED.read_bytes(), "text/plain; charset=utf-8"),
-        }.get(self.path, (b"gone", "text/plain"))
-        self.send_response(200 if self.path != "/missing" else 404)
-        self.send_header("Content-Type", ctype)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-def test_urls_are_fetched_and_checked(server, seed_text):
-    assert load(f"{server}/article").text == seed_text
-    with pytest.raises(LoadError, match="unsupported content type image/png"):
-        load(f"{server}/image")
-    with pytest.raises(LoadError, match="404"):
-        load(f"{server}/missing")
