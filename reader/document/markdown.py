@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from reader.document.model import Block, BlockKind, Span
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -73,6 +74,8 @@ def render(markdown: str, title: str | None = None) -> tuple[str, tuple[Block, .
     ``title`` (from metadata) opens the text unless the body opens with the same heading; without
     one, a leading level-1 heading becomes the title.
     """
+    from markdown_it import MarkdownIt  # not needed for plain text, which is most input
+
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
     out = _Builder()
     title = title.strip() if title else None
