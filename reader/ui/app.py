@@ -16,10 +16,12 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from reader.document.errors import LoadError
 from reader.document.model import Document
 from reader.ui.commands import ReaderCommands
+from reader.ui.detached import detached
 from reader.ui.keys import bindings
 from reader.ui.library import read_state, remember, write_state
 from reader.ui.screens.help import HelpScreen
@@ -77,14 +79,16 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, source: str) -> None:
+        """Quitting while a page is fetched does not wait for it (see ``detached``)."""
         from reader.document.load import load
 
         try:
-            document = load(source)
+            document = detached(lambda: load(source), get_current_worker())
         except LoadError as error:
             self.call_from_thread(self._load_failed, str(error))
         else:
-            self.call_from_thread(self.show_document, document)
+            if document is not None:
+                self.call_from_thread(self.show_document, document)
 
     def _load_failed(self, message: str) -> None:
         self.notify(message, title="Could not open", severity="error", timeout=8, markup=False)
