@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from conftest import ARTICLES, SEED
 
@@ -141,3 +143,41 @@ def test_huge_file_is_refused_with_the_limit_in_the_message(tmp_path):
     with pytest.raises(LoadError, match="20 MiB"):
         load(str(big))
     assert MAX_BYTES == 20 * 1024 * 1024
+
+
+def test_deeply_nested_markdown_keeps_its_text():
+    quoted = from_bytes((">" * 5000 + " Deep words here.\n").encode(), "q.md", "markdown")
+    assert quoted.text == "Deep words here." and block_texts(quoted, "blockquote") == [quoted.text]
+    items = "".join("  " * i + f"- item {i} here\n" for i in range(3000))
+    listed = from_bytes(items.encode(), "l.md", "markdown")
+    assert [b.split()[-2] for b in block_texts(listed, "paragraph")] == [
+        str(i) for i in range(3000)
+    ]
+
+
+def test_a_fifo_and_a_device_give_one_line_errors(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # no writer: opening it for reading would block
+    (tmp_path / "zero").symlink_to("/dev/zero")
+    for path, message in [(fifo, "is a named pipe"), (tmp_path / "zero", "is a device")]:
+        with pytest.raises(LoadError) as err:
+            load(str(path))
+        assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_the_cap_counts_bytes_read_not_the_size_stat_reported(tmp_path, monkeypatch):
+    import reader.document.load as loader
+
+    grown = tmp_path / "grows.txt"
+    grown.write_bytes(b"a" * 2048)  # stat says 2 KiB; by the time it is read it is larger
+    monkeypatch.setattr(loader, "MAX_BYTES", 1024 * 1024)
+    real_fstat = os.fstat
+
+    def stale_fstat(fd):
+        result = real_fstat(fd)
+        grown.write_bytes(b"a" * (2 * 1024 * 1024))
+        return result
+
+    monkeypatch.setattr(loader.os, "fstat", stale_fstat)
+    with pytest.raises(LoadError, match="grew past the 1 MiB limit while being read"):
+        load(str(grown))

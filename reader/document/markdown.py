@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# markdown-it drops whatever is nested deeper than its ``maxNesting``: 5,000 nested ">" would
+# leave no text at all. Deeper quote markers and indentation are flattened first, which keeps
+# every word (deeper items become siblings) within a nesting markdown-it can parse.
+MAX_QUOTE_DEPTH = 20
+MAX_INDENT = 40  # spaces: about 20 levels of nested lists
+MAX_NESTING = 100  # markdown-it's: above quote depth + two tokens per list level
+_DEEP_QUOTE = re.compile(r"^(?: {0,3}> ?){%d,}+" % (MAX_QUOTE_DEPTH + 1), re.M)
+_DEEP_INDENT = re.compile(r"^[ \t]{%d,}+" % (MAX_INDENT + 1), re.M)
 
 
 @dataclass
@@ -54,6 +62,13 @@ def iso_date(value: str | None) -> str | None:
     return match.group() if match else None
 
 
+def flatten(markdown: str) -> str:
+    """``markdown`` with quotes deeper than ``MAX_QUOTE_DEPTH`` and indentation deeper than
+    ``MAX_INDENT`` cut back to those depths."""
+    markdown = _DEEP_QUOTE.sub("> " * MAX_QUOTE_DEPTH, markdown)
+    return _DEEP_INDENT.sub(" " * MAX_INDENT, markdown)
+
+
 def _inline(token: Token) -> str:
     out = []
     for child in token.children or []:
@@ -76,7 +91,8 @@ def render(markdown: str, title: str | None = None) -> tuple[str, tuple[Block, .
     """
     from markdown_it import MarkdownIt  # not needed for plain text, which is most input
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    tokens = parser.parse(flatten(markdown))
     out = _Builder()
     title = title.strip() if title else None
     if title:
