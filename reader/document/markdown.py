@@ -19,8 +19,8 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 MAX_QUOTE_DEPTH = 20
 MAX_INDENT = 40  # spaces: about 20 levels of nested lists
 MAX_NESTING = 100  # markdown-it's: above quote depth + two tokens per list level
-_DEEP_QUOTE = re.compile(r"^(?: {0,3}> ?){%d,}+" % (MAX_QUOTE_DEPTH + 1), re.M)
-_DEEP_INDENT = re.compile(r"^[ \t]{%d,}+" % (MAX_INDENT + 1), re.M)
+_DEEP_QUOTE = re.compile(rf"^(?: {{0,3}}> ?){{{MAX_QUOTE_DEPTH + 1},}}+", re.M)
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT + 1},}}+", re.M)
 
 
 @dataclass
