@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import itertools
 
+from conftest import ARTICLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.analysis.entities import find_entities
+from reader.analysis.nltk_parts import NLTKWordTokenizer, WordTokenizer
 from reader.analysis.sentences import PIECE, pieces
 from reader.analysis.tokens import tokenize
 from reader.document.model import Block, Span
@@ -36,3 +41,32 @@ def test_a_long_line_keeps_its_sentences_and_entities():
     assert {line[s.span.start : s.span.end] for s in sentences} == {SENTENCE.strip()}
     names = {e.name for e in find_entities(line, sentences)}
     assert {"Ana Ruiz", "Porto"} <= names
+
+
+PIECES = [
+    *"ab A.,;:'\"“”‘’()[]{}<>-–—?!$%&@#0 1\t`…",
+    "can",
+    "not",
+    "n't",
+    "'s",
+    "gonna",
+    "--",
+    "``",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_the_word_tokenizer_on_the_standard_engine_gives_nltks_tokens(text):
+    assert list(WordTokenizer().span_tokenize(text)) == list(
+        NLTKWordTokenizer().span_tokenize(text)
+    )
+
+
+def test_the_word_tokenizer_agrees_with_nltk_on_the_sample_articles():
+    for path in ARTICLES.iterdir():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                assert list(WordTokenizer().span_tokenize(line)) == list(
+                    NLTKWordTokenizer().span_tokenize(line)
+                )

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from reader.analysis.model import Sentence
-from reader.analysis.nltk_parts import NLTKWordTokenizer, PunktParameters, PunktSentenceTokenizer
+from reader.analysis.nltk_parts import PunktParameters, PunktSentenceTokenizer, WordTokenizer
 from reader.analysis.sentences import sentence_spans
 from reader.document.model import Block, Span
 
@@ -39,8 +39,8 @@ def _sentence_tokenizer() -> PunktSentenceTokenizer:
 
 
 @lru_cache(maxsize=1)
-def _word_tokenizer() -> NLTKWordTokenizer:
-    return NLTKWordTokenizer()
+def _word_tokenizer() -> WordTokenizer:
+    return WordTokenizer()
 
 
 def split_glued(word: str, known: Counter[str]) -> list[int]:
