@@ -14,49 +14,14 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import random
 import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_foundation import make_article
+from scaling_shapes import SHAPES
 
 STEPS = ("load", "sentences", "entities", "quotes", "times", "timeline")
-SYLLABLES = ["al", "ber", "cor", "dan", "el", "fin", "gor", "hal", "is", "jor", "kel", "lun"]
-
-
-def _repeat(unit: str, size: int) -> str:
-    return unit * max(1, size // len(unit))
-
-
-def _capitalised(size: int) -> str:
-    rng = random.Random(7)
-    words = [
-        "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).title()
-        for _ in range(3000)
-    ]
-    out, total = [], 0
-    while total < size:
-        line = " ".join(rng.choice(words) for _ in range(12)) + "\n"
-        out.append(line)
-        total += len(line)
-    return "".join(out)
-
-
-SHAPES = {
-    "prose": lambda n: (make_article(n), "text"),
-    "dates": lambda n: (_repeat("It rained in May 2008 ", n), "text"),
-    "capitalised": lambda n: (_capitalised(n), "text"),
-    "quotes": lambda n: (_repeat('"Fine," said Ana Ruiz. "No" and “yes” and " then ', n), "text"),
-    "one-line": lambda n: (make_article(n).replace("\n", " "), "text"),
-    "short-paragraphs": lambda n: (_repeat("Ana Ruiz spoke on Monday.\n\n", n), "text"),
-    "html-paragraphs": lambda n: (
-        "<html><body>" + _repeat("<p>Ana spoke.</p>", n) + "</body></html>",
-        "html",
-    ),
-}
-
 CHILD = """
 import json, sys, time
 from reader.analysis.pipeline import analyse
