@@ -134,6 +134,8 @@ class ReadingScreen(Screen):
             SearchBar(placeholder="Search (Enter to keep, Esc to clear)", id="search"),
             before=self.status,
         )
+        if not self.query(Legend):  # the screen went (quit, another article) while mounting
+            return
         waiting = "Analysing…" if self._analyser is not None else "Analysis is off"
         for rows in self.query(SidebarList):
             rows.fill([], waiting)
