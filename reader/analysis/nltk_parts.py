@@ -26,7 +26,7 @@ class _LazyPackage(types.ModuleType):
         package's real ``__init__`` first."""
         if not name.startswith("__") and importlib.util.find_spec(f"{self.__name__}.{name}"):
             return importlib.import_module(f"{self.__name__}.{name}")
-        self.__class__ = types.ModuleType  # from now on an ordinary module
+        self.__class__ = types.ModuleType  # type: ignore[assignment]  # an ordinary module now
         assert self.__spec__ is not None and self.__spec__.loader is not None
         self.__spec__.loader.exec_module(self)
         return getattr(self, name)

@@ -135,6 +135,8 @@ def resolve(target: Target, deadline: Deadline) -> list[str]:
         raise LoadError(f"could not reach {target.name} ({why})")
     if isinstance(result, BaseException):
         raise LoadError(f"could not reach {target.name} ({result})")
+    if not result:
+        raise LoadError(f"could not reach {target.name} (name not found)")
     assert isinstance(result, list)
     return result
 
