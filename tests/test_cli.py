@@ -130,20 +130,10 @@ def test_a_bad_url_is_one_plain_line():
 
 
 def test_a_server_cannot_write_escape_sequences_to_the_terminal():
-    import socket
-    import threading
+    from test_fetch import answer, serve
 
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def answer() -> None:
-        conn, _ = listener.accept()
-        with conn:
-            conn.recv(4096)
-            conn.sendall(b"HTTP/1.1 500 \x1b]0;owned\x07\x1b[2JBroken\r\nContent-Length: 0\r\n\r\n")
-
-    threading.Thread(target=answer, daemon=True).start()
-    out = run("analyse", f"http://127.0.0.1:{listener.getsockname()[1]}/x")
-    listener.close()
+    for url in serve(answer(b"HTTP/1.1 500 \x1b]0;owned\x07\x1b[2JBroken\r\nContent-Length: 0")):
+        out = run("analyse", f"{url}/x")
     err = out.stderr.decode()
     assert out.returncode == 1 and "\x1b" not in err and "\x07" not in err
     assert "the server answered 500 ␛]0;owned␇␛[2JBroken" in err

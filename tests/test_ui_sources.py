@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from test_fetch import answer, serve
 
 from reader.ui.app import ReaderApp
 
@@ -29,21 +30,8 @@ async def test_a_bad_url_says_the_name_was_not_found():
 
 
 async def test_what_a_server_says_reaches_the_app_escaped():
-    import socket
-    import threading
-
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def answer() -> None:
-        conn, _ = listener.accept()
-        with conn:
-            conn.recv(4096)
-            conn.sendall(b"HTTP/1.1 503 \x1b]0;owned\x07Busy\r\nContent-Length: 0\r\n\r\n")
-
-    threading.Thread(target=answer, daemon=True).start()
-    url = f"http://127.0.0.1:{listener.getsockname()[1]}/x"
-    app = ReaderApp(url, library_dirs=[])
-    async with app.run_test() as pilot:
-        (message,) = await notified(pilot, app)
-    listener.close()
-    assert message == f"{url}: the server answered 503 ␛]0;owned␇Busy"
+    for server in serve(answer(b"HTTP/1.1 503 \x1b]0;owned\x07Busy\r\nContent-Length: 0")):
+        app = ReaderApp(f"{server}/x", library_dirs=[])
+        async with app.run_test() as pilot:
+            (message,) = await notified(pilot, app)
+        assert message == f"{server}/x: the server answered 503 ␛]0;owned␇Busy"
