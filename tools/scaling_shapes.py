@@ -37,10 +37,25 @@ def _capitalised(size: int) -> str:
     return "".join(out)
 
 
+def _names(size: int) -> str:
+    """A roster: every sentence names new people, so the entities to group grow with the text."""
+    rng = random.Random(3)
+
+    def word() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(3)).title()
+
+    out, total = [], 0
+    while total < size:
+        out.append(f"{word()} {word()} met {word()} {word()} on Monday. ")
+        total += len(out[-1])
+    return "".join(out)
+
+
 SHAPES = {
     "prose": lambda n: (_prose(n), "text"),
     "dates": lambda n: (_repeat("It rained in May 2008 ", n), "text"),
     "capitalised": lambda n: (_capitalised(n), "text"),
+    "names": lambda n: (_names(n), "text"),
     "quotes": lambda n: (_repeat('"Fine," said Ana Ruiz. "No" and “yes” and " then ', n), "text"),
     "one-line": lambda n: (_prose(n).replace("\n", " "), "text"),
     "short-paragraphs": lambda n: (_repeat("Ana Ruiz spoke on Monday.\n\n", n), "text"),
