@@ -52,8 +52,19 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _refuse_terminal_stdin(parser: argparse.ArgumentParser, sources: list[str | None]) -> None:
+    """``-`` with nothing piped in would wait for the keyboard (or show a blank screen)."""
+    if "-" in sources and sys.stdin is not None and sys.stdin.isatty():
+        parser.print_usage(sys.stderr)
+        parser.exit(
+            2, f"{parser.prog}: error: - reads an article from a pipe, and none is piped in\n"
+        )
+
+
 def analyse_command(argv: list[str]) -> int:
-    args = _analyse_parser().parse_args(argv)
+    parser = _analyse_parser()
+    args = parser.parse_args(argv)
+    _refuse_terminal_stdin(parser, args.sources)
     from reader.analysis import analyse
     from reader.document.load import load
     from reader.report import summary
@@ -82,7 +93,9 @@ def analyse_command(argv: list[str]) -> int:
 
 
 def app_command(argv: list[str]) -> int:
-    args = _app_parser().parse_args(argv)
+    parser = _app_parser()
+    args = parser.parse_args(argv)
+    _refuse_terminal_stdin(parser, [args.source])
     from reader.ui.app import run
 
     return run(args.source)

@@ -96,3 +96,44 @@ def test_a_failing_analyser_costs_only_its_own_findings(monkeypatch, seed_text):
     assert result.errors == ("quotes: ValueError: boom",) and result.quotes == ()
     assert result.entities and result.document.text == seed_text
     assert result.to_json()["errors"] == ["quotes: ValueError: boom"]
+
+
+def test_stdin_from_a_terminal_prints_usage_and_exits_2():
+    import os
+    import pty
+
+    primary, secondary = pty.openpty()
+    try:
+        for args in (["-"], ["analyse", "-"]):
+            out = subprocess.run(
+                [sys.executable, "-m", "reader", *args],
+                stdin=secondary,
+                capture_output=True,
+                cwd=ROOT,
+                timeout=60,
+            )
+            assert out.returncode == 2
+            assert out.stderr.decode().startswith("usage: reader")
+            assert "none is piped in" in out.stderr.decode()
+    finally:
+        os.close(primary)
+        os.close(secondary)
+
+
+def test_a_bad_url_is_one_plain_line():
+    out = run("analyse", "http://example.invalid/news", "http://[::1")
+    assert out.returncode == 1 and out.stdout == b""
+    assert out.stderr.decode().splitlines() == [
+        "reader: could not reach example.invalid (name not found)",
+        "reader: http://[::1: not a valid URL",
+    ]
+
+
+def test_a_server_cannot_write_escape_sequences_to_the_terminal():
+    from test_fetch import answer, serve
+
+    for url in serve(answer(b"HTTP/1.1 500 \x1b]0;owned\x07\x1b[2JBroken\r\nContent-Length: 0")):
+        out = run("analyse", f"{url}/x")
+    err = out.stderr.decode()
+    assert out.returncode == 1 and "\x1b" not in err and "\x07" not in err
+    assert "the server answered 500 ␛]0;owned␇␛[2JBroken" in err

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
+import os
 
 import pytest
 from conftest import ARTICLES, SEED
@@ -146,39 +145,39 @@ def test_huge_file_is_refused_with_the_limit_in_the_message(tmp_path):
     assert MAX_BYTES == 20 * 1024 * 1024
 
 
-def test_unreachable_url_and_bad_scheme():
-    with pytest.raises(LoadError, match="cannot reach"):
-        load("http://127.0.0.1:9/article")
-    with pytest.raises(LoadError, match="only http and https"):
-        load("ftp://example.com/article.txt")
+def test_deeply_nested_markdown_keeps_its_text():
+    quoted = from_bytes((">" * 5000 + " Deep words here.\n").encode(), "q.md", "markdown")
+    assert quoted.text == "Deep words here." and block_texts(quoted, "blockquote") == [quoted.text]
+    items = "".join("  " * i + f"- item {i} here\n" for i in range(3000))
+    listed = from_bytes(items.encode(), "l.md", "markdown")
+    assert [b.split()[-2] for b in block_texts(listed, "paragraph")] == [
+        str(i) for i in range(3000)
+    ]
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        body, ctype = {
-            "/image": (b"\x89PNG\r\n", "image/png"),
-            "/article": (SEED.read_bytes(), "text/plain; charset=utf-8"),
-        }.get(self.path, (b"gone", "text/plain"))
-        self.send_response(200 if self.path != "/missing" else 404)
-        self.send_header("Content-Type", ctype)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+def test_a_fifo_and_a_device_give_one_line_errors(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # no writer: opening it for reading would block
+    (tmp_path / "zero").symlink_to("/dev/zero")
+    for path, message in [(fifo, "is a named pipe"), (tmp_path / "zero", "is a device")]:
+        with pytest.raises(LoadError) as err:
+            load(str(path))
+        assert message in str(err.value) and "\n" not in str(err.value)
 
 
-@pytest.fixture
-def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+def test_the_cap_counts_bytes_read_not_the_size_stat_reported(tmp_path, monkeypatch):
+    import reader.document.load as loader
 
+    grown = tmp_path / "grows.txt"
+    grown.write_bytes(b"a" * 2048)  # stat says 2 KiB; by the time it is read it is larger
+    monkeypatch.setattr(loader, "MAX_BYTES", 1024 * 1024)
+    real_fstat = os.fstat
 
-def test_urls_are_fetched_and_checked(server, seed_text):
-    assert load(f"{server}/article").text == seed_text
-    with pytest.raises(LoadError, match="unsupported content type image/png"):
-        load(f"{server}/image")
-    with pytest.raises(LoadError, match="404"):
-        load(f"{server}/missing")
+    def stale_fstat(fd):
+        result = real_fstat(fd)
+        grown.write_bytes(b"a" * (2 * 1024 * 1024))
+        return result
+
+    monkeypatch.setattr(loader.os, "fstat", stale_fstat)
+    with pytest.raises(LoadError, match="grew past the 1 MiB limit while being read"):
+        load(str(grown))

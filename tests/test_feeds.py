@@ -243,7 +243,7 @@ def test_failures_are_one_line_each_and_do_not_stop_the_others(store):
         outcomes = refresh(store, timeout=0.5, progress=lambda d, t, _: progress.append((d, t)))
     errors = {o.feed.url.rsplit("/", 1)[1]: o.error for o in outcomes}
     assert errors["good"] is None
-    assert "no answer within 0.5 s" in errors["slow"]
+    assert "no complete answer within 0.5 s" in errors["slow"]
     assert "no complete answer within 0.5 s" in errors["trickle"]
     assert "404" in errors["missing"] and "not a news feed" in errors["garbage"]
     assert all("\n" not in e for e in errors.values() if e)

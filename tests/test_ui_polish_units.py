@@ -117,5 +117,7 @@ def test_settings_keep_each_other(tmp_path, monkeypatch):
     save_setting("theme", "ansi-dark")
     save_setting("width", 72)
     assert (setting("theme", ""), setting("width", 80)) == ("ansi-dark", 72)
-    (tmp_path / "settings.json").write_text(json.dumps({"width": "wide"}))
+    from reader.store import settings, shared
+
+    shared().write(settings.put, "width", json.dumps("wide"))
     assert setting("width", 80) == 80  # a value of the wrong type reads as the default

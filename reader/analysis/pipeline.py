@@ -19,7 +19,10 @@ from reader.analysis.tokens import tokenize
 from reader.document.model import Document
 
 Progress = Callable[[str, float], None]
-"""Called with a step name and the fraction of the analysis done (0.0 to 1.0)."""
+"""Called with a step name and the fraction of the analysis done (0.0 to 1.0), before each step.
+
+It is also the way to cancel: an exception it raises is not an analyser's failure but ends
+``analyse`` there and reaches the caller (the app raises one once nobody waits for the result)."""
 
 
 def analyse(

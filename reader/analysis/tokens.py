@@ -12,10 +12,9 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from nltk.tokenize import NLTKWordTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
 from reader.analysis.model import Sentence
+from reader.analysis.nltk_parts import PunktParameters, PunktSentenceTokenizer, WordTokenizer
+from reader.analysis.sentences import sentence_spans
 from reader.document.model import Block, Span
 
 ABBREVIATIONS = frozenset(
@@ -40,8 +39,8 @@ def _sentence_tokenizer() -> PunktSentenceTokenizer:
 
 
 @lru_cache(maxsize=1)
-def _word_tokenizer() -> NLTKWordTokenizer:
-    return NLTKWordTokenizer()
+def _word_tokenizer() -> WordTokenizer:
+    return WordTokenizer()
 
 
 def split_glued(word: str, known: Counter[str]) -> list[int]:
@@ -103,9 +102,7 @@ def tokenize(text: str, blocks: Iterable[Block]) -> tuple[list[Sentence], list[i
     punkt = _sentence_tokenizer()
     raw: list[tuple[Span, list[Span]]] = []
     for block in blocks:
-        chunk = text[block.span.start : block.span.end]
-        for a, b in punkt.span_tokenize(chunk):
-            sent = Span(block.span.start + a, block.span.start + b)
+        for sent in sentence_spans(text, block.span, punkt.span_tokenize):
             raw.append((sent, _raw_tokens(text, sent)))
     known = Counter(text[t.start : t.end] for _, toks in raw for t in toks)
 

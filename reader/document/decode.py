@@ -1,12 +1,10 @@
-"""Bytes → canonical text: refuse binaries, detect the encoding, normalise newlines, defuse controls.
-
-Control characters are replaced one-for-one by their visible Unicode "control pictures" (ESC → ␛),
-so offsets stay aligned with the source and article text can never drive the terminal.
-"""
+"""Bytes → canonical text: refuse binaries, detect the encoding, normalise newlines, defuse controls
+(``escape.CONTROL_PICTURES``: one for one, so offsets stay aligned with the source)."""
 
 from __future__ import annotations
 
 from reader.document.errors import LoadError
+from reader.document.escape import CONTROL_PICTURES
 
 _MAGIC = {
     b"\x89PNG": "PNG image",
@@ -20,12 +18,6 @@ _MAGIC = {
     b"OggS": "Ogg media file",
     b"ID3": "MP3 audio",
 }
-CONTROL_PICTURES: dict[int, str] = (
-    {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}  # C0 but tab and newline
-    | {0x7F: "\u2421"}
-    | {c: "\ufffd" for c in range(0x80, 0xA0)}  # C1 has no pictures
-)
-"""``str.translate`` table: every character a terminal would interpret, made visible, one for one."""
 
 
 def sniff_binary(data: bytes) -> str | None:

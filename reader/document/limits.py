@@ -1,7 +1,8 @@
 """Input limits, in one place so the README, messages and tests agree."""
 
 MAX_BYTES = 20 * 1024 * 1024  # largest file, page or stdin we open: 20 MiB
-TIMEOUT_S = 15.0  # seconds to wait for a URL
+DEADLINE_S = 20.0  # seconds for a whole URL fetch: name lookup, connect, headers and body
+MAX_REDIRECTS = 5
 
 
 def human_size(n: int) -> str:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+import os
+import stat
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from reader.document.decode import decode, normalise
 from reader.document.errors import LoadError
-from reader.document.fetch import fetch
 from reader.document.limits import MAX_BYTES, human_size
 from reader.document.markdown import front_matter, iso_date, render
 from reader.document.model import Document
@@ -22,9 +24,9 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
 def load(source: str) -> Document:
-    """Load a file path, an http(s) URL, or ``-`` (stdin). Raises ``LoadError`` with a one-line message."""
+    """Load a file path, an http(s) URL, or ``-`` (stdin); ``LoadError`` has a one-line message."""
     if source == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        data = _read_capped(sys.stdin.buffer.read, MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise LoadError(f"stdin: more than the {human_size(MAX_BYTES)} limit")
         return from_bytes(data, "-", None)
@@ -38,6 +40,8 @@ def load(source: str) -> Document:
 
 def _fetch(url: str) -> tuple[bytes, str]:
     """``fetch``, but a feed (refused for its content type) is a ``FeedSource`` error."""
+    from reader.document.fetch import fetch  # http.client and ssl only for URLs
+
     try:
         return fetch(url)
     except LoadError as error:
@@ -46,22 +50,61 @@ def _fetch(url: str) -> tuple[bytes, str]:
         raise feed_error(url, error) from None
 
 
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "is a directory, not an article"),
+    (stat.S_ISFIFO, "is a named pipe, not a file"),
+    (stat.S_ISCHR, "is a device, not a file"),
+    (stat.S_ISBLK, "is a device, not a file"),
+    (stat.S_ISSOCK, "is a socket, not a file"),
+)
+
+
 def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file (after symlinks), at most ``MAX_BYTES`` counted as read.
+
+    Opened non-blocking so a FIFO with no writer cannot hang us before its type is checked; the
+    cap counts bytes read, not the size ``stat`` promised, so a growing file cannot pass it.
+    """
     try:
-        if path.is_dir():
-            raise LoadError(f"{path}: is a directory, not an article")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(
-                f"{path}: {human_size(size)} is larger than the {human_size(MAX_BYTES)} limit"
-            )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise LoadError(f"{path}: no such file") from None
     except PermissionError:
         raise LoadError(f"{path}: permission denied") from None
     except OSError as err:
+        raise LoadError(f"{path}: cannot open ({err.strerror or err})") from None
+    try:
+        status = os.fstat(fd)
+        for test, what in _NOT_REGULAR:
+            if test(status.st_mode):
+                raise LoadError(f"{path}: {what}")
+        if not stat.S_ISREG(status.st_mode):
+            raise LoadError(f"{path}: not a regular file")
+        if status.st_size > MAX_BYTES:
+            raise LoadError(
+                f"{path}: {human_size(status.st_size)} is larger than the "
+                f"{human_size(MAX_BYTES)} limit"
+            )
+        data = _read_capped(lambda n: os.read(fd, n), MAX_BYTES + 1)
+    except OSError as err:
         raise LoadError(f"{path}: cannot read ({err.strerror or err})") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise LoadError(f"{path}: grew past the {human_size(MAX_BYTES)} limit while being read")
+    return data
+
+
+def _read_capped(read: Callable[[int], bytes], cap: int) -> bytes:
+    """Up to ``cap`` bytes from ``read``, counting what each call returns."""
+    parts, total = [], 0
+    while total < cap:
+        chunk = read(min(1 << 20, cap - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
 
 
 def _kind_of(path: Path) -> str | None:
@@ -79,7 +122,7 @@ def _sniff(text: str) -> str:
 
 
 def from_bytes(data: bytes, source: str, kind: str | None) -> Document:
-    """Build the document from raw bytes; ``kind`` is "text", "markdown", "html" or None to sniff."""
+    """The document of raw bytes; ``kind`` is "text", "markdown", "html" or None to sniff."""
     if looks_like_feed(data[:2048]):
         raise FeedSource(source)
     try:

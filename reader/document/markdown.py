@@ -6,14 +6,23 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from reader.document.model import Block, BlockKind, Link, Span
 
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# markdown-it drops whatever is nested deeper than its ``maxNesting``: 5,000 nested ">" would
+# leave no text at all. Deeper quote markers and indentation are flattened first, which keeps
+# every word (deeper items become siblings) within a nesting markdown-it can parse.
+MAX_QUOTE_DEPTH = 20
+MAX_INDENT = 40  # spaces: about 20 levels of nested lists
+MAX_NESTING = 100  # markdown-it's: above quote depth + two tokens per list level
+_DEEP_QUOTE = re.compile(rf"^(?: {{0,3}}> ?){{{MAX_QUOTE_DEPTH + 1},}}+", re.M)
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT + 1},}}+", re.M)
 
 
 @dataclass
@@ -62,6 +71,13 @@ def iso_date(value: str | None) -> str | None:
     return match.group() if match else None
 
 
+def flatten(markdown: str) -> str:
+    """``markdown`` with quotes deeper than ``MAX_QUOTE_DEPTH`` and indentation deeper than
+    ``MAX_INDENT`` cut back to those depths."""
+    markdown = _DEEP_QUOTE.sub("> " * MAX_QUOTE_DEPTH, markdown)
+    return _DEEP_INDENT.sub(" " * MAX_INDENT, markdown)
+
+
 _Links = Sequence[tuple[int, int, str]]
 
 
@@ -95,8 +111,11 @@ def render(
     ``title`` (from metadata) opens the text unless the body opens with the same heading; without
     one, a leading level-1 heading becomes the title.
     """
+    from markdown_it import MarkdownIt  # not needed for plain text, which is most input
+
     markdown = unicodedata.normalize("NFC", markdown)  # a page's "u" + "¨" reads as "ü"
-    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    tokens = parser.parse(flatten(markdown))
     out = _Builder()
     title = title.strip() if title else None
     if title:

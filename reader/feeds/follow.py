@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.document.decode import decode
-from reader.document.errors import LoadError
+from reader.document.errors import LoadError, UnsupportedType
 from reader.document.limits import MAX_BYTES, human_size
 from reader.feeds import http, opml
 from reader.feeds.discover import feed_links
@@ -93,7 +93,7 @@ def export_opml(store: Store) -> str:
 def feed_error(url: str, error: LoadError) -> LoadError:
     """``error`` from the article fetcher, or ``FeedSource`` when ``url`` was refused for its
     content type and turns out to be a feed (one more request, only then)."""
-    if "content type" not in str(error):
+    if not isinstance(error, UnsupportedType):
         return error
     try:
         head = http.get(url).body[:2048]

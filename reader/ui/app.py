@@ -16,6 +16,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from reader.document.errors import LoadError
 from reader.document.model import Document
@@ -24,6 +25,7 @@ from reader.store import shared
 from reader.store.reading import load_remembered
 from reader.ui.annotations import cached
 from reader.ui.commands import ReaderCommands
+from reader.ui.detached import detached
 from reader.ui.keys import bindings
 from reader.ui.screens.feeds import FeedsScreen
 from reader.ui.screens.help import HelpScreen
@@ -95,14 +97,17 @@ class ReaderApp(App[int]):
     ) -> None:
         """Load ``source`` (or the copy the store kept) in a worker thread; then
         ``loaded(document)`` or ``failed(message)`` on the UI thread.  A feed opens the Feeds
-        view."""
+        view.  Quitting while a page is fetched does not wait for it (see ``detached``)."""
         try:
-            document, offline = load_remembered(shared(), source)
+            found = detached(lambda: load_remembered(shared(), source), get_current_worker())
         except FeedSource as feed:
             self.call_from_thread(self.show_feeds, feed.source)
         except LoadError as error:
             self.call_from_thread(failed, str(error))
         else:
+            if found is None:  # cancelled: the app is quitting or another source was opened
+                return
+            document, offline = found
             self.call_from_thread(loaded, document)
             if offline:
                 self.call_from_thread(

@@ -17,12 +17,14 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, TabbedContent
+from textual.worker import get_current_worker
 
 from reader.document.model import Document, Span
 from reader.english import count
 from reader.ui import clipboard
 from reader.ui.annotations import Annotations
 from reader.ui.commands import ArticleCommands
+from reader.ui.detached import detached
 from reader.ui.fold import fold
 from reader.ui.keys import bindings
 from reader.ui.navigation import Landing, nearest, origin, step
@@ -53,6 +55,10 @@ def pipeline(document: Document, progress: Callable[[str, float], None]) -> Anal
     from reader.analysis.pipeline import analyse
 
     return analyse(document, progress=progress)
+
+
+class Cancelled(Exception):
+    """Raised from the progress callback when nobody waits for the analysis any more."""
 
 
 @dataclass
@@ -139,6 +145,8 @@ class ReadingScreen(Annotations, Screen):
             SearchBar(placeholder="Search (Enter to keep, Esc to clear)", id="search"),
             before=self.status,
         )
+        if not self.query(Legend):  # the screen went (quit, another article) while mounting
+            return
         waiting = "Analysing…" if self._analyser is not None else "Analysis is off"
         for rows in self.query(SidebarList):
             rows.fill([], waiting)
@@ -159,15 +167,24 @@ class ReadingScreen(Annotations, Screen):
 
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self, analyser: Analyser) -> None:
-        def report(step: str, done: float) -> None:
+        """Analyse off the UI thread. Once this screen goes (another article, quitting), the
+        worker is cancelled: it stops waiting at once and the analysis stops at its next step."""
+        worker = get_current_worker()
+
+        def progress(step: str, done: float) -> None:
+            if worker.is_cancelled:
+                raise Cancelled(step)
             self.post_message(AnalysisProgress(step, done))
 
         try:
-            result = analyser(self.document, report)
+            result = detached(lambda: analyser(self.document, progress), worker)
+        except Cancelled:
+            return
         except Exception as error:
             self.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
         else:
-            self.post_message(AnalysisDone(result))
+            if result is not None:
+                self.post_message(AnalysisDone(result))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         self.status.progress(message.step, message.fraction)
