@@ -6,8 +6,12 @@ caller decides with the cue it found (a short quote with a speech cue is kept).
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from collections.abc import Sequence
+
+from reader.analysis.quotes.marks import Marked
 from reader.document.model import Span
 
 _WORDS = re.compile(r"[\w’'-]+")
@@ -94,3 +98,28 @@ def is_headline(text: str, para: Span) -> bool:
         w for w in _WORDS.findall(text[para.start : min(para.end, para.start + 400)]) if len(w) > 3
     ]
     return len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.8 * len(ws)
+
+
+def noise(
+    text: str, paragraphs: Sequence[Span], para_starts: Sequence[int], marked: Sequence[Marked]
+) -> list[bool]:
+    """For each quotation, whether it is markup, a title, or a single-quoted quote in a text
+    that quotes with double marks (a headline or scare quote, by US convention)."""
+    singles = sum(text[m.span.start] == "‘" for m in marked)
+    double_style = 0 < len(marked) - singles >= singles
+    out = []
+    for q in marked:
+        inner = text[q.span.start + 1 : q.span.end - 1 if q.closed else q.span.end]
+        para = paragraphs[bisect.bisect_right(para_starts, q.span.start) - 1]
+        out.append(
+            is_markup(text, q.span, inner)
+            or is_title(text, q.span, inner)
+            or (text[q.span.start] == "‘" and (double_style or is_headline(text, para)))
+        )
+    return out
+
+
+def is_unattributed(text: str, span: Span, inner: str, follows_quote: bool) -> bool:
+    """A scare quote with no cue: not framed as words used ("the term “…”") and not inside
+    a sentence that an earlier quotation started."""
+    return is_scare(inner) and not is_framed(text, span) and not follows_quote
