@@ -118,16 +118,17 @@ def _score(weights: dict[str, dict[str, float]], feats: Sequence[str]) -> float:
 def evaluate(
     weights: dict[str, float], data: Sequence[Example], margin: float
 ) -> tuple[int, int, int]:
-    """Right mentions, right named choices, and wrong named choices (a candidate that is not
-    right, sure by ``margin``)."""
+    """Right mentions of the ranker's own choice, and right and wrong named choices of the
+    rules' candidate (named when the ranker puts it ``margin`` above "no speaker"), as the
+    app chooses (``ranker.choose``)."""
     ok = named = wrong = 0
     for feats, right in data:
         scores = [sum(weights.get(f, 0.0) for f in fs) for fs in feats]
-        best = max(range(len(feats)), key=lambda k: scores[k])
-        sure = best != 0 and scores[best] - scores[0] > margin
-        ok += best in right
-        named += sure and best in right
-        wrong += sure and best not in right
+        ok += max(range(len(feats)), key=lambda k: scores[k]) in right
+        pick = _rules_pick(feats)
+        sure = pick != 0 and scores[pick] - scores[0] > margin
+        named += sure and pick in right
+        wrong += sure and pick not in right
     return ok, named, wrong
 
 
@@ -143,7 +144,7 @@ def main() -> int:
     docs = examples(args.train)
     flat = [e for d in docs for e in d]
     base = sum(0 in r or not any(r) for _, r in flat)
-    rules = sum(_rules_right(f, r) for f, r in flat)
+    rules = sum(_rules_pick(f) in r for f, r in flat)
     print(f"{len(docs)} articles, {len(flat)} quotes with a gold Source; rules right {rules}")
     totals = {m: [0, 0, 0] for m in MARGINS}
     for k in range(args.folds):
@@ -156,7 +157,7 @@ def main() -> int:
     n = len(flat)
     print(f"cross-validation ({args.folds} folds), {n} quotes; 'none' right for {base}:")
     for m, (ok, named, wrong) in totals.items():
-        print(f"  margin {m:4.1f}: mention right {ok / n:.3f}, named and right {named / n:.3f}, "
+        print(f"  margin {m:4.1f}: ranker's mention right {ok / n:.3f}; rules' candidate named and right {named / n:.3f}, "
               f"named and wrong {wrong / n:.3f}")
     margin = max(MARGINS, key=lambda m: totals[m][1] - args.cost * totals[m][2])
     weights = train(flat, args.epochs, args.seed)
@@ -167,10 +168,10 @@ def main() -> int:
     return 0
 
 
-def _rules_right(feats: list[tuple[str, ...]], right: set[int]) -> bool:
+def _rules_pick(feats: Sequence[tuple[str, ...]]) -> int:
+    """The candidate ``ranker.by_rules`` picks."""
     pick = next((k for k, f in enumerate(feats) if "src=rule" in f), None)
-    pick = pick if pick is not None else next((k for k, f in enumerate(feats) if "src=prev" in f), 0)
-    return pick in right
+    return pick if pick is not None else next((k for k, f in enumerate(feats) if "src=prev" in f), 0)
 
 
 if __name__ == "__main__":

@@ -279,9 +279,13 @@ def features(
     return tuple(out)
 
 
-def none_features(doc: Doc, q: Marked, local: Local, has_prev: bool) -> tuple[str, ...]:
-    """The features of "no speaker"."""
+def none_features(
+    doc: Doc, q: Marked, local: Local, has_prev: bool, rule_entity: Entity | None
+) -> tuple[str, ...]:
+    """The features of "no speaker": what the rules found, and how sure they can be."""
     inner = doc.text[q.span.start : q.span.end]
+    mention = local.found.mention if local.found else None
+    kind = mention_kind(doc.text, mention) if mention else "-"
     partial = next((c for c in inner if c.isalpha()), "").islower()
     return (
         "NONE",
@@ -290,6 +294,8 @@ def none_features(doc: Doc, q: Marked, local: Local, has_prev: bool) -> tuple[st
         f"NONE len={_bucket(len(inner.split()), (2, 5, 12, 30))}",
         f"NONE prev={has_prev}",
         f"NONE para-start={not doc.text[doc.paragraphs[local.para].start : q.span.start].strip()}",
+        f"NONE rule+kind={local.rule}+{kind}",
+        f"NONE rule+etype={local.rule}+{rule_entity.type if rule_entity else 'none'}",
     )
 
 
@@ -298,7 +304,7 @@ def gather(
 ) -> list[Candidate]:
     """Every candidate speaker of a quotation, "no speaker" first."""
     prev_entity = prev[1] if prev else None
-    out = [Candidate(None, None, None, none_features(doc, q, local, prev is not None))]
+    out: list[Candidate] = []
     seen: list[Span] = []
     rule_entity = None
     if local.found is not None and local.found.mention is not None:
@@ -307,6 +313,8 @@ def gather(
         feats = features(doc, q, local, "rule", m, rule_entity, prev_entity, local.found.cue)
         out.append(Candidate(m, rule_entity, local.found.cue, feats))
         seen.append(m)
+    none = none_features(doc, q, local, prev is not None, rule_entity)
+    out.insert(0, Candidate(None, None, None, none))
     if prev is not None:
         feats = features(doc, q, local, "prev", prev[0], prev[1], prev_entity, None)
         agree = rule_entity is not None and rule_entity is prev[1]

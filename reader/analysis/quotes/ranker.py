@@ -1,10 +1,12 @@
-"""Stage 4: choose a quotation's speaker among its candidates with a learned linear ranker.
+"""Stage 4: choose a quotation's speaker, and decide with a learned ranker whether to name it.
 
 The weights (``models/speakers.json.gz``) come from an averaged perceptron trained on PolNeAR
-train by ``tools/train/speakers.py``. A candidate's score is the sum of its features' weights;
-the best one is the speaker mention when it beats "no speaker", and is named only when it beats
-it by the model's ``margin``: a wrong name costs the reader more than none, and an unsure choice
-keeps its mention (the phrase the text gives) without claiming who it is.
+train by ``tools/train/speakers.py`` to rank every candidate against "no speaker". A candidate's
+score is the sum of its features' weights. The cue rules' candidate is the speaker mention (as the
+ranker's own first choice, it did worse on both development sets: see models/README.md); it is
+named only when the ranker scores it above "no speaker" by the model's ``margin``: a wrong name
+costs the reader more than none, and an unsure choice keeps its mention (the phrase the text
+gives) without claiming who it is.
 """
 
 from __future__ import annotations
@@ -37,14 +39,20 @@ def score(model: Model, cand: Candidate) -> float:
     return sum(model.weights.get(f, 0.0) for f in cand.features)
 
 
-def choose(model: Model, cands: Sequence[Candidate]) -> tuple[Candidate, bool]:
-    """The best candidate ("no speaker" is always ``cands[0]``), and whether it beats "no
-    speaker" by the margin."""
-    if len(cands) == 1:
-        return cands[0], True
+def best(model: Model, cands: Sequence[Candidate]) -> tuple[Candidate, bool]:
+    """The ranker's own best candidate ("no speaker" is always ``cands[0]``), and whether it
+    beats "no speaker" by the margin."""
     scores = [score(model, c) for c in cands]
-    best = max(range(len(cands)), key=lambda k: scores[k])
-    return cands[best], scores[best] - scores[0] > model.margin
+    k = max(range(len(cands)), key=lambda k: scores[k])
+    return cands[k], scores[k] - scores[0] > model.margin
+
+
+def choose(model: Model, cands: Sequence[Candidate]) -> tuple[Candidate, bool]:
+    """The rules' candidate, and whether the ranker puts it above "no speaker" by the margin."""
+    found, _ = by_rules(cands)
+    if found is cands[0]:
+        return found, True
+    return found, score(model, found) - score(model, cands[0]) > model.margin
 
 
 def by_rules(cands: Sequence[Candidate]) -> tuple[Candidate, bool]:
