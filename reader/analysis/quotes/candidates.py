@@ -82,7 +82,7 @@ class Candidate:
 
 
 def sentence_start(doc: Doc, pos: int, para: Span) -> int:
-    """Start of the sentence holding ``pos``, mending splits made inside "(D-Ill.), noting"."""
+    """Start of the sentence holding ``pos``, mending splits made inside "(D-Ore.), adding"."""
     starts = doc.sent_starts
     k = bisect.bisect_right(starts, pos) - 1
     for _ in range(_MENDS):

@@ -95,7 +95,7 @@ def after(text: str, end: int, hi: int) -> Cue | None:
         if toks[j - 1].word == "," and toks[j].word not in _NOT_INVERTED:
             return Cue(
                 cue, np_forward(toks, j + n) or name_after(toks, j + n)
-            )  # "…" for X, said Kunin
+            )  # "…" for X, said Ode
         k = skip_back(toks, j)
         mention = np_backward(toks, k)
         if mention is None:
@@ -143,7 +143,7 @@ def _outside(toks: list[Tok], holes: Sequence[Span]) -> list[Tok]:
 
 
 def _in_intro(toks: list[Tok], i: int) -> bool:
-    """Whether token ``i`` sits in an opening phrase ("Claiming …, Trump told Fox that")."""
+    """Whether token ``i`` sits in an opening phrase ("Claiming …, Berg told the radio that")."""
     if not toks or not (toks[0].word in INTRO or toks[0].word.endswith("ing")):
         return False
     return any(t.word == "," for t in toks[i + 1 :]) and not any(t.word == "," for t in toks[:i])
@@ -177,7 +177,7 @@ def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] =
         if agent:
             return Cue(cue, agent)  # "X was asked by host Y “…”": Y speaks
     if (i >= 2 and toks[i - 2].word == "what") or (i >= 1 and toks[i - 1].word == "what"):
-        # "X condemned what he called a “brazen breach”": X reports the words
+        # "X condemned what he called a “reckless gamble”": X reports the words
         outer = subject(toks, i - 2 if toks[i - 1].word != "what" else i - 1)
         if outer:
             return Cue(cue, outer)
@@ -189,7 +189,7 @@ def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] =
         and toks[i - 1].word.isalpha()
         and toks[i - 1].word not in _NOT_NAMES
     ):
-        mention = np_backward(toks, i - 1, first)  # "… – Ryan saying he was “very encouraged”"
+        mention = np_backward(toks, i - 1, first)  # "… – Ode saying he was “quite hopeful”"
     else:
         mention = None if participle else np_backward(toks, skip_back(toks, i), first)
     inverted = (
@@ -204,12 +204,12 @@ def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] =
         and not toks[i].word.endswith("ing")
         and toks[i].word not in _NOT_INVERTED
     ):
-        mention = np_forward(toks, i + n) or name_after(toks, i + n)  # said Trump: “…”
+        mention = np_forward(toks, i + n) or name_after(toks, i + n)  # said Berg: “…”
     return Cue(cue, mention or subject(toks, i))
 
 
 def _relative(toks: list[Tok], k: int, main: list[int]) -> bool:
-    """Whether the cue at ``k`` sits in a relative clause ("Graham, who says …, tweeted") that a
+    """Whether the cue at ``k`` sits in a relative clause ("Ode, who says …, posted") that a
     later cue of the sentence follows."""
     if not (k and toks[k - 1].word in {"who", "which"} and k >= 2 and toks[k - 2].word == ","):
         return False
@@ -239,7 +239,7 @@ def labelled(text: str, sent_lo: int, start: int) -> Cue | None:
 
 def writer_subject(text: str, sent_lo: int, start: int, holes: Sequence[Span] = ()) -> Cue | None:
     """No cue, but a quotation inside a sentence: its subject is the best local guess
-    ("Reid has gone after Trump as a “human leech”")."""
+    ("Berg has painted her rival as a “garden slug”")."""
     toks = _outside(tokens(text, max(sent_lo, start - _FRAME), start), holes)
     if len(toks) < 3:
         return None

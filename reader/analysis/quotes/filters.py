@@ -26,7 +26,7 @@ _WORKS = frozenset(
 )
 _SCARE_WORDS = 2
 # Words that frame a short quotation as someone's words: "used the term “…”", "chants of “…”",
-# "casting Johnson as an “…”".
+# "casting Ode as an “…”".
 _NAMING_NOUNS = frozenset(
     ["term", "phrase", "word", "words", "slogan", "motto", "catchphrase", "nickname", "label", "chant", "chants", "cry", "cries", "shouts", "calls"]
 )
@@ -47,7 +47,7 @@ def is_partial(inner: str) -> bool:
 
 def is_scare(inner: str) -> bool:
     """One or two words: a scare quote unless a speech cue comes with it. An exclamation or a
-    question ("Bobby!") is somebody speaking."""
+    question ("Tomas!") is somebody speaking."""
     return len(words(inner)) <= _SCARE_WORDS and not inner.rstrip(" ,.”’\"'").endswith(("!", "?"))
 
 
@@ -68,10 +68,10 @@ def is_framed(text: str, span: Span) -> bool:
 
 def is_title(text: str, span: Span, inner: str) -> bool:
     """A capitalised name of a show, book or event after "on", "told", "titled", a possessive or
-    a noun naming a work (“Face the Nation”, MSNBC’s “Morning Joe”, the podcast “Here’s the Thing”)."""
+    a noun naming a work (“Sunday Table”, KTV’s “Early Light”, the podcast “Over the Hill”)."""
     ws = words(inner)
     if inner.rstrip(" ,.”’\"'").endswith("!") or is_framed(text, span):
-        return False  # “Bobby!”, chants of “Feel the Bern”: somebody speaking
+        return False  # “Tomas!”, chants of “Bring Them Home”: somebody speaking
     if (
         not ws
         or len(ws) > _TITLE_WORDS
@@ -80,7 +80,7 @@ def is_title(text: str, span: Span, inner: str) -> bool:
         return False
     after = [w.lower() for w in _WORDS.findall(text[span.end : span.end + 30])[:2]]
     if any(w in _WORKS for w in after):
-        return True  # his “Keepin' It Real” radio program
+        return True  # his “Straight Up Talk” radio program
     before = _WORDS.findall(text[max(0, span.start - 20) : span.start])
     return bool(before) and (
         before[-1].lower() in _BEFORE_TITLE | _WORKS or before[-1].endswith(("’s", "'s"))

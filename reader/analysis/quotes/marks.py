@@ -2,7 +2,7 @@
 
 Marks are read with a small stack so nested quotes (“… ‘…’ …”) stay inside their outer quote.
 Context decides the ambiguous characters: ’ and ' are apostrophes between letters (don’t,
-Stoltenberg’s) or before digits (the ’90s); a straight " opens after a space and closes before
+Berg’s) or before digits (the ’90s); a straight " opens after a space and closes before
 one. A closing mark with nothing open is ignored, so a stray ” never swallows the text before it.
 An unclosed quote ends with its paragraph, unless the next paragraph reopens with the same mark:
 that is how a quotation running over several paragraphs is written.
@@ -28,9 +28,9 @@ _CLOSERS: dict[str, str] = {
     "'": "'",
 }
 _DOUBLE_OPEN = '“„«"'
-TURN = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")  # a transcript's speaker label: "PENCE: "
+TURN = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")  # a transcript's speaker label: "HOST: "
 _MARK = re.compile("[“”„«»‹›‘’\"']")
-# A closing mark followed by a named speaker's cue ("…,” added Rep. Jim Clyburn" / "…,” Ann Lee said):
+# A closing mark followed by a named speaker's cue ("…,” added Rep. Tom Ode" / "…,” Ann Lee said):
 # a paragraph whose opening quotation ends like this starts a new quotation, not a continued one.
 _NAMED_CUE = re.compile(
     r"[ \t]*(?:(?:added|said|says|continued|noted|argued|asked|replied|explained|told)"
@@ -60,14 +60,14 @@ def _role(text: str, i: int, lo: int, hi: int, stack: list[str]) -> str:
     """'open', 'close' or '' (not a quotation mark here) for the mark at ``i``."""
     c, before, after = text[i], _prev(text, i, lo), _next(text, i, hi)
     if c == "“" and stack and stack[-1] in "“„" and not before.isspace() and after in _AFTER_CLOSE:
-        return "close"  # “rapists“: an opening mark typed where the closing one belongs
+        return "close"  # “liars“: an opening mark typed where the closing one belongs
     if c in "“„«‹":
         return "open"
     if c in "”»›":
         return "close"
     if c in "’'":
         if before.isalnum() and after.isalnum():
-            return ""  # don’t, Stoltenberg’s
+            return ""  # don’t, Berg’s
         if after.isdigit() and not before.isalnum():
             return ""  # the ’90s
         if stack and stack[-1] in ("‘'" if c == "’" else "'") and not before.isspace():
@@ -95,7 +95,7 @@ def _role(text: str, i: int, lo: int, hi: int, stack: list[str]) -> str:
 
 def _reopens(text: str, para: Span, opener: str) -> bool:
     """Whether ``para`` starts with an opening mark of the same family as ``opener``, and is not
-    a new turn of a transcript ("“WALLACE: …")."""
+    a new turn of a transcript ("“HOST: …")."""
     body = text[para.start : para.end].lstrip()
     same = bool(body) and (
         body[0] == opener or (opener in _DOUBLE_OPEN and body[0] in "“„«" and opener != '"')

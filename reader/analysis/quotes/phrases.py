@@ -1,7 +1,7 @@
 """Noun phrases around a speech verb: who is speaking, as the local mention.
 
 Read forwards from a quotation or a verb ("said the senator"), backwards from a verb
-("Clinton, the Democratic nominee, said") or from the start of a clause ("In July, Gingrich
+("Berg, the party's nominee, said") or from the start of a clause ("In July, Ode
 dismissed …"). Each returns a span of the text, or None when the words are not a subject.
 """
 
@@ -51,17 +51,17 @@ def np_forward(toks: list[Tok], i: int, limit: int = 7) -> Span | None:
         if is_name and not (nxt.capital or nxt.word == "of"):
             role_end = _role_then_name(toks, j + 1)
             if role_end:
-                j = role_end  # "MSNBC host Chris Matthews": the name after the role is the speaker
+                j = role_end  # "KTV host Tom Ode": the name after the role is the speaker
                 continue
             if not toks[j].word.endswith(("’s", "'s")):
                 break
-            is_name = False  # "Donald Trump’s campaign": the possessed noun is the speaker
+            is_name = False  # "Anna Berg’s campaign": the possessed noun is the speaker
         if (
             not nxt.capital
             and j > i
             and (nxt.word in _VERBISH or nxt.word.endswith(("ed", "n’t", "n't")))
         ):
-            break  # "The FBI looked …": the phrase ended at its verb
+            break  # "The agency looked …": the phrase ended at its verb
         j += 1
     return Span(first.start, toks[j].end)
 
@@ -115,7 +115,7 @@ def skip_back(toks: list[Tok], i: int) -> int:
                 if j > 1 and toks[j].word.isdigit() and toks[j - 1].word == ",":
                     j -= 2  # "Ana Ruiz, 45, a nurse from Leeds, told": an age before the appositive
                 if toks[j].capital and _in_phrase(toks, j):
-                    # "Clinton, during a town hall in Columbus, Ohio, said": the place ends a phrase
+                    # "Berg, during a town hall in Dover, Maine, said": the place ends a phrase
                     m = next(
                         (
                             m
@@ -135,7 +135,7 @@ def skip_back(toks: list[Tok], i: int) -> int:
 
 def _in_phrase(toks: list[Tok], j: int) -> bool:
     """Whether the name at ``j`` is the object of a preposition in its comma segment ("in
-    Columbus")."""
+    Dover")."""
     k = j
     while k > 0 and toks[k - 1].capital:
         k -= 1
@@ -204,7 +204,7 @@ def _clause_start(toks: list[Tok], i: int) -> int:
         return lead + close + 2
     dash = next((k for k, t in enumerate(head[:8]) if t.word in DASHES), None)
     if dash is not None and head[0].raw.isupper() and len(head[0].raw) > 1:
-        return lead + dash + 1  # "JACKSON, Miss. - U.S. District Judge …"
+        return lead + dash + 1  # "DOVER, Del. - U.S. District Judge …"
     first = head[0].word if head else ""
     timed = any(t.word in _TIME_WORDS for t in head[1:3])  # "Thirteen years earlier, she …"
     if (
@@ -221,7 +221,7 @@ def _clause_start(toks: list[Tok], i: int) -> int:
             and head[comma + 2].word == ","
             and head[comma + 1].raw.endswith(".")
         ):
-            comma += 2  # "In Hilton Head, S.C., Rubio …": a state after the town
+            comma += 2  # "In Rock Hill, S.C., Ode …": a state after the town
         if comma is not None:
             return lead + comma + 1
         return -1 if first in INTRO or first[:1].isdigit() else lead
@@ -231,7 +231,7 @@ def _clause_start(toks: list[Tok], i: int) -> int:
 def subject(toks: list[Tok], i: int) -> Span | None:
     """The subject of the clause that token ``i`` is in, read from the clause start.
 
-    Skips a dateline or an opening phrase ("In July, Gingrich …", "On Twitter, she …"); failing
+    Skips a dateline or an opening phrase ("In May, Ode …", "On the radio, she …"); failing
     that, the first subject pronoun before ``i`` ("Since 2008 he has been invited …, and has
     said").
     """
@@ -243,12 +243,12 @@ def subject(toks: list[Tok], i: int) -> Span | None:
         )
         found = Span(pron.start, pron.end) if pron else None
     if found is None and start < 0 and i > 1:
-        found = np_forward(toks, 1)  # "When Trump later referred to … and said"
+        found = np_forward(toks, 1)  # "When Berg later referred to … and said"
     return found
 
 
 def name_after(toks: list[Tok], i: int) -> Span | None:
-    """A name a few words after an inverted verb: "said 9/11 widow Terry Strada"."""
+    """A name a few words after an inverted verb: "said flood survivor Tom Ode"."""
     for k in range(i, min(len(toks), i + 6)):
         if toks[k].word in {",", ".", ";", ":", "(", "“", '"'} or toks[k].word in STOPS:
             return None

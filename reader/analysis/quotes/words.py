@@ -145,7 +145,7 @@ def _naming(toks: list[Tok], i: int) -> bool:
 
 def cue_length(toks: list[Tok], i: int) -> int:
     """Length in tokens of the speech cue starting at ``i`` (0 when there is none), in steps:
-    a two-word cue; a speech verb that is not a capitalised name ("the Islamic State"); a form
+    a two-word cue; a speech verb that is not a capitalised name ("the Free State"); a form
     that is a noun as often as a verb only in a verb's place; not naming ("a firm called X");
     not a participle used as an adjective ("the reported cases")."""
     two = _phrasal(toks, i)
@@ -165,7 +165,7 @@ def cue_length(toks: list[Tok], i: int) -> int:
 
 
 def _names_then_labels(toks: list[Tok], i: int) -> bool:
-    """Whether the name at ``i`` is followed by a label ("…, called Trump a “blowhard”")."""
+    """Whether the name at ``i`` is followed by a label ("…, called Ode a “windbag”")."""
     j = i
     while j < len(toks) and toks[j].capital:
         j += 1
@@ -173,4 +173,4 @@ def _names_then_labels(toks: list[Tok], i: int) -> bool:
         return True
     return len(toks) - j <= 2 and all(
         t.word.isalpha() for t in toks[j:]
-    )  # "called Ohio’s plan “…”"
+    )  # "called Maine’s plan “…”"
