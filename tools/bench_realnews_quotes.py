@@ -28,9 +28,7 @@ from reader.document.load import load
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "realnews"
 _TITLES = frozenset(
-    "mr mrs ms dr sen rep gov gen president prime minister secretary sir lord lady prof professor "
-    "judge justice chief officer sgt lt col capt st rev pope king queen prince princess senator "
-    "governor".split()
+    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "prime", "minister", "secretary", "sir", "lord", "lady", "prof", "professor", "judge", "justice", "chief", "officer", "sgt", "lt", "col", "capt", "st", "rev", "pope", "king", "queen", "prince", "princess", "senator", "governor"]
 )
 
 
@@ -48,12 +46,16 @@ def keys(names: list[str]) -> set[str]:
     return {k for k in map(norm, filter(None, names)) if k}
 
 
-def right(gold_q: dict[str, Any], q: Quote, gold_ents: list[dict[str, Any]], ents: dict[str, Entity]) -> bool:
+def right(
+    gold_q: dict[str, Any], q: Quote, gold_ents: list[dict[str, Any]], ents: dict[str, Entity]
+) -> bool:
     name = q.speaker.name
     if gold_q.get("speaker"):
         if not name:
             return False
-        g = next((e for e in gold_ents if e["name"] == gold_q["speaker"]), {"name": gold_q["speaker"]})
+        g = next(
+            (e for e in gold_ents if e["name"] == gold_q["speaker"]), {"name": gold_q["speaker"]}
+        )
         gk = keys([g["name"], *g.get("aliases", [])])
         pk = keys([name])
         ent = ents.get(q.speaker.entity or "")
@@ -99,7 +101,9 @@ def main() -> int:
         quotes = list(result.quotes)
         if args.rules:
             paras = [b.span for b in doc.blocks]
-            quotes = find_quotes(doc.text, paras, result.sentences, result.entities, choose=ranker.by_rules)
+            quotes = find_quotes(
+                doc.text, paras, result.sentences, result.entities, choose=ranker.by_rules
+            )
         ents = {e.id: e for e in result.entities}
         gq = gold["quotes"]
         c["gold"] += len(gq)
@@ -123,7 +127,9 @@ def main() -> int:
             c["wrong"] += not ok and bool(quotes[pi].speaker.name)
             if args.v and not ok:
                 who = gq[gi].get("speaker") or gq[gi].get("speaker_desc")
-                print(f"  {m['id']}: {gq[gi]['text'][:50]!r}: gold {who!r}, got {quotes[pi].speaker.name!r}")
+                print(
+                    f"  {m['id']}: {gq[gi]['text'][:50]!r}: gold {who!r}, got {quotes[pi].speaker.name!r}"
+                )
         if args.v:
             for pi, q in enumerate(quotes):
                 if pi not in pdone:
@@ -138,10 +144,14 @@ def main() -> int:
 
     qp, qr, qf = f1(c["matched"])
     sp, sr, sf = f1(c["right"])
-    print(f"gold quotes={c['gold']} predicted={c['pred']} matched={c['matched']} "
-          f"detection P={qp:.3f} R={qr:.3f} F1={qf:.3f}")
-    print(f"speaker right on matched={c['right'] / max(1, c['matched']):.3f} "
-          f"wrong name shown={c['wrong'] / max(1, c['matched']):.3f}")
+    print(
+        f"gold quotes={c['gold']} predicted={c['pred']} matched={c['matched']} "
+        f"detection P={qp:.3f} R={qr:.3f} F1={qf:.3f}"
+    )
+    print(
+        f"speaker right on matched={c['right'] / max(1, c['matched']):.3f} "
+        f"wrong name shown={c['wrong'] / max(1, c['matched']):.3f}"
+    )
     print(f"REALNEWS quotes+speaker P={sp:.3f} R={sr:.3f} F1={sf:.3f}")
     return 0
 

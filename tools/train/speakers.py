@@ -36,7 +36,7 @@ from reader.analysis.tokens import tokenize
 from reader.document.load import load
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench_quotes import gold  # noqa: E402  (the benchmark's reading of the gold annotation)
+from bench_quotes import gold
 
 Example = tuple[list[tuple[str, ...]], set[int]]  # candidates' features, indexes of right ones
 MARGINS = (0.0, 2.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 40.0)
@@ -69,13 +69,12 @@ def examples(split: Path) -> list[list[Example]]:
         gq = gold(text, anns[path.stem])
         doc_examples = []
         for q, cands in zip(quotes, seen):
-            src = next(
-                (s for g, s in gq if g[0] < q.span.end and q.span.start < g[1] and s), None
-            )
+            src = next((s for g, s in gq if g[0] < q.span.end and q.span.start < g[1] and s), None)
             if src is None:
                 continue
             right = {
-                k for k, c in enumerate(cands)
+                k
+                for k, c in enumerate(cands)
                 if c.mention and c.mention.start < src[1] and src[0] < c.mention.end
             }
             doc_examples.append(([c.features for c in cands], right or {0}))
@@ -157,8 +156,10 @@ def main() -> int:
     n = len(flat)
     print(f"cross-validation ({args.folds} folds), {n} quotes; 'none' right for {base}:")
     for m, (ok, named, wrong) in totals.items():
-        print(f"  margin {m:4.1f}: ranker's mention right {ok / n:.3f}; rules' candidate named and right {named / n:.3f}, "
-              f"named and wrong {wrong / n:.3f}")
+        print(
+            f"  margin {m:4.1f}: ranker's mention right {ok / n:.3f}; rules' candidate named and right {named / n:.3f}, "
+            f"named and wrong {wrong / n:.3f}"
+        )
     margin = max(MARGINS, key=lambda m: totals[m][1] - args.cost * totals[m][2])
     weights = train(flat, args.epochs, args.seed)
     kept = {f: round(w, 3) for f, w in sorted(weights.items()) if abs(w) >= 0.001}
@@ -171,7 +172,9 @@ def main() -> int:
 def _rules_pick(feats: Sequence[tuple[str, ...]]) -> int:
     """The candidate ``ranker.by_rules`` picks."""
     pick = next((k for k, f in enumerate(feats) if "src=rule" in f), None)
-    return pick if pick is not None else next((k for k, f in enumerate(feats) if "src=prev" in f), 0)
+    return (
+        pick if pick is not None else next((k for k, f in enumerate(feats) if "src=prev" in f), 0)
+    )
 
 
 if __name__ == "__main__":

@@ -15,8 +15,9 @@ Everything is a pure function of its arguments, linear in the length of the text
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from reader.analysis.model import Entity, Quote, Sentence, Speaker
 from reader.analysis.quotes import candidates, filters, ranker
@@ -64,18 +65,75 @@ def _blockquotes(
 
 
 def locate(
-    doc: Doc, marked: Sequence[Marked], j: int, prev: Quote | None, prev_para: int
+    doc: Doc, marked: Sequence[Marked], j: int, prev_end: int, prev_para: int
 ) -> tuple[Local, Sequence[Span]]:
-    """A quotation's paragraph, sentence and the cue the rules find for it."""
+    """A quotation's paragraph, sentence and the cue the rules find for it; ``prev_end`` is
+    where the quotation kept before it ends (-1: none)."""
     q = marked[j]
     n = bisect.bisect_right(doc.para_starts, q.span.start) - 1
     para = doc.paragraphs[n]
     sent_start = candidates.sentence_start(doc, q.span.start, para)
     sent_end = candidates.sentence_end(doc, q.span.end, para)
-    lo = max(para.start, prev.span.end) if prev and prev_para == n else para.start
+    lo = max(para.start, prev_end) if prev_para == n else para.start
     holes = [m.span for m in marked[max(0, j - _HOLES) : j] if m.span.start >= sent_start]
     rule, found = candidates.rule_cue(doc, q, lo, n, sent_start, sent_end, holes)
     return Local(n, sent_start, sent_end, rule, found), holes
+
+
+Pick = tuple[Span, Entity | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A kept quotation, its place and cue, and the rules' speaker of the quotation before it
+    when that one is in the same or the previous paragraph."""
+
+    q: Marked
+    local: Local
+    last: Pick | None
+
+
+def place(doc: Doc, marked: Sequence[Marked], noise: Sequence[bool]) -> list[Placed]:
+    """Stage 3a: the quotations that are somebody's words, each with the cue the rules find.
+
+    The rules' speaker runs on from quotation to quotation: the cue's mention, else the
+    previous quotation's speaker (a paragraph of quotes continuing), else nobody."""
+    text = doc.text
+    out: list[Placed] = []
+    prev_end, prev_para = -1, -2
+    pick: Pick | None = None
+    for j, q in enumerate(marked):
+        if noise[j]:
+            continue
+        local, holes = locate(doc, marked, j, prev_end, prev_para)
+        inner = text[q.span.start + 1 : q.span.end - 1 if q.closed else q.span.end]
+        if local.found is None:
+            if filters.is_unattributed(text, q.span, inner, prev_end > local.sent_start):
+                continue
+            rule, found = candidates.fallback_cue(doc, q, local.sent_start, holes)
+            local = replace(local, rule=rule, found=found)
+        last = pick if pick is not None and prev_para >= local.para - 1 else None
+        out.append(Placed(q, local, last))
+        if local.found is not None and local.found.mention is not None:
+            pick = (local.found.mention, doc.coref.resolve(local.found.mention))
+        elif last is None:
+            pick = None
+        prev_end = q.span.end
+        prev_para = bisect.bisect_right(doc.para_starts, q.span.end - 1) - 1
+    return out
+
+
+def spoken(doc: Doc, placed: Sequence[Placed]) -> Counter[str]:
+    """How many quotations of the document each entity is named the speaker of by a cue
+    ("Berg said"): someone quoted often is a likely speaker of the quotes around."""
+    out: Counter[str] = Counter()
+    for p in placed:
+        found = p.local.found
+        if found is not None and found.cue is not None and found.mention is not None:
+            entity = doc.coref.resolve(found.mention)
+            if entity is not None:
+                out[entity.id] += 1
+    return out
 
 
 def find_quotes(
@@ -95,36 +153,22 @@ def find_quotes(
     paragraphs = sorted(paragraphs) or [Span(0, len(text))]
     marked = find_marked(text, paragraphs)
     doc = candidates.index(text, paragraphs, sentences, entities, marked)
-    noise = filters.noise(text, paragraphs, doc.para_starts, marked)
-    by_id = {e.id: e for e in entities}
+    placed = place(doc, marked, filters.noise(text, paragraphs, doc.para_starts, marked))
+    counts = spoken(doc, placed)
     out: list[Quote] = []
-    prev: Quote | None = None
-    prev_para = -2
-    for j, q in enumerate(marked):
-        if noise[j]:
-            continue
-        local, holes = locate(doc, marked, j, prev, prev_para)
-        inner = text[q.span.start + 1 : q.span.end - 1 if q.closed else q.span.end]
-        follows = prev is not None and prev.span.end > local.sent_start
-        if local.found is None and filters.is_unattributed(text, q.span, inner, follows):
-            continue
-        if local.found is None:
-            rule, found = candidates.fallback_cue(doc, q, local.sent_start, holes)
-            local = replace(local, rule=rule, found=found)
-        last = None
-        if prev is not None and prev_para >= local.para - 1 and prev.speaker.mention:
-            last = (prev.speaker.mention, by_id.get(prev.speaker.entity or ""))
-        best, sure = choose(candidates.gather(doc, q, local, last))
-        quote = Quote(
-            id=f"Q{len(out) + 1}",
-            span=q.span,
-            text=text[q.span.start : q.span.end],
-            speaker=speaker(text, best.mention, best.entity, sure),
-            cue=best.cue,
-            partial=filters.is_partial(inner),
+    for p in placed:
+        best, sure = choose(candidates.gather(doc, p.q, p.local, p.last, counts))
+        inner = text[p.q.span.start + 1 : p.q.span.end - 1 if p.q.closed else p.q.span.end]
+        out.append(
+            Quote(
+                id=f"Q{len(out) + 1}",
+                span=p.q.span,
+                text=text[p.q.span.start : p.q.span.end],
+                speaker=speaker(text, best.mention, best.entity, sure),
+                cue=best.cue,
+                partial=filters.is_partial(inner),
+            )
         )
-        out.append(quote)
-        prev, prev_para = quote, bisect.bisect_right(doc.para_starts, q.span.end - 1) - 1
     if blockquotes:
         out = sorted(out + _blockquotes(doc, blockquotes, marked, out), key=lambda q: q.span.start)
         out = [replace(q, id=f"Q{k}") for k, q in enumerate(out, 1)]

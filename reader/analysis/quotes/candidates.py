@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.analysis.coref import Coref, mention_kind
@@ -44,7 +44,10 @@ class Doc:
 
 
 def index(
-    text: str, paragraphs: Sequence[Span], sentences: Sequence[Sentence], entities: Sequence[Entity],
+    text: str,
+    paragraphs: Sequence[Span],
+    sentences: Sequence[Sentence],
+    entities: Sequence[Entity],
     marked: Sequence[Marked],
 ) -> Doc:
     """The document's indexes: sorted paragraph and sentence starts, and coreference."""
@@ -127,9 +130,14 @@ def final_clause(text: str, end: int, sent_end: int) -> cues.Cue | None:
     commas = [m.start() for m in re.finditer(",", text[lo:sent_end])][: -_CLAUSES - 1 : -1]
     for comma in commas:
         found = cues.after(text, lo + comma, sent_end)
-        if found and found.cue and found.mention and (
-            found.cue.start < found.mention.start
-            or _ADJACENT.fullmatch(text, found.mention.end, found.cue.start)
+        if (
+            found
+            and found.cue
+            and found.mention
+            and (
+                found.cue.start < found.mention.start
+                or _ADJACENT.fullmatch(text, found.mention.end, found.cue.start)
+            )
         ):
             return found
     return None
@@ -184,15 +192,20 @@ def rule_cue(
         ("turn", lambda: turn(text, q)),
         ("after", lambda: cues.after(text, q.span.end, para.end) if clause else None),
         ("manner", lambda: cues.manner(text, q.span.end, para.end) if clause else None),
-        ("before", lambda: cues.before(text, sent_start, max(para.start, sent_start), q.span.start, holes)),
+        (
+            "before",
+            lambda: cues.before(text, sent_start, max(para.start, sent_start), q.span.start, holes),
+        ),
         ("after-sentence", lambda: _after_closed(text, q, lo, para)),
         ("final", lambda: final_clause(text, q.span.end, sent_end)),
         ("earlier", lambda: _earlier(text, q, lo, sent_start)),
         (
             "introduced",
-            lambda: introduced(doc, doc.paragraphs[n - 1])
-            if n and not text[para.start : q.span.start].strip()
-            else None,
+            lambda: (
+                introduced(doc, doc.paragraphs[n - 1])
+                if n and not text[para.start : q.span.start].strip()
+                else None
+            ),
         ),
     )
     for name, step in steps:
@@ -202,7 +215,9 @@ def rule_cue(
     return "", None
 
 
-def fallback_cue(doc: Doc, q: Marked, sent_start: int, holes: Sequence[Span]) -> tuple[str, cues.Cue | None]:
+def fallback_cue(
+    doc: Doc, q: Marked, sent_start: int, holes: Sequence[Span]
+) -> tuple[str, cues.Cue | None]:
     """No cue: a name before the colon that opens the quotation, else the subject of its
     sentence when that can speak."""
     labelled = cues.labelled(doc.text, sent_start, q.span.start)
@@ -241,8 +256,15 @@ def _where(doc: Doc, q: Marked, local: Local, span: Span) -> str:
 
 
 def features(
-    doc: Doc, q: Marked, local: Local, source: str, span: Span, entity: Entity | None,
-    prev_entity: Entity | None, cue: Span | None,
+    doc: Doc,
+    q: Marked,
+    local: Local,
+    source: str,
+    span: Span,
+    entity: Entity | None,
+    prev_entity: Entity | None,
+    cue: Span | None,
+    spoke: int,
 ) -> tuple[str, ...]:
     """The features of one candidate speaker: its source, kind, entity type, place, distance,
     the words around it and the cue verb."""
@@ -276,6 +298,8 @@ def features(
     ]
     if entity is not None:
         out.append(f"mentions={_bucket(len(entity.mentions), (1, 2, 4, 8))}")
+        out.append(f"spoke={_bucket(spoke, (0, 1, 3))}")
+        out.append(f"src+spoke={source}+{_bucket(spoke, (0, 1, 3))}")
     return tuple(out)
 
 
@@ -300,23 +324,47 @@ def none_features(
 
 
 def gather(
-    doc: Doc, q: Marked, local: Local, prev: tuple[Span, Entity | None] | None
+    doc: Doc,
+    q: Marked,
+    local: Local,
+    prev: tuple[Span, Entity | None] | None,
+    spoken: Mapping[str, int],
 ) -> list[Candidate]:
-    """Every candidate speaker of a quotation, "no speaker" first."""
+    """Every candidate speaker of a quotation, "no speaker" first. ``spoken`` counts the
+    quotations each entity is a cue's speaker of in the document."""
     prev_entity = prev[1] if prev else None
+    own = local.found is not None and local.found.cue is not None
+
+    def spoke(entity: Entity | None, source: str) -> int:
+        if entity is None:
+            return 0
+        return spoken.get(entity.id, 0) - (own and source == "rule")
+
     out: list[Candidate] = []
     seen: list[Span] = []
     rule_entity = None
     if local.found is not None and local.found.mention is not None:
         m = local.found.mention
         rule_entity = doc.coref.resolve(m)
-        feats = features(doc, q, local, "rule", m, rule_entity, prev_entity, local.found.cue)
+        feats = features(
+            doc,
+            q,
+            local,
+            "rule",
+            m,
+            rule_entity,
+            prev_entity,
+            local.found.cue,
+            spoke(rule_entity, "rule"),
+        )
         out.append(Candidate(m, rule_entity, local.found.cue, feats))
         seen.append(m)
     none = none_features(doc, q, local, prev is not None, rule_entity)
     out.insert(0, Candidate(None, None, None, none))
     if prev is not None:
-        feats = features(doc, q, local, "prev", prev[0], prev[1], prev_entity, None)
+        feats = features(
+            doc, q, local, "prev", prev[0], prev[1], prev_entity, None, spoke(prev[1], "prev")
+        )
         agree = rule_entity is not None and rule_entity is prev[1]
         out.append(Candidate(prev[0], prev[1], None, (*feats, f"agree-rule={agree}")))
     lo = max(0, q.span.start - _REACH)
@@ -328,7 +376,9 @@ def gather(
     ]
     near.sort(key=lambda t: abs(t[0].start - q.span.start))
     for span, entity in near[:_NAMES]:
-        feats = features(doc, q, local, "near", span, entity, prev_entity, None)
+        feats = features(
+            doc, q, local, "near", span, entity, prev_entity, None, spoke(entity, "near")
+        )
         agree = rule_entity is not None and rule_entity is entity
         out.append(Candidate(span, entity, None, (*feats, f"agree-rule={agree}")))
     return out

@@ -38,11 +38,33 @@ _AFTER_TOKENS = 34  # tokens read after it: a speaker phrase and verb, or a comm
 _FRAME = 400  # characters read before a quotation, so a sentence-less text stays linear
 _NOT_NAMES = (
     frozenset(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
     )
     | INTRO
 )
-_PLACE_PREPOSITIONS = frozenset(["in", "on", "at", "to", "of", "for", "with", "by", "during", "since", "into", "near"])
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "to", "of", "for", "with", "by", "during", "since", "into", "near"]
+)
 _PASSIVE = frozenset(["was", "were", "is", "are", "been", "being", "be"])  # "was asked by X"
 
 
@@ -192,11 +214,8 @@ def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] =
         mention = np_backward(toks, i - 1, first)  # "… – Ode saying he was “quite hopeful”"
     else:
         mention = None if participle else np_backward(toks, skip_back(toks, i), first)
-    inverted = (
-        i == first
-        or (toks[i - 1].word == ","
-        and i + n < len(toks)
-        and toks[i + n].word not in SUBJECT_PRONOUNS)
+    inverted = i == first or (
+        toks[i - 1].word == "," and i + n < len(toks) and toks[i + n].word not in SUBJECT_PRONOUNS
     )
     if (
         mention is None
@@ -225,8 +244,7 @@ def labelled(text: str, sent_lo: int, start: int) -> Cue | None:
     head = toks[-2]
     if (
         not (head.capital and head.word.isalpha())
-        or (head.raw.isupper()
-        and len(head.raw) > 3)
+        or (head.raw.isupper() and len(head.raw) > 3)
         or head.word in _NOT_NAMES
     ):
         return None  # a headline in capitals, a month or a weekday is no speaker

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import re
-
 from collections.abc import Sequence
 
 from reader.analysis.quotes.marks import Marked
@@ -17,18 +16,97 @@ from reader.document.model import Span
 _WORDS = re.compile(r"[\w’'-]+")
 _INNER_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _MINOR = frozenset(
-    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "de", "la", "is", "it", "my", "your", "our"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "de",
+        "la",
+        "is",
+        "it",
+        "my",
+        "your",
+        "our",
+    ]
 )
-_BEFORE_TITLE = frozenset(["on", "to", "told", "in", "at", "during", "from", "with", "via", "of", "titled", "entitled"])
+_BEFORE_TITLE = frozenset(
+    ["on", "to", "told", "in", "at", "during", "from", "with", "via", "of", "titled", "entitled"]
+)
 # Nouns that name a work, so the capitalised words quoted after them are its title: the movie “…”.
 _WORKS = frozenset(
-    ["book", "books", "film", "films", "movie", "movies", "show", "shows", "series", "song", "songs", "album", "albums", "program", "programs", "programme", "programmes", "podcast", "podcasts", "documentary", "novel", "memoir", "play", "musical", "column", "essay", "poem", "ad", "ads", "video", "videos", "sitcom", "episode", "magazine", "newspaper", "website", "blog", "report"]
+    [
+        "book",
+        "books",
+        "film",
+        "films",
+        "movie",
+        "movies",
+        "show",
+        "shows",
+        "series",
+        "song",
+        "songs",
+        "album",
+        "albums",
+        "program",
+        "programs",
+        "programme",
+        "programmes",
+        "podcast",
+        "podcasts",
+        "documentary",
+        "novel",
+        "memoir",
+        "play",
+        "musical",
+        "column",
+        "essay",
+        "poem",
+        "ad",
+        "ads",
+        "video",
+        "videos",
+        "sitcom",
+        "episode",
+        "magazine",
+        "newspaper",
+        "website",
+        "blog",
+        "report",
+    ]
 )
 _SCARE_WORDS = 2
 # Words that frame a short quotation as someone's words: "used the term “…”", "chants of “…”",
 # "casting Ode as an “…”".
 _NAMING_NOUNS = frozenset(
-    ["term", "phrase", "word", "words", "slogan", "motto", "catchphrase", "nickname", "label", "chant", "chants", "cry", "cries", "shouts", "calls"]
+    [
+        "term",
+        "phrase",
+        "word",
+        "words",
+        "slogan",
+        "motto",
+        "catchphrase",
+        "nickname",
+        "label",
+        "chant",
+        "chants",
+        "cry",
+        "cries",
+        "shouts",
+        "calls",
+    ]
 )
 _ARTICLES = frozenset(["a", "an", "the"])
 _TITLE_WORDS = 6

@@ -78,12 +78,8 @@ def _role(text: str, i: int, lo: int, hi: int, stack: list[str]) -> str:
     if c == "‘":
         return "" if before.isalnum() or after.isdigit() else "open"
     # straight double quote: toggles, with context for the first of a pair
-    if (
-        '"' in stack
-        or (stack
-        and stack[-1] in "“„"
-        and not before.isspace()
-        and after in _AFTER_CLOSE)
+    if '"' in stack or (
+        stack and stack[-1] in "“„" and not before.isspace() and after in _AFTER_CLOSE
     ):
         return "close"
     if before in _BEFORE_OPEN and not after.isspace():

@@ -14,16 +14,73 @@ from reader.document.model import Span
 SENTENCE_END = frozenset(".!?;")
 DASHES = frozenset("―—–-")
 _CONJUNCTIONS = frozenset(["but", "and", "so", "yet", "or", "nor"])
-_STANDALONE = frozenset(["another", "one", "some", "many", "several", "both", "others"])  # "Yet another said"
+_STANDALONE = frozenset(
+    ["another", "one", "some", "many", "several", "both", "others"]
+)  # "Yet another said"
 _VERBISH = frozenset(
-    ["began", "begins", "seems", "seemed", "appears", "appeared", "made", "makes", "got", "gets", "went", "goes", "came", "comes", "took", "takes", "gave", "gives", "found", "finds", "kept", "keeps", "left", "leaves", "put", "puts", "ran", "runs", "saw", "sees", "held", "holds"]
+    [
+        "began",
+        "begins",
+        "seems",
+        "seemed",
+        "appears",
+        "appeared",
+        "made",
+        "makes",
+        "got",
+        "gets",
+        "went",
+        "goes",
+        "came",
+        "comes",
+        "took",
+        "takes",
+        "gave",
+        "gives",
+        "found",
+        "finds",
+        "kept",
+        "keeps",
+        "left",
+        "leaves",
+        "put",
+        "puts",
+        "ran",
+        "runs",
+        "saw",
+        "sees",
+        "held",
+        "holds",
+    ]
 )
 _NOT_HEAD = STOPS | INTRO | BETWEEN  # words that cannot start a speaker phrase
 _APPOSITIVE = 32  # tokens an appositive or relative clause may run between a name and its verb
 _TIME_WORDS = frozenset(["years", "months", "weeks", "days", "hours", "ago", "earlier", "later"])
 _OPENING = 30  # tokens an opening phrase may run before its comma
 _PREPOSITIONS = frozenset(
-    ["in", "on", "at", "through", "from", "with", "of", "to", "for", "by", "during", "after", "before", "under", "over", "into", "about", "across", "against", "among", "between"]
+    [
+        "in",
+        "on",
+        "at",
+        "through",
+        "from",
+        "with",
+        "of",
+        "to",
+        "for",
+        "by",
+        "during",
+        "after",
+        "before",
+        "under",
+        "over",
+        "into",
+        "about",
+        "across",
+        "against",
+        "among",
+        "between",
+    ]
 )
 
 
@@ -160,12 +217,8 @@ def np_backward(toks: list[Tok], j: int, lo: int = 0) -> Span | None:
             and toks[k - 1].word not in INTRO
             and (
                 toks[k - 1].capital
-                or (toks[k - 1].word == "of"
-                and k > 1
-                and toks[k - 2].capital)
-                or (toks[k - 1].word == "the"
-                and k > 1
-                and toks[k - 2].word == "of")
+                or (toks[k - 1].word == "of" and k > 1 and toks[k - 2].capital)
+                or (toks[k - 1].word == "the" and k > 1 and toks[k - 2].word == "of")
             )
         ):
             k -= 1  # "Secretary General of the Agency"
@@ -180,8 +233,7 @@ def np_backward(toks: list[Tok], j: int, lo: int = 0) -> Span | None:
             return Span(prev.start, head.end)
         if (
             not prev.word[:1].isalnum()
-            or (prev.word in STOPS
-            and prev.word != "of")
+            or (prev.word in STOPS and prev.word != "of")
             or prev.word in SUBJECT_PRONOUNS
         ):
             break
@@ -210,8 +262,7 @@ def _clause_start(toks: list[Tok], i: int) -> int:
     if (
         first in INTRO
         or first[:1].isdigit()
-        or (len(first) > 5
-        and first.endswith(("ing", "ed")))
+        or (len(first) > 5 and first.endswith(("ing", "ed")))
         or timed
     ):
         comma = next((k for k, t in enumerate(head) if t.word == ","), None)

@@ -25,9 +25,29 @@ _TOKEN = re.compile(
     r"|Sr|Pres|Adm|Maj|[A-Z])\.(?=\s+[A-Z])|\w+(?:[’'\-]\w+)*|[^\w\s]"
 )
 _FUNCTION = STOPS | DETERMINERS
-_SHOT = frozenset(["shot", "shoots", "fired", "fires", "hit", "hits", "snapped", "snaps", "pushed", "pushes"])
+_SHOT = frozenset(
+    ["shot", "shoots", "fired", "fires", "hit", "hits", "snapped", "snaps", "pushed", "pushes"]
+)
 _ADJECTIVAL = frozenset(
-    ["the", "a", "an", "his", "her", "their", "its", "our", "in", "of", "for", "with", "by", "on", "at", "from", "widely"]
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "in",
+        "of",
+        "for",
+        "with",
+        "by",
+        "on",
+        "at",
+        "from",
+        "widely",
+    ]
 )
 
 
@@ -65,14 +85,18 @@ def _phrasal(toks: list[Tok], i: int) -> int:
     """Length of a two-word cue at ``i`` ("according to", "shot back", "went on:"), else 0."""
     w = toks[i].word
     nxt = toks[i + 1].word if i + 1 < len(toks) else ""
-    if (w, nxt) == ("according", "to") or (w in ("call", "calls", "called", "calling") and nxt == "on"):
+    if (w, nxt) == ("according", "to") or (
+        w in ("call", "calls", "called", "calling") and nxt == "on"
+    ):
         return 2
     if w in _SHOT and nxt == "back":
         return 2  # "Berg shot back", "fired back Ode"
     if w in ("went", "goes") and nxt == "on":
         after = toks[i + 2].word if i + 2 < len(toks) else ":"
         return 2 if after in (":", ",", "“", '"') else 0  # "She went on: “…”", not "went on to win"
-    if (w in ("point", "points", "pointed") and nxt == "out") or (w in ("put", "puts") and nxt == "it"):
+    if (w in ("point", "points", "pointed") and nxt == "out") or (
+        w in ("put", "puts") and nxt == "it"
+    ):
         return 2
     return 0
 
@@ -87,7 +111,7 @@ def _inverted(prev: Tok | None, nxt: Tok | None) -> bool:
 
 
 def _noun_of_subject(toks: list[Tok], i: int) -> bool:
-    """"Local state media called …": the form is a noun of the subject, whose verb follows."""
+    """ "Local state media called …": the form is a noun of the subject, whose verb follows."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     return (
         nxt is not None
@@ -132,7 +156,7 @@ def _ambiguous_cue(toks: list[Tok], i: int) -> bool:
 
 
 def _naming(toks: list[Tok], i: int) -> bool:
-    """"A consulting firm called Gavex": naming, not speech."""
+    """ "A consulting firm called Gavex": naming, not speech."""
     w = toks[i].word
     return (
         w in ("called", "named")
