@@ -28,7 +28,9 @@ from reader.document.load import load
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "realnews"
 _TITLES = frozenset(
-    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "prime", "minister", "secretary", "sir", "lord", "lady", "prof", "professor", "judge", "justice", "chief", "officer", "sgt", "lt", "col", "capt", "st", "rev", "pope", "king", "queen", "prince", "princess", "senator", "governor"]
+    "mr mrs ms dr sen rep gov gen president prime minister secretary sir lord lady prof professor "
+    "judge justice chief officer sgt lt col capt st rev pope king queen prince princess senator "
+    "governor".split()
 )
 
 
@@ -128,7 +130,8 @@ def main() -> int:
             if args.v and not ok:
                 who = gq[gi].get("speaker") or gq[gi].get("speaker_desc")
                 print(
-                    f"  {m['id']}: {gq[gi]['text'][:50]!r}: gold {who!r}, got {quotes[pi].speaker.name!r}"
+                    f"  {m['id']}: {gq[gi]['text'][:50]!r}: gold {who!r}, "
+                    f"got {quotes[pi].speaker.name!r}"
                 )
         if args.v:
             for pi, q in enumerate(quotes):

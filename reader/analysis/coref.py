@@ -220,7 +220,8 @@ def _names(entity: Entity, head: str) -> bool:
     if len(ws) < 2 or not all(w[:1].isupper() for w in ws):
         return True
     last = re.sub(r"[’']s$", "", ws[-1]).lower()
-    return any(last in (w.lower() for w in _WORD.findall(n)) for n in (entity.name, *entity.aliases))
+    names = (entity.name, *entity.aliases)
+    return any(last in (w.lower() for w in _WORD.findall(n)) for n in names)
 
 
 def _head(surface: str, mention: Span) -> Span:
@@ -237,7 +238,7 @@ def _head(surface: str, mention: Span) -> Span:
 
 
 def _role_before(window: str) -> set[str]:
-    """Role words just before a name: "Secretary General of the Alliance, " or "Foreign Minister "."""
+    """Role words just before a name: "Secretary General of the League, " or "Foreign Minister "."""
     clause = _CLAUSE_BREAK.split(window)[-1]
     if clause.rstrip().endswith(","):
         return {w.lower() for w in _WORD.findall(clause.rstrip()[:-1].split(",")[-1])}

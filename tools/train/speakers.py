@@ -157,8 +157,8 @@ def main() -> int:
     print(f"cross-validation ({args.folds} folds), {n} quotes; 'none' right for {base}:")
     for m, (ok, named, wrong) in totals.items():
         print(
-            f"  margin {m:4.1f}: ranker's mention right {ok / n:.3f}; rules' candidate named and right {named / n:.3f}, "
-            f"named and wrong {wrong / n:.3f}"
+            f"  margin {m:4.1f}: ranker's mention right {ok / n:.3f}; rules' candidate "
+            f"named and right {named / n:.3f}, named and wrong {wrong / n:.3f}"
         )
     margin = max(MARGINS, key=lambda m: totals[m][1] - args.cost * totals[m][2])
     weights = train(flat, args.epochs, args.seed)

@@ -10,106 +10,31 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from reader.analysis.lexicons import words as lexicon_words
 from reader.analysis.quotes.marks import Marked
 from reader.document.model import Span
 
 _WORDS = re.compile(r"[\w’'-]+")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _INNER_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
-_MINOR = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "de",
-        "la",
-        "is",
-        "it",
-        "my",
-        "your",
-        "our",
-    ]
-)
-_BEFORE_TITLE = frozenset(
-    ["on", "to", "told", "in", "at", "during", "from", "with", "via", "of", "titled", "entitled"]
-)
-# Nouns that name a work, so the capitalised words quoted after them are its title: the movie “…”.
-_WORKS = frozenset(
-    [
-        "book",
-        "books",
-        "film",
-        "films",
-        "movie",
-        "movies",
-        "show",
-        "shows",
-        "series",
-        "song",
-        "songs",
-        "album",
-        "albums",
-        "program",
-        "programs",
-        "programme",
-        "programmes",
-        "podcast",
-        "podcasts",
-        "documentary",
-        "novel",
-        "memoir",
-        "play",
-        "musical",
-        "column",
-        "essay",
-        "poem",
-        "ad",
-        "ads",
-        "video",
-        "videos",
-        "sitcom",
-        "episode",
-        "magazine",
-        "newspaper",
-        "website",
-        "blog",
-        "report",
-    ]
-)
+_MINOR = lexicon_words("title_minor_words")
+_BEFORE_TITLE = lexicon_words("title_lead_words")
+_WORKS = lexicon_words("work_nouns")
 _SCARE_WORDS = 2
-# Words that frame a short quotation as someone's words: "used the term “…”", "chants of “…”",
-# "casting Ode as an “…”".
-_NAMING_NOUNS = frozenset(
-    [
-        "term",
-        "phrase",
-        "word",
-        "words",
-        "slogan",
-        "motto",
-        "catchphrase",
-        "nickname",
-        "label",
-        "chant",
-        "chants",
-        "cry",
-        "cries",
-        "shouts",
-        "calls",
-    ]
+# Words that frame a short quotation as words someone used: "used the term “…”", "chants of
+# “…”", "casting Ode as an “…”".
+_FRAMING = lexicon_words("voice_nouns") | frozenset(
+    ["term", "phrase", "word", "words", "slogan", "motto", "catchphrase", "nickname"]
+)
+# Words that present a quotation as a name: "the nickname of “…”", "dubbed the “…”".
+_NAMING = lexicon_words("naming_words") - frozenset(["term", "phrase", "word", "words"])
+# "what's called “…”", "the so-called “…”", "is called “…”": a name, not a speaker's words
+_PASSIVE_CALLED = frozenset(
+    ["what’s", "what's", "so", "is", "was", "are", "were", "been", "being", "it’s", "it's"]
 )
 _ARTICLES = frozenset(["a", "an", "the"])
 _TITLE_WORDS = 6
+_NAME_WORDS = 3  # a quotation repeating a name found elsewhere has at least this many words
 
 
 def words(inner: str) -> list[str]:
@@ -140,8 +65,8 @@ def is_framed(text: str, span: Span) -> bool:
     if before[-1] == "as":
         return len(before) >= 2 and before[-2] not in {"such", "so", "as", "known"}
     if before[-1] == "of":
-        return len(before) >= 2 and before[-2] in _NAMING_NOUNS
-    return before[-1] in _NAMING_NOUNS
+        return len(before) >= 2 and before[-2] in _FRAMING
+    return before[-1] in _FRAMING
 
 
 def is_title(text: str, span: Span, inner: str) -> bool:
@@ -165,6 +90,25 @@ def is_title(text: str, span: Span, inner: str) -> bool:
     )
 
 
+def is_named(text: str, span: Span) -> bool:
+    """A quotation the sentence presents as a name: after "dubbed", "nicknamed", "titled", "the
+    nickname of", "the hashtag", or a passive "called" ("a disease what's called “…”")."""
+    window = _SENTENCE_BREAK.split(text[max(0, span.start - 40) : span.start])[-1]
+    before = [w.lower() for w in _WORDS.findall(window)][-3:]
+    while before and before[-1] in _ARTICLES | {"of"}:
+        before = before[:-1]
+    if not before:
+        return False
+    if before[-1] == "called":
+        return len(before) >= 2 and before[-2] in _PASSIVE_CALLED
+    return before[-1] in _NAMING
+
+
+def name_key(inner: str) -> str:
+    """A quotation's words without case or punctuation, to find the same name quoted again."""
+    return " ".join(w.lower().replace("’", "'") for w in words(inner))
+
+
 def is_markup(text: str, span: Span, inner: str) -> bool:
     """An attribute value (tweet-id="…") or a quotation with no letters in it."""
     return text[span.start - 1 : span.start] == "=" or not any(c.isalpha() for c in inner)
@@ -181,20 +125,27 @@ def is_headline(text: str, para: Span) -> bool:
 def noise(
     text: str, paragraphs: Sequence[Span], para_starts: Sequence[int], marked: Sequence[Marked]
 ) -> list[bool]:
-    """For each quotation, whether it is markup, a title, or a single-quoted quote in a text
-    that quotes with double marks (a headline or scare quote, by US convention)."""
+    """For each quotation, whether it is markup, a title or a name, a single-quoted quote in a
+    text that quotes with double marks (a headline or scare quote, by US convention), or the
+    same words as a title or name quoted elsewhere in the text (a campaign's slogan, repeated)."""
     singles = sum(text[m.span.start] == "‘" for m in marked)
     double_style = 0 < len(marked) - singles >= singles
-    out = []
+    out: list[bool] = []
+    names: set[str] = set()
+    keys: list[str] = []
     for q in marked:
         inner = text[q.span.start + 1 : q.span.end - 1 if q.closed else q.span.end]
         para = paragraphs[bisect.bisect_right(para_starts, q.span.start) - 1]
+        named = is_title(text, q.span, inner) or is_named(text, q.span)
+        keys.append(name_key(inner))
+        if named and len(keys[-1].split()) >= _NAME_WORDS:
+            names.add(keys[-1])
         out.append(
-            is_markup(text, q.span, inner)
-            or is_title(text, q.span, inner)
+            named
+            or is_markup(text, q.span, inner)
             or (text[q.span.start] == "‘" and (double_style or is_headline(text, para)))
         )
-    return out
+    return [flag or key in names for flag, key in zip(out, keys)]
 
 
 def is_unattributed(text: str, span: Span, inner: str, follows_quote: bool) -> bool:
