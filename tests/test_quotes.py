@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from conftest import line_blocks as blocks_of
 
 from reader.analysis.model import Entity, Quote
-from reader.analysis.quotes import find_quotes
+from reader.analysis.quotes import candidates, find_quotes, ranker
+from reader.analysis.quotes.candidates import Candidate
+from reader.analysis.quotes.marks import find_marked
+from reader.analysis.quotes.speakers import speaker
 from reader.analysis.tokens import tokenize
 from reader.document.model import Span
 
@@ -550,3 +554,123 @@ def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
     assert [q.speaker.name for q in quotes] == ["Ann Moore", "Ann Moore", "Tom Ode"]
     continued = "Ann Moore said: “If indeed this goes on, we lose.\n“We have thought about it. It is not good,” she added."
     assert len(quotes_of(continued)) == 1
+
+
+# --- what is not a quote, and straight single marks ----------------------------------------------
+
+
+def test_straight_single_marks_pair_in_a_text_without_double_marks() -> None:
+    text = "The coach's view was plain. 'We don't give up,' he said. The players' bus left."
+    [q] = quotes_of(text)
+    assert q.text == "'We don't give up,'" and at(text, q.speaker.mention) == "he"
+
+
+def test_doubled_apostrophes_do_not_open_single_quotes() -> None:
+    text = "''It is late,'' the clerk said. 'Maybe,' he added."
+    assert all(not q.text.startswith("'I") for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city ran its “Clean Streets Now” campaign for a year.",
+        "The old jail, dubbed the “Grey Palace” by its guards, is closed.",
+        "She had what is called “farmer’s hand rash” from the hay.",
+        "The illness has earned the nickname of “baker’s cough” in the town.",
+    ],
+)
+def test_names_of_things_are_not_quotes(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_a_slogan_repeated_as_a_name_elsewhere_is_not_a_quote() -> None:
+    text = (
+        "“Fix It. Fix It Now.” was on every bus.\n"
+        "Critics mocked the “Fix It. Fix It Now.” campaign in May.\n"
+        "“It works,” Ann Lee said."
+    )
+    assert [q.text for q in quotes_of(text)] == ["“It works,”"]
+
+
+def test_a_word_someone_called_something_stays_a_quote() -> None:
+    text = "Ann Lee called the plan “a costly mistake” on Monday."
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == "Ann Lee"
+
+
+# --- the stages ----------------------------------------------------------------------------------
+
+
+def _candidates(text: str, entities: list[Entity]) -> list[list[Candidate]]:
+    """Every quotation's candidates, as the pipeline gathers them."""
+    seen: list[list[Candidate]] = []
+
+    def record(cands: Sequence[Candidate]) -> tuple[Candidate, bool]:
+        seen.append(list(cands))
+        return ranker.by_rules(cands)
+
+    blocks = blocks_of(text)
+    sentences, _ = tokenize(text, blocks)
+    find_quotes(text, [b.span for b in blocks], sentences, entities, choose=record)
+    return seen
+
+
+def test_candidates_start_with_no_speaker_and_hold_the_rule_and_near_names() -> None:
+    text = "Tom Ode met Ann Lee. “We agree,” Ann Lee said."
+    ents = [person("E1", "Tom Ode", text, "Tom Ode"), person("E2", "Ann Lee", text, "Ann Lee")]
+    [cands] = _candidates(text, ents)
+    assert cands[0].mention is None and "NONE" in cands[0].features
+    rule = next(c for c in cands if "src=rule" in c.features)
+    assert at(text, rule.mention) == "Ann Lee" and rule.entity is ents[1]
+    near = {c.entity.id for c in cands if "src=near" in c.features and c.entity}
+    assert "E1" in near
+
+
+def test_the_previous_speaker_is_a_candidate_of_a_continuing_quote() -> None:
+    text = "“We agree,” Ann Lee said.\n“And we will sign.”"
+    ents = [person("E2", "Ann Lee", text, "Ann Lee")]
+    _, second = _candidates(text, ents)
+    prev = next(c for c in second if "src=prev" in c.features)
+    assert prev.entity is ents[0]
+
+
+def test_ranker_names_only_above_the_margin() -> None:
+    none = Candidate(None, None, None, ("NONE",))
+    rule = Candidate(Span(0, 3), None, None, ("src=rule", "kind=name"))
+    model = ranker.Model({"src=rule": 2.0, "kind=name": 1.0}, margin=2.5)
+    assert ranker.choose(model, [none, rule]) == (rule, True)
+    unsure = ranker.Model({"src=rule": 2.0}, margin=2.5)
+    assert ranker.choose(unsure, [none, rule]) == (rule, False)
+    assert ranker.choose(model, [none]) == (none, True)
+
+
+def test_ranker_best_can_prefer_no_speaker() -> None:
+    none = Candidate(None, None, None, ("NONE",))
+    near = Candidate(Span(0, 3), None, None, ("src=near",))
+    model = ranker.Model({"NONE": 1.0, "src=near": -1.0}, margin=0.0)
+    assert ranker.best(model, [none, near]) == (none, False)
+
+
+def test_the_shipped_model_loads() -> None:
+    model = ranker.shipped()
+    assert model.weights and model.margin >= 0
+
+
+def test_an_unsure_speaker_keeps_its_mention_but_no_name() -> None:
+    text = "Ann Lee said"
+    ent = person("E2", "Ann Lee", text, "Ann Lee")
+    assert speaker(text, Span(0, 7), ent, sure=False).name is None
+    assert speaker(text, Span(0, 7), ent).name == "Ann Lee"
+    assert speaker(text, Span(0, 7), None).name == "Ann Lee"
+
+
+def test_sentence_bounds_of_a_quotation() -> None:
+    text = "First one. “We agree,” Ann Lee said. Last one."
+    blocks = blocks_of(text)
+    sentences, _ = tokenize(text, blocks)
+    marked = find_marked(text, [b.span for b in blocks])
+    doc = candidates.index(text, [b.span for b in blocks], sentences, [], marked)
+    q = marked[0]
+    para = blocks[0].span
+    assert candidates.sentence_start(doc, q.span.start, para) == text.index("“")
+    assert candidates.sentence_end(doc, q.span.end, para) == text.index("Last")
