@@ -18,8 +18,8 @@ from reader.document.model import Block, Span
 
 MARKS = "“”‘’\"'«»‹›„"
 PIECES = st.sampled_from(
-    list(MARKS)
-    + [
+    [
+        *MARKS,
         " ",
         "\n",
         ",",

@@ -28,7 +28,11 @@ from reader.document.load import load
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "realnews"
 _TITLES = frozenset(
-    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "prime", "minister", "secretary", "sir", "lord", "lady", "prof", "professor", "judge", "justice", "chief", "officer", "sgt", "lt", "col", "capt", "st", "rev", "pope", "king", "queen", "prince", "princess", "senator", "governor"]
+    (  # noqa: SIM905
+        "mr mrs ms dr sen rep gov gen president prime minister secretary sir lord lady prof "
+        "professor judge justice chief officer sgt lt col capt st rev pope king queen prince "
+        "princess senator governor"
+    ).split()
 )
 
 

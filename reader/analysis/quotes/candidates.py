@@ -29,6 +29,7 @@ _CLAUSES = 4  # commas tried there, so a long sentence stays cheap
 _NEAR = 60  # characters between an earlier sentence's cue and the quotation that it introduces
 _REACH = 600  # characters either side of a quotation read for names
 _NAMES = 8  # names near a quotation kept as candidates, nearest first
+_SPACES = re.compile(r"\s*")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 
 
@@ -82,6 +83,13 @@ class Candidate:
 
 
 # --- the cue rules -----------------------------------------------------------------------------
+
+
+def opens_paragraph(text: str, para_start: int, pos: int) -> bool:
+    """Whether only spaces stand between a paragraph's start and ``pos`` (read up to the first
+    other character, so a long paragraph costs no more)."""
+    spaces = _SPACES.match(text, para_start)
+    return spaces is not None and spaces.end() >= pos
 
 
 def sentence_start(doc: Doc, pos: int, para: Span) -> int:
@@ -203,7 +211,7 @@ def rule_cue(
             "introduced",
             lambda: (
                 introduced(doc, doc.paragraphs[n - 1])
-                if n and not text[para.start : q.span.start].strip()
+                if n and opens_paragraph(text, para.start, q.span.start)
                 else None
             ),
         ),
@@ -294,7 +302,7 @@ def features(
         f"rule={local.rule}",
         f"src+rule={source}+{local.rule}",
         f"same-prev={prev_entity is not None and entity is prev_entity}",
-        f"para-start={not text[doc.paragraphs[local.para].start : q.span.start].strip()}",
+        f"para-start={opens_paragraph(text, doc.paragraphs[local.para].start, q.span.start)}",
     ]
     if entity is not None:
         out.append(f"mentions={_bucket(len(entity.mentions), (1, 2, 4, 8))}")
@@ -317,7 +325,7 @@ def none_features(
         f"NONE partial={partial}",
         f"NONE len={_bucket(len(inner.split()), (2, 5, 12, 30))}",
         f"NONE prev={has_prev}",
-        f"NONE para-start={not doc.text[doc.paragraphs[local.para].start : q.span.start].strip()}",
+        f"NONE para-start={opens_paragraph(doc.text, doc.paragraphs[local.para].start, q.span.start)}",
         f"NONE rule+kind={local.rule}+{kind}",
         f"NONE rule+etype={local.rule}+{rule_entity.type if rule_entity else 'none'}",
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import SupportsIndex
 
 from reader.document.model import Span
 
@@ -49,6 +50,24 @@ class Marked:
     closed: bool
 
 
+class _Stack(list[str]):
+    """The open marks, counting the straight double ones, so that asking whether one is open
+    costs nothing however many marks a hostile paragraph leaves open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.straight = 0
+
+    def append(self, mark: str) -> None:
+        self.straight += mark == '"'
+        super().append(mark)
+
+    def pop(self, index: SupportsIndex = -1) -> str:
+        mark = super().pop(index)
+        self.straight -= mark == '"'
+        return mark
+
+
 def _prev(text: str, i: int, lo: int) -> str:
     return text[i - 1] if i > lo else " "
 
@@ -67,7 +86,7 @@ def _last_single_close(text: str, lo: int, hi: int) -> int:
     return found
 
 
-def _role(text: str, i: int, lo: int, hi: int, stack: list[str], single_close: int = -1) -> str:
+def _role(text: str, i: int, lo: int, hi: int, stack: _Stack, single_close: int = -1) -> str:
     """'open', 'close' or '' (not a quotation mark here) for the mark at ``i``; a straight
     single quote opens a quotation of its own only when a closing one follows in the paragraph
     (``single_close``)."""
@@ -96,7 +115,7 @@ def _role(text: str, i: int, lo: int, hi: int, stack: list[str], single_close: i
     if c == "‘":
         return "" if before.isalnum() or after.isdigit() else "open"
     # straight double quote: toggles, with context for the first of a pair
-    if '"' in stack or (
+    if stack.straight or (
         stack and stack[-1] in "“„" and not before.isspace() and after in _AFTER_CLOSE
     ):
         return "close"
@@ -139,7 +158,7 @@ def _scan(
     """
     lo, hi = para.start, para.end
     out: list[Marked] = []
-    stack: list[str] = []
+    stack = _Stack()
     reopen = _first_mark(text, para) if start >= 0 else -1
     single_close = _last_single_close(text, lo, hi) if singles else -1
     for mark in _MARK.finditer(text, lo, hi):
