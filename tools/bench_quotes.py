@@ -23,12 +23,11 @@ link, which the official scorer does not make.
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 import time
 from pathlib import Path
-
-import math
 
 from reader.analysis.model import Quote, Sentence
 from reader.analysis.pipeline import analyse
@@ -38,7 +37,7 @@ from reader.document.load import load
 from reader.document.model import Block, Document, Span
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_foundation import make_article  # noqa: E402
+from bench_foundation import make_article
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "dev"
 CLOSERS = {"“": "”", '"': '"'}
@@ -180,9 +179,8 @@ def _sentences(text: str) -> list[Sentence]:
 def speed() -> int:
     """Quotes' share of the analysis time and their growth exponent (not a test)."""
     q_ms, all_ms, n = _quotes_ms(make_article(1_000_000))
-    print(
-        f"1 MB article: quotes {q_ms:.0f} ms of {all_ms:.0f} ms ({100 * q_ms / all_ms:.1f}%), {n} quotes"
-    )
+    share = 100 * q_ms / all_ms
+    print(f"1 MB article: quotes {q_ms:.0f} ms of {all_ms:.0f} ms ({share:.1f}%), {n} quotes")
     for name, make in SHAPES.items():
         sizes = [100_000, 200_000, 400_000, 800_000]
         times = []
@@ -202,9 +200,8 @@ def speed() -> int:
     t0 = time.perf_counter()
     found = find_quotes(line, paras, sentences, [])
     ok = all(0 <= q.span.start < q.span.end <= len(line) for q in found)
-    print(
-        f"5 MB single line: {len(found)} quotes in {time.perf_counter() - t0:.1f} s, spans valid: {ok}"
-    )
+    took = time.perf_counter() - t0
+    print(f"5 MB single line: {len(found)} quotes in {took:.1f} s, spans valid: {ok}")
     return 0
 
 
@@ -267,7 +264,8 @@ def main() -> int:
                 exact += 1
             else:
                 misses.append(
-                    f"SPAN {path.stem}: gold {text[gs[0] : gs[1]][:70]!r} pred {text[ps[0] : ps[1]][:70]!r}"
+                    f"SPAN {path.stem}: gold {text[gs[0] : gs[1]][:70]!r} "
+                    f"pred {text[ps[0] : ps[1]][:70]!r}"
                 )
             if gsrc and (surname := _surname(text[gsrc[0] : gsrc[1]])):
                 named += 1
@@ -282,7 +280,8 @@ def main() -> int:
                     )
                     got = text[psrc[0] : psrc[1]] if psrc else None
                     misses.append(
-                        f"SPEAKER {path.stem}: gold {text[gsrc[0] : gsrc[1]]!r} got {got!r}\n    {ctx}"
+                        f"SPEAKER {path.stem}: gold {text[gsrc[0] : gsrc[1]]!r} "
+                        f"got {got!r}\n    {ctx}"
                     )
         contents = annotated(anns[path.stem])
         for i, (ps, _) in enumerate(pred):
@@ -290,7 +289,8 @@ def main() -> int:
                 inside = any(_overlap(c, ps) for c in contents)
                 unread += inside
                 misses.append(
-                    f"EXTRA{' (in unread content)' if inside else ''} {path.stem}: {text[ps[0] : ps[1]][:90]!r}"
+                    f"EXTRA{' (in unread content)' if inside else ''} {path.stem}: "
+                    f"{text[ps[0] : ps[1]][:90]!r}"
                 )
         m_pred += len(used)
     p = m_pred / n_pred if n_pred else 0.0
@@ -311,8 +311,9 @@ def main() -> int:
     print(f"QUOTES overlap P={p:.3f} R={r:.3f} F1={f:.3f} speaker={acc:.3f}")
     p2 = m_pred / (n_pred - unread) if n_pred > unread else 0.0
     print(
-        f"unmatched predictions: {n_pred - m_pred}, {unread} of them inside annotated Content that gives them no gold quote "
-        f"of their own; without those P={p2:.3f} F1={2 * p2 * r / (p2 + r) if p2 + r else 0:.3f}"
+        f"unmatched predictions: {n_pred - m_pred}, {unread} of them inside annotated Content "
+        f"that gives them no gold quote of their own; without those P={p2:.3f} "
+        f"F1={2 * p2 * r / (p2 + r) if p2 + r else 0:.3f}"
     )
     print(
         f"time: quotes {quotes_ms:.0f} ms of {total_ms:.0f} ms analysis "

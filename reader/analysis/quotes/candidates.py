@@ -316,6 +316,7 @@ def none_features(
 ) -> tuple[str, ...]:
     """The features of "no speaker": what the rules found, and how sure they can be."""
     inner = doc.text[q.span.start : q.span.end]
+    first = opens_paragraph(doc.text, doc.paragraphs[local.para].start, q.span.start)
     mention = local.found.mention if local.found else None
     kind = mention_kind(doc.text, mention) if mention else "-"
     partial = next((c for c in inner if c.isalpha()), "").islower()
@@ -325,7 +326,7 @@ def none_features(
         f"NONE partial={partial}",
         f"NONE len={_bucket(len(inner.split()), (2, 5, 12, 30))}",
         f"NONE prev={has_prev}",
-        f"NONE para-start={opens_paragraph(doc.text, doc.paragraphs[local.para].start, q.span.start)}",
+        f"NONE para-start={first}",
         f"NONE rule+kind={local.rule}+{kind}",
         f"NONE rule+etype={local.rule}+{rule_entity.type if rule_entity else 'none'}",
     )
