@@ -46,6 +46,14 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
     "we": ("ORG",),
     "it": ("ORG",),
 }
+_GENDER: dict[str, str] = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f"}
+_GENDERED = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")  # subjects: "her" is often someone else
+_PRONOUN_WINDOW = re.compile(r"[.!?;“”\"\n]")  # a sentence end or a quotation ends the window
+_GENDER_REACH = 150
 _PRONOUN_REACH = 2000  # characters back to look for a pronoun's antecedent
 _WHO_REACH = 40  # "X, who said": the name sits right before
 _NAME_REACH = 20_000  # characters back to look for the full name of a bare surname
@@ -125,6 +133,7 @@ class Coref:
                 self._role_at[start] = role
             for surname in {n.lower().split()[-1] for n in (e.name, *e.aliases) if n.split()}:
                 self._surnames[surname].append((start, e))
+        self._gender = _genders(text, found, skip)
 
     def _role_words(self, start: int, end: int) -> frozenset[str]:
         """Title words written next to a person's name: "Foreign Minister Berg", "Berg, the
@@ -155,7 +164,8 @@ class Coref:
             return None
         if len(ws) == 1 and ws[0] in PRONOUNS:
             reach = _WHO_REACH if ws[0] == "who" else _PRONOUN_REACH
-            return self._before(mention.start, PRONOUNS[ws[0]], reach)
+            gender = _GENDER.get(ws[0])
+            return self._before(mention.start, PRONOUNS[ws[0]], reach, gender)
         noun = _head_word(ws)
         if ws[0] in _DETERMINERS:
             return self._by_role(noun, mention)
@@ -185,14 +195,29 @@ class Coref:
                 return e
         return None
 
-    def _before(self, pos: int, types: tuple[str, ...], reach: int) -> Entity | None:
+    def gender(self, entity: Entity) -> str | None:
+        """ "m" or "f" when the text shows a person's gender (a title, the pronoun after a
+        mention), else None."""
+        return self._gender.get(entity.id)
+
+    def _before(
+        self, pos: int, types: tuple[str, ...], reach: int, gender: str | None = None
+    ) -> Entity | None:
+        """The nearest entity of ``types`` before ``pos``; for a gendered pronoun, the nearest
+        person the text shows with that gender, else the nearest whose gender it does not show."""
         i = bisect.bisect_left(self._starts, pos) - 1
         stop = max(-1, i - _STEPS)
+        unknown = None
         while i > stop and self._mentions[i][0] >= pos - reach:
-            if self._mentions[i][1] <= pos and self._mentions[i][2].type in types:
-                return self._mentions[i][2]
+            _, end, e = self._mentions[i]
+            if end <= pos and e.type in types:
+                shown = self._gender.get(e.id)
+                if gender is None or shown == gender:
+                    return e
+                if shown is None and unknown is None:
+                    unknown = e
             i -= 1
-        return None
+        return unknown
 
     def _overlapping(self, mention: Span) -> Entity | None:
         i = bisect.bisect_left(self._starts, mention.end) - 1
@@ -211,6 +236,27 @@ class Coref:
             return None
         k = bisect.bisect_left(seen, pos, key=lambda t: t[0]) - 1
         return seen[k][1] if k >= 0 and seen[k][0] >= pos - _NAME_REACH else None
+
+
+def _genders(
+    text: str, mentions: Sequence[tuple[int, int, Entity]], skip: Sequence[Span]
+) -> dict[str, str]:
+    """Each person's gender as the text shows it: a courtesy title before a mention ("Ms.
+    Berg"), and the first "he" or "she" after a mention in its sentence, before any other name
+    or quotation ("Berg said she …"); the majority wins, ties show nothing."""
+    votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for k, (start, end, e) in enumerate(mentions):
+        if e.type != "PERSON":
+            continue
+        title = _WORD.findall(text[max(0, start - 6) : start])
+        if title and title[-1].lower() in _TITLE_GENDER:
+            votes[e.id][_TITLE_GENDER[title[-1].lower()] == "f"] += 1
+        stop = mentions[k + 1][0] if k + 1 < len(mentions) else len(text)
+        window = _PRONOUN_WINDOW.split(text[end : min(stop, end + _GENDER_REACH)])[0]
+        pronoun = _GENDERED.search(window)
+        if pronoun:
+            votes[e.id][_GENDER[pronoun.group().lower()] == "f"] += 1
+    return {eid: "m" if m > f else "f" for eid, (m, f) in votes.items() if m != f}
 
 
 def _names(entity: Entity, head: str) -> bool:

@@ -28,6 +28,9 @@ _FUNCTION = STOPS | DETERMINERS
 _SHOT = frozenset(
     ["shot", "shoots", "fired", "fires", "hit", "hits", "snapped", "snaps", "pushed", "pushes"]
 )
+_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "from", "with", "by", "of", "to", "for", "via", "through", "into"]
+)
 _ADJECTIVAL = frozenset(
     [
         "the",
@@ -130,6 +133,8 @@ def _has_subject(toks: list[Tok], i: int) -> bool:
     if not i:
         return False
     prev = toks[i - 1]
+    if prev.word not in _FUNCTION and _object_phrase(toks, i - 1):
+        return False
     named = prev.capital and prev.word not in _FUNCTION
     described = any(
         i >= k
@@ -144,6 +149,17 @@ def _has_subject(toks: list[Tok], i: int) -> bool:
         or prev.word in AUXILIARIES
         or prev.word == "and"
     )
+
+
+def _object_phrase(toks: list[Tok], j: int) -> bool:
+    """Whether the words ending at ``j`` are inside "a …" or a preposition's phrase ("in a
+    Blogsite post", "on the Chronicle report"): the noun after them is no verb."""
+    k = j
+    while k > 0 and j - k < 3 and toks[k - 1].word.isalpha() and toks[k - 1].word not in _FUNCTION:
+        k -= 1
+    before = toks[k - 1].word if k else ""
+    earlier = toks[k - 2].word if k > 1 else ""
+    return before in ("a", "an") or (before in DETERMINERS and earlier in _PREPOSITIONS)
 
 
 def _ambiguous_cue(toks: list[Tok], i: int) -> bool:
