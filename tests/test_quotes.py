@@ -644,6 +644,15 @@ def test_ranker_names_only_above_the_margin() -> None:
     assert ranker.choose(model, [none]) == (none, True)
 
 
+def test_ranker_fills_in_where_the_rules_find_nobody_only_when_sure() -> None:
+    none = Candidate(None, None, None, ("NONE",))
+    near = Candidate(Span(0, 3), None, None, ("src=near",))
+    sure = ranker.Model({"src=near": 3.0}, margin=2.0)
+    assert ranker.choose(sure, [none, near]) == (near, True)
+    unsure = ranker.Model({"src=near": 1.0}, margin=2.0)
+    assert ranker.choose(unsure, [none, near]) == (none, True)
+
+
 def test_ranker_best_can_prefer_no_speaker() -> None:
     none = Candidate(None, None, None, ("NONE",))
     near = Candidate(Span(0, 3), None, None, ("src=near",))

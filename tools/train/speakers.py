@@ -117,14 +117,16 @@ def _score(weights: dict[str, dict[str, float]], feats: Sequence[str]) -> float:
 def evaluate(
     weights: dict[str, float], data: Sequence[Example], margin: float
 ) -> tuple[int, int, int]:
-    """Right mentions of the ranker's own choice, and right and wrong named choices of the
-    rules' candidate (named when the ranker puts it ``margin`` above "no speaker"), as the
-    app chooses (``ranker.choose``)."""
+    """Right mentions of the ranker's own choice, and right and wrong named choices as the app
+    makes them (``ranker.choose``): the rules' candidate, or the ranker's best where the rules
+    find nobody, named when the ranker puts it ``margin`` above "no speaker"."""
     ok = named = wrong = 0
     for feats, right in data:
         scores = [sum(weights.get(f, 0.0) for f in fs) for fs in feats]
         ok += max(range(len(feats)), key=lambda k: scores[k]) in right
         pick = _rules_pick(feats)
+        if pick == 0:  # the rules find nobody: the ranker's best, when sure
+            pick = max(range(len(feats)), key=lambda k: scores[k])
         sure = pick != 0 and scores[pick] - scores[0] > margin
         named += sure and pick in right
         wrong += sure and pick not in right

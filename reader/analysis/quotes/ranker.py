@@ -6,7 +6,8 @@ score is the sum of its features' weights. The cue rules' candidate is the speak
 ranker's own first choice, it did worse on both development sets: see models/README.md); it is
 named only when the ranker scores it above "no speaker" by the model's ``margin``: a wrong name
 costs the reader more than none, and an unsure choice keeps its mention (the phrase the text
-gives) without claiming who it is.
+gives) without claiming who it is. Where the rules find nobody, the ranker's best candidate
+speaks when it clears the same margin.
 """
 
 from __future__ import annotations
@@ -48,11 +49,13 @@ def best(model: Model, cands: Sequence[Candidate]) -> tuple[Candidate, bool]:
 
 
 def choose(model: Model, cands: Sequence[Candidate]) -> tuple[Candidate, bool]:
-    """The rules' candidate, and whether the ranker puts it above "no speaker" by the margin."""
+    """The rules' candidate, and whether the ranker puts it above "no speaker" by the margin;
+    where the rules find nobody, the ranker's best candidate when it is that sure."""
     found, _ = by_rules(cands)
-    if found is cands[0]:
-        return found, True
-    return found, score(model, found) - score(model, cands[0]) > model.margin
+    if found is not cands[0]:
+        return found, score(model, found) - score(model, cands[0]) > model.margin
+    guess, sure = best(model, cands)
+    return (guess, True) if sure else (cands[0], True)
 
 
 def by_rules(cands: Sequence[Candidate]) -> tuple[Candidate, bool]:
