@@ -80,7 +80,10 @@ def test_quote_over_several_paragraphs() -> None:
 
 
 def test_unclosed_quote_ends_with_its_paragraph() -> None:
-    text = "The coach said that “we lost our focus in the second half, and that hurts.\nFans left early."
+    text = (
+        "The coach said that “we lost our focus in the second half, and that hurts.\nFans left "
+        "early."
+    )
     [q] = quotes_of(text)
     assert q.text.endswith("that hurts.") and q.span.end == text.index("\n")
 
@@ -111,7 +114,10 @@ def test_sloppy_marks(text: str, expected: str) -> None:
 
 
 def test_stray_straight_mark_in_a_curly_text() -> None:
-    text = '"The crowd cheered, chanting “we want more” as the band left.\n“Another night,” the singer said.'
+    text = (
+        '"The crowd cheered, chanting “we want more” as the band left.\n“Another night,” the '
+        "singer said."
+    )
     assert [q.text for q in quotes_of(text)] == ["“we want more”", "“Another night,”"]
 
 
@@ -163,7 +169,8 @@ def test_ids_follow_reading_order() -> None:
         ("“The deal is off,” Maria Lopez, the union leader, added.", "Maria Lopez", "added"),
         ("“The deal is off,” Sen. Paul Grant (R-Ohio) said Friday.", "Sen. Paul Grant", "said"),
         (
-            "He answered that he trusted the board would keep “the promise we made to every worker.",
+            "He answered that he trusted the board would keep “the promise we made to every "
+            "worker.",
             "He",
             "answered",
         ),
@@ -171,12 +178,14 @@ def test_ids_follow_reading_order() -> None:
         ("“The deal is off,” read the statement from the club.", "the statement", "read"),
         ("Tom Hale, in Leeds, said Tuesday that the deal was “off for good”.", "Tom Hale", "said"),
         (
-            "Ana Ruiz, a nurse who has worked nights on the ward for eleven years, said it was “a scandal”.",
+            "Ana Ruiz, a nurse who has worked nights on the ward for eleven years, said it was "
+            "“a scandal”.",
             "Ana Ruiz",
             "said",
         ),
         (
-            "Ana Ruiz left the meeting early, saying the plan was “a scandal from start to finish”.",
+            "Ana Ruiz left the meeting early, saying the plan was “a scandal from start to "
+            "finish”.",
             "Ana Ruiz",
             "saying",
         ),
@@ -300,7 +309,10 @@ def test_a_name_after_a_role_names_the_speaker(text: str, name: str) -> None:
 
 
 def test_a_blockquote_without_marks_is_quoted_whole() -> None:
-    text = "Ana Ruiz, the mayor, said:\nWe will not stop.\nNot now, not ever.\nThe council met. “It is late,” Tom Hale said.\n"
+    text = (
+        "Ana Ruiz, the mayor, said:\nWe will not stop.\nNot now, not ever.\nThe council met. “It "
+        "is late,” Tom Hale said.\n"
+    )
     blocks = blocks_of(text)
     sentences, _ = tokenize(text, blocks)
     quoted = [blocks[1].span, blocks[2].span, blocks[3].span]  # the last holds marks of its own
@@ -415,13 +427,19 @@ def test_name_before_the_colon_is_the_speaker() -> None:
 
 
 def test_sentence_subject_names_the_speaker_of_a_fragment() -> None:
-    text = "In recent weeks, Ana Ruiz has gone after the mayor as a “leech who will bleed the city dry”."
+    text = (
+        "In recent weeks, Ana Ruiz has gone after the mayor as a “leech who will bleed the city "
+        "dry”."
+    )
     [q] = quotes_of(text)
     assert at(text, q.speaker.mention) == "Ana Ruiz" and q.cue is None
 
 
 def test_subject_after_a_time_phrase() -> None:
-    text = "Thirteen years earlier, she had voted for the plan “from the view of a senator from the north”."
+    text = (
+        "Thirteen years earlier, she had voted for the plan “from the view of a senator from the "
+        "north”."
+    )
     [q] = quotes_of(text)
     assert at(text, q.speaker.mention) == "she"
 
@@ -482,7 +500,8 @@ def test_scare_quote_without_a_frame_is_still_left_out() -> None:
         ),
         ("She went on: “The council will vote in March.”", "She", "went on"),
         (
-            "Ana Ruiz, during a visit to Leeds, Yorkshire, said the plan was “a scandal from start to finish”.",
+            "Ana Ruiz, during a visit to Leeds, Yorkshire, said the plan was “a scandal from "
+            "start to finish”.",
             "Ana Ruiz",
             "said",
         ),
@@ -505,7 +524,8 @@ def test_scare_quote_without_a_frame_is_still_left_out() -> None:
         ("“We have tried everything,” the mayor sighed wearily.", "the mayor", "sighed"),
         # a reporting clause that closes the sentence reports a fragment earlier in it
         (
-            "The pledge to “fix every road” appeals to rural voters, said Ana Ruiz, a pollster at the "
+            "The pledge to “fix every road” appeals to rural voters, said Ana Ruiz, a pollster "
+            "at the "
             "university.",
             "Ana Ruiz",
             "said",
@@ -516,7 +536,8 @@ def test_scare_quote_without_a_frame_is_still_left_out() -> None:
             "said",
         ),
         (
-            "The deal made the town “a safer place to live” for the first time in years, Tom Hale, the mayor, told "
+            "The deal made the town “a safer place to live” for the first time in years, Tom "
+            "Hale, the mayor, told "
             "reporters.",
             "Tom Hale",
             "told",
@@ -531,7 +552,8 @@ def test_more_cue_patterns(text: str, mention: str, cue: str) -> None:
 
 def test_next_sentence_verb_does_not_claim_a_continuing_quote() -> None:
     text = (
-        "“We start tomorrow,” Ana Ruiz said on the steps of the old town hall before a crowd of several "
+        "“We start tomorrow,” Ana Ruiz said on the steps of the old town hall before a crowd of "
+        "several "
         "hundred. “And we will not stop.” Tom Hale added that the plan was late."
     )
     _, q2 = quotes_of(text)
@@ -552,7 +574,10 @@ def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
         "“We have been thinking about where we are,”",
     ]
     assert [q.speaker.name for q in quotes] == ["Ann Moore", "Ann Moore", "Tom Ode"]
-    continued = "Ann Moore said: “If indeed this goes on, we lose.\n“We have thought about it. It is not good,” she added."
+    continued = (
+        "Ann Moore said: “If indeed this goes on, we lose.\n“We have thought about it. It is not "
+        "good,” she added."
+    )
     assert len(quotes_of(continued)) == 1
 
 
