@@ -33,8 +33,8 @@ from reader.analysis.model import Quote, Sentence
 from reader.analysis.pipeline import analyse
 from reader.analysis.quotes import find_quotes, ranker
 from reader.analysis.tokens import tokenize
-from reader.document.load import load
-from reader.document.model import Block, Document, Span
+from reader.document.load import from_bytes, load
+from reader.document.model import Document, Span
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_foundation import make_article
@@ -152,25 +152,16 @@ SHAPES = {
 
 def _quotes_ms(text: str) -> tuple[float, float, int]:
     """The quotes step's and the whole analysis's time (ms) on ``text``, and the quotes found."""
-    doc = Document(text=text, source="bench", blocks=_blocks(text))
+    doc = from_bytes(text.encode(), "bench", "text")
     result = analyse(doc)
     return result.timings_ms.get("quotes", 0.0), sum(result.timings_ms.values()), len(result.quotes)
-
-
-def _blocks(text: str) -> tuple[Block, ...]:
-    out, start = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append(Block("paragraph", Span(start, start + len(line))))
-        start += len(line) + 1
-    return tuple(out)
 
 
 def _sentences(text: str) -> list[Sentence]:
     """Sentences, or none when the splitter fails on the shape (its regex timeout on one long
     line): quotes must still run."""
     try:
-        return tokenize(text, _blocks(text))[0]
+        return tokenize(text, from_bytes(text.encode(), "bench", "text").blocks)[0]
     except Exception as err:
         print(f"  (sentence splitter failed: {type(err).__name__}; quotes run without sentences)")
         return []
@@ -186,7 +177,7 @@ def speed() -> int:
         times = []
         for size in sizes:
             text = make(size)
-            paras = [b.span for b in _blocks(text)]
+            paras = [b.span for b in from_bytes(text.encode(), "bench", "text").blocks]
             sentences = _sentences(text)
             t0 = time.perf_counter()
             find_quotes(text, paras, sentences, [])
@@ -319,6 +310,7 @@ def main() -> int:
         f"time: quotes {quotes_ms:.0f} ms of {total_ms:.0f} ms analysis "
         f"({100 * quotes_ms / total_ms if total_ms else 0:.1f}%)"
     )
+    return 0
 
 
 if __name__ == "__main__":
