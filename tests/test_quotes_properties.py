@@ -186,3 +186,16 @@ def test_many_tiny_lowercase_sentences_stay_linear() -> None:
     sentences = [Sentence(Span(i, min(i + 5, len(text))), ()) for i in range(0, len(text), 5)]
     quotes = find_quotes(text, paras, sentences, [])
     assert len(quotes) == 5_000
+
+
+def test_a_question_and_answer_transcript() -> None:
+    text = "Q: Why now?\nA: “Because we can,” she said.\nQ: And then?\nA: We wait.\n" * 200
+    check(text)
+
+
+def test_quotes_inside_quotes_and_an_unclosed_last_quote() -> None:
+    text = "“She said ‘no’ and he said “yes” and ‘maybe “later”’,” Ann Lee said.\n" * 50
+    check(text + "The last word: “and then nothing")
+    paras = paragraphs_of(text)
+    quotes = find_quotes(text, paras, sentences_of(paras), [])
+    assert len(quotes) == 50
