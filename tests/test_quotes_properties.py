@@ -199,3 +199,11 @@ def test_quotes_inside_quotes_and_an_unclosed_last_quote() -> None:
     paras = paragraphs_of(text)
     quotes = find_quotes(text, paras, sentences_of(paras), [])
     assert len(quotes) == 50
+
+
+def test_linear_on_a_transcript_and_on_unbalanced_marks() -> None:
+    for unit in (
+        "HOST: Why now?\nANN LEE: “Because,” she said, “we can.”\n",
+        "“ a ” ‘ b \" c ' d « ",
+    ):
+        assert _lines(unit * 800) / _lines(unit * 200) < 4 * 1.2
