@@ -300,7 +300,7 @@ def test_a_name_the_tagger_cut_short_does_not_name_the_speaker() -> None:
     ("text", "name"),
     [
         ("“We are ready,” said KTV host Tom Ode.", "Tom Ode"),
-        ("“It is over,” said Clinton campaign spokesman Brian Fallon on Monday.", "Brian Fallon"),
+        ("“It is over,” said Berg campaign spokesman Tom Ode on Monday.", "Tom Ode"),
     ],
 )
 def test_a_name_after_a_role_names_the_speaker(text: str, name: str) -> None:
@@ -428,7 +428,7 @@ def test_name_before_the_colon_is_the_speaker() -> None:
 
 def test_sentence_subject_names_the_speaker_of_a_fragment() -> None:
     text = (
-        "In recent weeks, Ana Ruiz has gone after the mayor as a “leech who will bleed the city "
+        "In recent weeks, Ana Ruiz has gone after the mayor as a “tick who will drain the city "
         "dry”."
     )
     [q] = quotes_of(text)
@@ -437,8 +437,7 @@ def test_sentence_subject_names_the_speaker_of_a_fragment() -> None:
 
 def test_subject_after_a_time_phrase() -> None:
     text = (
-        "Thirteen years earlier, she had voted for the plan “from the view of a senator from the "
-        "north”."
+        "Ten years earlier, she had voted for the plan “from the view of a senator from the north”."
     )
     [q] = quotes_of(text)
     assert at(text, q.speaker.mention) == "she"
@@ -505,7 +504,7 @@ def test_scare_quote_without_a_frame_is_still_left_out() -> None:
             "Ana Ruiz",
             "said",
         ),
-        ("“The deal is off,” the editorial board writes.", "the editorial board", "writes"),
+        ("“The deal is off,” the review panel writes.", "the review panel", "writes"),
         ("“The deal is off,” Tom Hale barked.", "Tom Hale", "barked"),
         ("Ana Ruiz repeated: “We will not stop.”", "Ana Ruiz", "repeated"),
         ("Tom Hale defended the plan as “a fair deal for every town”.", "Tom Hale", "defended"),

@@ -199,7 +199,7 @@ def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] =
         if agent:
             return Cue(cue, agent)  # "X was asked by host Y “…”": Y speaks
     if (i >= 2 and toks[i - 2].word == "what") or (i >= 1 and toks[i - 1].word == "what"):
-        # "X condemned what he called a “reckless gamble”": X reports the words
+        # "X denounced what she called a “reckless gamble”": X reports the words
         outer = subject(toks, i - 2 if toks[i - 1].word != "what" else i - 1)
         if outer:
             return Cue(cue, outer)

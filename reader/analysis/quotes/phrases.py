@@ -16,7 +16,7 @@ DASHES = frozenset("―—–-")
 _CONJUNCTIONS = frozenset(["but", "and", "so", "yet", "or", "nor"])
 _STANDALONE = frozenset(
     ["another", "one", "some", "many", "several", "both", "others"]
-)  # "Yet another said"
+)  # "Yet another added"
 _VERBISH = frozenset(
     [
         "began",
@@ -201,7 +201,7 @@ def _in_phrase(toks: list[Tok], j: int) -> bool:
 
 def np_backward(toks: list[Tok], j: int, lo: int = 0) -> Span | None:
     """The noun phrase ending at token ``j`` (not before token ``lo``): a pronoun, a name, or
-    a noun phrase; None for the object of a preposition ("marching through the streets")."""
+    a noun phrase; None for the object of a preposition ("walking through the old park")."""
     if j < lo:
         return None
     head = toks[j]
@@ -258,7 +258,7 @@ def _clause_start(toks: list[Tok], i: int) -> int:
     if dash is not None and head[0].raw.isupper() and len(head[0].raw) > 1:
         return lead + dash + 1  # "DOVER, Del. - U.S. District Judge …"
     first = head[0].word if head else ""
-    timed = any(t.word in _TIME_WORDS for t in head[1:3])  # "Thirteen years earlier, she …"
+    timed = any(t.word in _TIME_WORDS for t in head[1:3])  # "Ten years earlier, she …"
     if (
         first in INTRO
         or first[:1].isdigit()
@@ -283,7 +283,7 @@ def subject(toks: list[Tok], i: int) -> Span | None:
     """The subject of the clause that token ``i`` is in, read from the clause start.
 
     Skips a dateline or an opening phrase ("In May, Ode …", "On the radio, she …"); failing
-    that, the first subject pronoun before ``i`` ("Since 2008 he has been invited …, and has
+    that, the first subject pronoun before ``i`` ("Since 1999 she has been asked …, and has
     said").
     """
     start = _clause_start(toks, i)

@@ -129,7 +129,7 @@ def _noun_of_subject(toks: list[Tok], i: int) -> bool:
 
 def _has_subject(toks: list[Tok], i: int) -> bool:
     """Whether a subject stands right before the form at ``i``: a name, a pronoun, an auxiliary,
-    "and", or a short determiner phrase ("the letter reads", "the editorial board writes")."""
+    "and", or a short determiner phrase ("the letter reads", "the review panel writes")."""
     if not i:
         return False
     prev = toks[i - 1]
