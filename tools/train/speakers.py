@@ -7,8 +7,9 @@ usage (from the repository root):
 
 Each quotation the pipeline finds in a training article is matched (by overlap) to a gold direct
 quote, i.e. a quoted segment of an attribution's ``Content``; its candidates (``quotes.candidates``)
-are labelled right when their mention overlaps that attribution's ``Source`` span, and "no
-speaker" is right when none is. NLTK's ``AveragedPerceptron`` learns to rank them: on a mistake
+are labelled right when their mention overlaps that attribution's ``Source`` span and, for a
+Source that is a name, the candidate would be shown with that name (its entity's names hold the
+Source's surname); "no speaker" is right when none is. NLTK's ``AveragedPerceptron`` learns to rank them: on a mistake
 the right candidate's features gain and the chosen one's lose (classes ``y``/``n``; a feature's
 weight is ``y - n``). Cross-validation by article reports accuracy and wrong choices for a range of
 margins, and the margin that maximises ``right - cost * wrong`` is written with the weights:
@@ -32,11 +33,12 @@ from nltk.tag.perceptron import AveragedPerceptron
 from reader.analysis.entities import find_entities
 from reader.analysis.quotes import find_quotes, ranker
 from reader.analysis.quotes.candidates import Candidate
+from reader.analysis.quotes.speakers import speaker
 from reader.analysis.tokens import tokenize
 from reader.document.load import load
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench_quotes import gold
+from bench_quotes import _surname, gold  # the benchmark's reading of the gold annotation
 
 Example = tuple[list[tuple[str, ...]], set[int]]  # candidates' features, indexes of right ones
 MARGINS = (0.0, 2.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 40.0)
@@ -72,14 +74,29 @@ def examples(split: Path) -> list[list[Example]]:
             src = next((s for g, s in gq if g[0] < q.span.end and q.span.start < g[1] and s), None)
             if src is None:
                 continue
+            surname = _surname(text[src[0] : src[1]])
             right = {
                 k
                 for k, c in enumerate(cands)
-                if c.mention and c.mention.start < src[1] and src[0] < c.mention.end
+                if c.mention
+                and c.mention.start < src[1]
+                and src[0] < c.mention.end
+                and _names_it(text, c, surname)
             }
             doc_examples.append(([c.features for c in cands], right or {0}))
         out.append(doc_examples)
     return out
+
+
+def _names_it(text: str, cand: Candidate, surname: str | None) -> bool:
+    """Whether a candidate would be shown with the gold Source's name: its entity's names (or
+    the name its mention gives) hold the surname of a Source that is a name. A Source that is a
+    pronoun or a description has no name to check."""
+    if surname is None:
+        return True
+    names = (cand.entity.name, *cand.entity.aliases) if cand.entity else ()
+    shown = speaker(text, cand.mention, cand.entity).name
+    return any(surname in n for n in (*names, shown or ""))
 
 
 def train(data: Sequence[Example], epochs: int, seed: int) -> dict[str, float]:
