@@ -9,12 +9,12 @@ Each quotation the pipeline finds in a training article is matched (by overlap) 
 quote, i.e. a quoted segment of an attribution's ``Content``; its candidates (``quotes.candidates``)
 are labelled right when their mention overlaps that attribution's ``Source`` span and, for a
 Source that is a name, the candidate would be shown with that name (its entity's names hold the
-Source's surname); "no speaker" is right when none is. NLTK's ``AveragedPerceptron`` learns to rank them: on a mistake
-the right candidate's features gain and the chosen one's lose (classes ``y``/``n``; a feature's
-weight is ``y - n``). Cross-validation by article reports accuracy and wrong choices for a range of
-margins, and the margin that maximises ``right - cost * wrong`` is written with the weights:
-a wrong name costs ``cost`` times a missing one. Below the margin the ranker still picks the
-mention but names nobody. Deterministic for a given seed.
+Source's surname); "no speaker" is right when none is. NLTK's ``AveragedPerceptron`` learns to
+rank them: on a mistake the right candidate's features gain and the chosen one's lose (classes
+``y``/``n``; a feature's weight is ``y - n``). Cross-validation by article reports accuracy and
+wrong choices for a range of margins, and the margin that maximises ``right - cost * wrong`` is
+written with the weights: a wrong name costs ``cost`` times a missing one. Below the margin the
+rules' candidate keeps its mention but no name (``ranker.choose``). Deterministic for a seed.
 """
 
 from __future__ import annotations
