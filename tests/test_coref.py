@@ -105,3 +105,16 @@ def test_display_name_drops_roles_and_titles() -> None:
 def test_near_lists_named_mentions_in_a_window() -> None:
     found = COREF.near(0, 60)
     assert [e.id for _, e in found] == ["E1", "E3"]
+
+
+def test_a_gendered_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = "Ms. Ann Lee met Tom Ode, and he said no. Ann Lee left. Later she called."
+    lee = entity("E1", "PERSON", "Ann Lee", text, "Ann Lee")
+    ode = entity("E2", "PERSON", "Tom Ode", text, "Tom Ode")
+    coref = Coref(text, [lee, ode])
+    assert coref.gender(lee) == "f" and coref.gender(ode) == "m"
+    assert coref.resolve(span_of(text, "he")) is ode
+    text2 = "Ms. Ann Lee spoke. Tom Ode, he said, was late. Then she left."
+    lee2 = entity("E1", "PERSON", "Ann Lee", text2, "Ann Lee")
+    ode2 = entity("E2", "PERSON", "Tom Ode", text2, "Tom Ode")
+    assert Coref(text2, [lee2, ode2]).resolve(span_of(text2, "she")) is lee2
