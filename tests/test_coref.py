@@ -118,3 +118,20 @@ def test_a_gendered_pronoun_skips_a_person_of_the_other_gender() -> None:
     lee2 = entity("E1", "PERSON", "Ann Lee", text2, "Ann Lee")
     ode2 = entity("E2", "PERSON", "Tom Ode", text2, "Tom Ode")
     assert Coref(text2, [lee2, ode2]).resolve(span_of(text2, "she")) is lee2
+
+
+def test_a_pronoun_prefers_the_subject_of_its_sentence_to_the_last_name() -> None:
+    text = "Tom Ode spoke after Ann Lee and Max Roe, and he was brief."
+    people = [
+        entity("E1", "PERSON", "Tom Ode", text, "Tom Ode"),
+        entity("E2", "PERSON", "Ann Lee", text, "Ann Lee"),
+        entity("E3", "PERSON", "Max Roe", text, "Max Roe"),
+    ]
+    assert Coref(text, people).resolve(span_of(text, "he")) is people[0]
+
+
+def test_a_name_after_a_preposition_is_not_the_subject() -> None:
+    text = "In a talk with Max Roe, Tom Ode said he was done."
+    roe = entity("E3", "PERSON", "Max Roe", text, "Max Roe")
+    ode = entity("E1", "PERSON", "Tom Ode", text, "Tom Ode")
+    assert Coref(text, [roe, ode]).resolve(span_of(text, "he")) is ode

@@ -5,8 +5,10 @@ speaker of a quote, the actor of a timeline event). The rules prefer no answer t
 
 - a name links to the entity it is a mention of, or to the nearest earlier person whose surname
   it is ("Berg" after "Anna Berg");
-- a pronoun to the nearest compatible entity named before it outside quotations: a person for
-  "he", "she", "I", an organisation for "they", "we", "it"; "who" only to a name just before it;
+- a pronoun to the subject of its sentence (or of the sentence before): its first compatible
+  entity that no preposition governs, else the nearest compatible entity named before it outside
+  quotations: a person for "he", "she", "I" (of the gender the text shows, when it shows one), an
+  organisation for "they", "we", "it"; "who" only to a name just before it;
 - a role noun ("the minister", "the company") to the nearest entity earlier written with that
   role word ("Foreign Minister Anna Berg", "Anna Berg, the minister,") or named right after it
   ("The minister, Anna Berg, said").
@@ -54,6 +56,11 @@ _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lad
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")  # subjects: "her" is often someone else
 _PRONOUN_WINDOW = re.compile(r"[.!?;“”\"\n]")  # a sentence end or a quotation ends the window
 _GENDER_REACH = 150
+_SUBJECT_REACH = 600  # characters back read for the pronoun's sentence and the one before
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
+_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "with", "by", "from", "to", "for", "of", "about", "against", "than"]
+)
 _PRONOUN_REACH = 2000  # characters back to look for a pronoun's antecedent
 _WHO_REACH = 40  # "X, who said": the name sits right before
 _NAME_REACH = 20_000  # characters back to look for the full name of a bare surname
@@ -165,7 +172,12 @@ class Coref:
         if len(ws) == 1 and ws[0] in PRONOUNS:
             reach = _WHO_REACH if ws[0] == "who" else _PRONOUN_REACH
             gender = _GENDER.get(ws[0])
-            return self._before(mention.start, PRONOUNS[ws[0]], reach, gender)
+            types = PRONOUNS[ws[0]]
+            if ws[0] != "who":
+                found = self._subject(mention.start, types, gender)
+                if found is not None:
+                    return found
+            return self._before(mention.start, types, reach, gender)
         noun = _head_word(ws)
         if ws[0] in _DETERMINERS:
             return self._by_role(noun, mention)
@@ -199,6 +211,27 @@ class Coref:
         """ "m" or "f" when the text shows a person's gender (a title, the pronoun after a
         mention), else None."""
         return self._gender.get(entity.id)
+
+    def _subject(self, pos: int, types: tuple[str, ...], gender: str | None) -> Entity | None:
+        """The subject of the pronoun's sentence, else of the sentence before: its first named
+        entity of ``types`` that no preposition governs and whose gender does not clash ("Berg
+        met Ode in May, and she said": Berg)."""
+        window = self._text[max(0, pos - _SUBJECT_REACH) : pos]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        base = max(0, pos - _SUBJECT_REACH)
+        bounds = [base + e for e in ends[-2:]]
+        starts = ([base] + bounds)[-2:] if len(bounds) < 2 else bounds
+        for lo, hi in ((starts[-1], pos), (starts[0], starts[-1])):
+            for span, e in self.near(lo, hi)[:_STEPS]:
+                if e.type not in types or span.end > pos:
+                    continue
+                before = _WORD.findall(self._text[max(0, span.start - 12) : span.start])
+                if before and before[-1].lower() in _PREPOSITIONS:
+                    continue
+                shown = self._gender.get(e.id)
+                if gender is None or shown in (None, gender):
+                    return e
+        return None
 
     def _before(
         self, pos: int, types: tuple[str, ...], reach: int, gender: str | None = None
