@@ -220,7 +220,7 @@ class Coref:
         ends = [m.end() for m in _SENTENCE_END.finditer(window)]
         base = max(0, pos - _SUBJECT_REACH)
         bounds = [base + e for e in ends[-2:]]
-        starts = ([base] + bounds)[-2:] if len(bounds) < 2 else bounds
+        starts = [base, *bounds][-2:]
         for lo, hi in ((starts[-1], pos), (starts[0], starts[-1])):
             for span, e in self.near(lo, hi)[:_STEPS]:
                 if e.type not in types or span.end > pos:
