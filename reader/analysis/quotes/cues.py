@@ -84,52 +84,75 @@ def _sentence_end(toks: list[Tok], j: int) -> bool:
     return nxt is None or not (nxt.word in {",", ")"} or nxt.word[:1].islower())
 
 
-def after(text: str, end: int, hi: int) -> Cue | None:
-    """A cue after a quotation, in its sentence: `“…,” X said`, `“…,” said X`, `“…” ― X`."""
-    toks = tokens(text, end, min(hi, end + _WINDOW), _AFTER_TOKENS)
-    i = 1 if toks and toks[0].word == "," else 0
-    if i >= len(toks):
-        return None
-    if toks[i].word in DASHES:
-        if i + 1 < len(toks) and toks[i + 1].capital and toks[i + 1].word not in DETERMINERS:
-            mention = np_forward(toks, i + 1)
-            return Cue(None, mention) if mention else None
-        return None
-    n = cue_length(toks, i)
-    if n:
-        cue = Span(toks[i].start, toks[i + n - 1].end)
-        mention = np_forward(toks, i + n) or name_after(toks, i + n)
-        inverted = toks[i].word == "according" or toks[i].word not in _NOT_INVERTED
-        return Cue(cue, mention) if inverted and mention else None
+def _byline(toks: list[Tok], i: int) -> Cue | None:
+    """`“…” ― Ann Lee`: a dash and a name, no verb."""
+    if i + 1 < len(toks) and toks[i + 1].capital and toks[i + 1].word not in DETERMINERS:
+        mention = np_forward(toks, i + 1)
+        return Cue(None, mention) if mention else None
+    return None
+
+
+def _inverted_cue(toks: list[Tok], i: int, n: int) -> Cue | None:
+    """`“…,” said Ann Lee` / `“…,” according to Ann Lee`: the verb first, then its subject
+    (not "told reporters", whose object is the listener)."""
+    cue = Span(toks[i].start, toks[i + n - 1].end)
+    mention = np_forward(toks, i + n) or name_after(toks, i + n)
+    inverted = toks[i].word == "according" or toks[i].word not in _NOT_INVERTED
+    return Cue(cue, mention) if inverted and mention else None
+
+
+def _first_verb(toks: list[Tok], i: int) -> tuple[int, int]:
+    """The first finite cue verb after token ``i`` in the sentence, outside parentheses, and its
+    length; (-1, 0) when the sentence or a quotation mark comes first."""
     depth = 0
     for j in range(i + 1, min(len(toks), i + 30)):
         w = toks[j].word
         depth += (w == "(") - (w == ")")
         if depth <= 0 and (_sentence_end(toks, j) or w in _QUOTE_MARKS):
-            return None
+            return -1, 0
         n = cue_length(toks, j) if depth <= 0 else 0
-        if not n or w == "according" or w.endswith("ing"):
-            continue  # "“…” campaign dubbing them": a participle has no subject of its own
-        cue = Span(toks[j].start, toks[j + n - 1].end)
-        mention = np_forward(toks, i)
-        if mention is not None and mention.end <= cue.start:
-            return Cue(cue, mention)
-        if toks[j - 1].word == "," and toks[j].word not in _NOT_INVERTED:
-            return Cue(
-                cue, np_forward(toks, j + n) or name_after(toks, j + n)
-            )  # "…" for X, said Ode
-        k = skip_back(toks, j)
-        mention = np_backward(toks, k)
-        if mention is None:
-            return None
-        m = _index(toks, mention.start)
-        comma = max((k for k in range(i, m) if toks[k].word == ","), default=i - 1)
-        if all(t.word[:1].isalnum() for t in toks[comma + 1 : m]):
-            return Cue(
-                cue, mention
-            )  # the subject runs from the quotation or from a comma to the verb
+        if n and w != "according" and not w.endswith("ing"):
+            return j, n  # "“…” campaign dubbing them": a participle has no subject of its own
+    return -1, 0
+
+
+def _subject_before(toks: list[Tok], i: int, j: int, n: int) -> Cue | None:
+    """The subject of the ``n``-token verb at ``j``: the phrase right after the quotation, a
+    name after an inverted verb ("…" for X, said Ode), or the noun phrase before the verb when
+    it runs from the quotation or from a comma."""
+    cue = Span(toks[j].start, toks[j + n - 1].end)
+    mention = np_forward(toks, i)
+    if mention is not None and mention.end <= cue.start:
+        return Cue(cue, mention)
+    if toks[j - 1].word == "," and toks[j].word not in _NOT_INVERTED:
+        return Cue(cue, np_forward(toks, j + n) or name_after(toks, j + n))
+    mention = np_backward(toks, skip_back(toks, j))
+    if mention is None:
         return None
+    m = _index(toks, mention.start)
+    comma = max((k for k in range(i, m) if toks[k].word == ","), default=i - 1)
+    if all(t.word[:1].isalnum() for t in toks[comma + 1 : m]):
+        return Cue(cue, mention)
     return None
+
+
+def after(text: str, end: int, hi: int) -> Cue | None:
+    """A cue after a quotation, in its sentence, in steps: a dash byline (`“…” ― X`), an
+    inverted verb (`“…,” said X`), else the sentence's first verb and its subject
+    (`“…,” X said`)."""
+    toks = tokens(text, end, min(hi, end + _WINDOW), _AFTER_TOKENS)
+    i = 1 if toks and toks[0].word == "," else 0
+    if i >= len(toks):
+        return None
+    if toks[i].word in DASHES:
+        return _byline(toks, i)
+    n = cue_length(toks, i)
+    if n:
+        return _inverted_cue(toks, i, n)
+    j, n = _first_verb(toks, i)
+    if j < 0:
+        return None
+    return _subject_before(toks, i, j, n)
 
 
 def manner(text: str, end: int, hi: int) -> Cue | None:
