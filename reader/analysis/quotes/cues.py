@@ -194,8 +194,54 @@ def _in_intro(toks: list[Tok], i: int) -> bool:
     return any(t.word == "," for t in toks[i + 1 :]) and not any(t.word == "," for t in toks[:i])
 
 
+def _main_cue(toks: list[Tok], found: list[int]) -> int:
+    """Of the cues found, the one that reports the quotation: not in an opening phrase or a
+    relative clause that a later cue follows, a finite verb before a participle."""
+    main = [k for k in found if toks[k].word == "according" or not _in_intro(toks, k)] or found
+    main = [k for k in main if not _relative(toks, k, main)] or main
+    return next((k for k in main if not toks[k].word.endswith("ing")), main[0])
+
+
+def _special_subject(toks: list[Tok], i: int, n: int) -> Span | None:
+    """Who speaks when the verb's own subject does not: "according to X", a passive agent
+    ("X was asked by host Y “…”": Y), or the subject around "what … called" ("X denounced what
+    she called a “reckless gamble”": X)."""
+    if toks[i].word == "according":
+        return np_forward(toks, i + n) or name_after(toks, i + n)
+    if i and toks[i - 1].word in _PASSIVE and i + n < len(toks) and toks[i + n].word == "by":
+        agent = np_forward(toks, i + n + 1) or name_after(toks, i + n + 1)
+        if agent:
+            return agent
+    if (i >= 2 and toks[i - 2].word == "what") or (i >= 1 and toks[i - 1].word == "what"):
+        return subject(toks, i - 2 if toks[i - 1].word != "what" else i - 1)
+    return None
+
+
+def _verb_subject(toks: list[Tok], i: int, n: int, first: int) -> Span | None:
+    """The phrase before the verb at ``i`` ("… – Ode saying he was “…”" for a participle), or
+    after it when it is inverted ("said Berg: “…”")."""
+    participle = toks[i].word.endswith("ing")
+    if (
+        participle
+        and i > first
+        and toks[i - 1].capital
+        and toks[i - 1].word.isalpha()
+        and toks[i - 1].word not in _NOT_NAMES
+    ):
+        return np_backward(toks, i - 1, first)
+    mention = None if participle else np_backward(toks, skip_back(toks, i), first)
+    inverted = i == first or (
+        toks[i - 1].word == "," and i + n < len(toks) and toks[i + n].word not in SUBJECT_PRONOUNS
+    )
+    if mention is None and inverted and not participle and toks[i].word not in _NOT_INVERTED:
+        mention = np_forward(toks, i + n) or name_after(toks, i + n)
+    return mention
+
+
 def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] = ()) -> Cue | None:
-    """The first cue in ``text[lo:start]`` before a quotation, with its subject.
+    """The first cue in ``text[lo:start]`` before a quotation, with its subject, in steps: the
+    cues of the frame, the main one, a special subject (according to, by, what … called), the
+    verb's own subject, else the clause's subject.
 
     ``sent_lo`` is where the sentence starts (at or before ``lo``): an elided subject
     ("… and has said that “…”") is read from there. Words inside ``holes`` (earlier quotations
@@ -210,44 +256,13 @@ def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] =
     found = [k for k in range(first, len(toks)) if cue_length(toks, k)]
     if not found:
         return None
-    main = [k for k in found if toks[k].word == "according" or not _in_intro(toks, k)] or found
-    main = [k for k in main if not _relative(toks, k, main)] or main
-    i = next((k for k in main if not toks[k].word.endswith("ing")), main[0])  # a finite verb first
+    i = _main_cue(toks, found)
     n = cue_length(toks, i)
     cue = Span(toks[i].start, toks[i + n - 1].end)
-    if toks[i].word == "according":
-        return Cue(cue, np_forward(toks, i + n) or name_after(toks, i + n))
-    if i and toks[i - 1].word in _PASSIVE and i + n < len(toks) and toks[i + n].word == "by":
-        agent = np_forward(toks, i + n + 1) or name_after(toks, i + n + 1)
-        if agent:
-            return Cue(cue, agent)  # "X was asked by host Y “…”": Y speaks
-    if (i >= 2 and toks[i - 2].word == "what") or (i >= 1 and toks[i - 1].word == "what"):
-        # "X denounced what she called a “reckless gamble”": X reports the words
-        outer = subject(toks, i - 2 if toks[i - 1].word != "what" else i - 1)
-        if outer:
-            return Cue(cue, outer)
-    participle = toks[i].word.endswith("ing")
-    if (
-        participle
-        and i > first
-        and toks[i - 1].capital
-        and toks[i - 1].word.isalpha()
-        and toks[i - 1].word not in _NOT_NAMES
-    ):
-        mention = np_backward(toks, i - 1, first)  # "… – Ode saying he was “quite hopeful”"
-    else:
-        mention = None if participle else np_backward(toks, skip_back(toks, i), first)
-    inverted = i == first or (
-        toks[i - 1].word == "," and i + n < len(toks) and toks[i + n].word not in SUBJECT_PRONOUNS
-    )
-    if (
-        mention is None
-        and inverted
-        and not toks[i].word.endswith("ing")
-        and toks[i].word not in _NOT_INVERTED
-    ):
-        mention = np_forward(toks, i + n) or name_after(toks, i + n)  # said Berg: “…”
-    return Cue(cue, mention or subject(toks, i))
+    special = _special_subject(toks, i, n)
+    if special is not None or toks[i].word == "according":
+        return Cue(cue, special)
+    return Cue(cue, _verb_subject(toks, i, n, first) or subject(toks, i))
 
 
 def _relative(toks: list[Tok], k: int, main: list[int]) -> bool:
