@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from conftest import line_blocks as blocks_of
 
 from reader.analysis.model import Entity, Quote
-from reader.analysis.quotes import find_quotes
+from reader.analysis.quotes import candidates, find_quotes, ranker
+from reader.analysis.quotes.candidates import Candidate
+from reader.analysis.quotes.marks import find_marked
+from reader.analysis.quotes.speakers import speaker
 from reader.analysis.tokens import tokenize
 from reader.document.model import Span
 
@@ -76,7 +80,10 @@ def test_quote_over_several_paragraphs() -> None:
 
 
 def test_unclosed_quote_ends_with_its_paragraph() -> None:
-    text = "The coach said that “we lost our focus in the second half, and that hurts.\nFans left early."
+    text = (
+        "The coach said that “we lost our focus in the second half, and that hurts.\nFans left "
+        "early."
+    )
     [q] = quotes_of(text)
     assert q.text.endswith("that hurts.") and q.span.end == text.index("\n")
 
@@ -107,7 +114,10 @@ def test_sloppy_marks(text: str, expected: str) -> None:
 
 
 def test_stray_straight_mark_in_a_curly_text() -> None:
-    text = '"The crowd cheered, chanting “we want more” as the band left.\n“Another night,” the singer said.'
+    text = (
+        '"The crowd cheered, chanting “we want more” as the band left.\n“Another night,” the '
+        "singer said."
+    )
     assert [q.text for q in quotes_of(text)] == ["“we want more”", "“Another night,”"]
 
 
@@ -159,20 +169,23 @@ def test_ids_follow_reading_order() -> None:
         ("“The deal is off,” Maria Lopez, the union leader, added.", "Maria Lopez", "added"),
         ("“The deal is off,” Sen. Paul Grant (R-Ohio) said Friday.", "Sen. Paul Grant", "said"),
         (
-            "He replied that he hoped the board would keep “the promise we made to every worker.",
+            "He answered that he trusted the board would keep “the promise we made to every "
+            "worker.",
             "He",
-            "replied",
+            "answered",
         ),
         ("“The deal is off” for the season, said Tom Hale.", "Tom Hale", "said"),
         ("“The deal is off,” read the statement from the club.", "the statement", "read"),
         ("Tom Hale, in Leeds, said Tuesday that the deal was “off for good”.", "Tom Hale", "said"),
         (
-            "Ana Ruiz, a nurse who has worked nights on the ward for eleven years, said it was “a scandal”.",
+            "Ana Ruiz, a nurse who has worked nights on the ward for eleven years, said it was "
+            "“a scandal”.",
             "Ana Ruiz",
             "said",
         ),
         (
-            "Ana Ruiz left the meeting early, saying the plan was “a scandal from start to finish”.",
+            "Ana Ruiz left the meeting early, saying the plan was “a scandal from start to "
+            "finish”.",
             "Ana Ruiz",
             "saying",
         ),
@@ -286,8 +299,8 @@ def test_a_name_the_tagger_cut_short_does_not_name_the_speaker() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("“We are ready,” said MSNBC host Chris Matthews.", "Chris Matthews"),
-        ("“It is over,” said Clinton campaign spokesman Brian Fallon on Monday.", "Brian Fallon"),
+        ("“We are ready,” said KTV host Tom Ode.", "Tom Ode"),
+        ("“It is over,” said Berg campaign spokesman Tom Ode on Monday.", "Tom Ode"),
     ],
 )
 def test_a_name_after_a_role_names_the_speaker(text: str, name: str) -> None:
@@ -296,7 +309,10 @@ def test_a_name_after_a_role_names_the_speaker(text: str, name: str) -> None:
 
 
 def test_a_blockquote_without_marks_is_quoted_whole() -> None:
-    text = "Ana Ruiz, the mayor, said:\nWe will not stop.\nNot now, not ever.\nThe council met. “It is late,” Tom Hale said.\n"
+    text = (
+        "Ana Ruiz, the mayor, said:\nWe will not stop.\nNot now, not ever.\nThe council met. “It "
+        "is late,” Tom Hale said.\n"
+    )
     blocks = blocks_of(text)
     sentences, _ = tokenize(text, blocks)
     quoted = [blocks[1].span, blocks[2].span, blocks[3].span]  # the last holds marks of its own
@@ -335,44 +351,14 @@ SEED = ROOT / "articles" / "nato-kyiv-bucharest.txt"
 
 @pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
 def test_seed_article_quotes() -> None:
+    """The sample article: five quotes, each with its cue and speaker mention (the names are
+    checked by the project's seed scorer; no words of the article are copied here)."""
     text = SEED.read_text(encoding="utf-8")
     qs = quotes_of(text)
     assert len(qs) == 5
-    direct, faster, transformers, message, ammunition = qs
-    assert direct.text == "“direct threat”" and direct.partial
-    assert at(text, direct.speaker.mention) == "he"
-    assert faster.text == "“faster, faster, faster”" and at(text, faster.cue) == "called on"
-    assert transformers.text.startswith(
-        "“When we have transformers"
-    ) and transformers.text.endswith("missiles,”")
-    assert (
-        at(text, transformers.speaker.mention) == "Kuleba" and at(text, transformers.cue) == "said"
-    )
-    assert message.text.startswith("“the message") and not message.text.endswith("”")
-    assert at(text, message.speaker.mention) == "He" and at(text, message.cue) == "replied"
-    assert (
-        ammunition.text.endswith("illegal war.”")
-        and at(text, ammunition.speaker.mention) == "Stoltenberg"
-    )
+    assert all(q.cue is not None and q.speaker.mention is not None for q in qs)
+    assert qs[0].partial and not qs[2].partial
     assert all(q.span.end < len(text.rstrip()) - 1 for q in qs)  # the stray last mark opens nothing
-
-
-@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
-def test_seed_article_speakers_with_entities() -> None:
-    text = SEED.read_text(encoding="utf-8")
-    ents = [
-        person("E1", "Vladimir Putin", text, "Vladimir Putin", "Putin"),
-        person("E2", "Dimitro Koleba", text, "Dimitro Koleba", "Kuleba"),
-        person("E3", "Jens Stoltenberg", text, "Jens Stoltenberg", "Stoltenberg"),
-    ]
-    names = [q.speaker.name for q in quotes_of(text, ents)]
-    assert names == [
-        "Vladimir Putin",
-        "Dimitro Koleba",
-        "Dimitro Koleba",
-        "Jens Stoltenberg",
-        "Jens Stoltenberg",
-    ]
 
 
 def test_surname_links_when_the_tagger_missed_that_mention() -> None:
@@ -415,8 +401,8 @@ def test_single_marks_in_a_double_mark_text_are_not_quotes() -> None:
 
 
 def test_show_titles_are_not_quotes() -> None:
-    text = "The senator told NBC’s “Evening Report With Dan” that the deal was “dead on arrival.”"
-    assert [q.text for q in quotes_of(text)] == ["“dead on arrival.”"]
+    text = "The senator told KTV’s “Morning Round With Tess” that the deal was “done for good.”"
+    assert [q.text for q in quotes_of(text)] == ["“done for good.”"]
     text = "She wrote in her memoir, “Tough Choices,” that the deal was “a mistake from day one”."
     assert [q.text for q in quotes_of(text)] == ["“a mistake from day one”"]
     text = (
@@ -441,13 +427,18 @@ def test_name_before_the_colon_is_the_speaker() -> None:
 
 
 def test_sentence_subject_names_the_speaker_of_a_fragment() -> None:
-    text = "In recent weeks, Ana Ruiz has gone after the mayor as a “leech who will bleed the city dry”."
+    text = (
+        "In recent weeks, Ana Ruiz has gone after the mayor as a “tick who will drain the city "
+        "dry”."
+    )
     [q] = quotes_of(text)
     assert at(text, q.speaker.mention) == "Ana Ruiz" and q.cue is None
 
 
 def test_subject_after_a_time_phrase() -> None:
-    text = "Thirteen years earlier, she had voted for the plan “from the view of a senator from the north”."
+    text = (
+        "Ten years earlier, she had voted for the plan “from the view of a senator from the north”."
+    )
     [q] = quotes_of(text)
     assert at(text, q.speaker.mention) == "she"
 
@@ -508,11 +499,12 @@ def test_scare_quote_without_a_frame_is_still_left_out() -> None:
         ),
         ("She went on: “The council will vote in March.”", "She", "went on"),
         (
-            "Ana Ruiz, during a visit to Leeds, Yorkshire, said the plan was “a scandal from start to finish”.",
+            "Ana Ruiz, during a visit to Leeds, Yorkshire, said the plan was “a scandal from "
+            "start to finish”.",
             "Ana Ruiz",
             "said",
         ),
-        ("“The deal is off,” the editorial board writes.", "the editorial board", "writes"),
+        ("“The deal is off,” the review panel writes.", "the review panel", "writes"),
         ("“The deal is off,” Tom Hale barked.", "Tom Hale", "barked"),
         ("Ana Ruiz repeated: “We will not stop.”", "Ana Ruiz", "repeated"),
         ("Tom Hale defended the plan as “a fair deal for every town”.", "Tom Hale", "defended"),
@@ -531,18 +523,20 @@ def test_scare_quote_without_a_frame_is_still_left_out() -> None:
         ("“We have tried everything,” the mayor sighed wearily.", "the mayor", "sighed"),
         # a reporting clause that closes the sentence reports a fragment earlier in it
         (
-            "The promise to “take our country back” appeals to older voters, said Ana Ruiz, a demographer at the "
+            "The pledge to “fix every road” appeals to rural voters, said Ana Ruiz, a pollster "
+            "at the "
             "university.",
             "Ana Ruiz",
             "said",
         ),
         (
-            "Donations were “stagnant for about a month” as donors waited for the primaries, he said.",
+            "Sales were “flat as a pancake” while buyers waited for the new model, he said.",
             "he",
             "said",
         ),
         (
-            "The deal made the town “a safer place to live” for the first time in years, Tom Hale, the mayor, told "
+            "The deal made the town “a safer place to live” for the first time in years, Tom "
+            "Hale, the mayor, told "
             "reporters.",
             "Tom Hale",
             "told",
@@ -557,7 +551,8 @@ def test_more_cue_patterns(text: str, mention: str, cue: str) -> None:
 
 def test_next_sentence_verb_does_not_claim_a_continuing_quote() -> None:
     text = (
-        "“We start tomorrow,” Ana Ruiz said on the steps of the old town hall before a crowd of several "
+        "“We start tomorrow,” Ana Ruiz said on the steps of the old town hall before a crowd of "
+        "several "
         "hundred. “And we will not stop.” Tom Hale added that the plan was late."
     )
     _, q2 = quotes_of(text)
@@ -566,10 +561,10 @@ def test_next_sentence_verb_does_not_claim_a_continuing_quote() -> None:
 
 def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
     """An unclosed quotation followed by a paragraph that opens a quote of someone else
-    ("…,” added Rep. Jim Clyburn) is a missing closing mark, not a continued quotation."""
+    ("…,” added Rep. Tom Ode) is a missing closing mark, not a continued quotation."""
     text = (
         "“It is bad,” Ann Moore said. “If indeed this goes on, we lose.\n"
-        "“We have been thinking about where we are,” added Rep. Jim Clyburn, the leader."
+        "“We have been thinking about where we are,” added Rep. Tom Ode, the leader."
     )
     quotes = quotes_of(text)
     assert [q.text for q in quotes] == [
@@ -577,6 +572,138 @@ def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
         "“If indeed this goes on, we lose.",
         "“We have been thinking about where we are,”",
     ]
-    assert [q.speaker.name for q in quotes] == ["Ann Moore", "Ann Moore", "Jim Clyburn"]
-    continued = "Ann Moore said: “If indeed this goes on, we lose.\n“We have thought about it. It is not good,” she added."
+    assert [q.speaker.name for q in quotes] == ["Ann Moore", "Ann Moore", "Tom Ode"]
+    continued = (
+        "Ann Moore said: “If indeed this goes on, we lose.\n“We have thought about it. It is not "
+        "good,” she added."
+    )
     assert len(quotes_of(continued)) == 1
+
+
+# --- what is not a quote, and straight single marks ----------------------------------------------
+
+
+def test_straight_single_marks_pair_in_a_text_without_double_marks() -> None:
+    text = "The coach's view was plain. 'We don't give up,' he said. The players' bus left."
+    [q] = quotes_of(text)
+    assert q.text == "'We don't give up,'" and at(text, q.speaker.mention) == "he"
+
+
+def test_doubled_apostrophes_do_not_open_single_quotes() -> None:
+    text = "''It is late,'' the clerk said. 'Maybe,' he added."
+    assert all(not q.text.startswith("'I") for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city ran its “Clean Streets Now” campaign for a year.",
+        "The old jail, dubbed the “Grey Palace” by its guards, is closed.",
+        "She had what is called “farmer’s hand rash” from the hay.",
+        "The illness has earned the nickname of “baker’s cough” in the town.",
+    ],
+)
+def test_names_of_things_are_not_quotes(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_a_slogan_repeated_as_a_name_elsewhere_is_not_a_quote() -> None:
+    text = (
+        "“Fix It. Fix It Now.” was on every bus.\n"
+        "Critics mocked the “Fix It. Fix It Now.” campaign in May.\n"
+        "“It works,” Ann Lee said."
+    )
+    assert [q.text for q in quotes_of(text)] == ["“It works,”"]
+
+
+def test_a_word_someone_called_something_stays_a_quote() -> None:
+    text = "Ann Lee called the plan “a costly mistake” on Monday."
+    [q] = quotes_of(text)
+    assert at(text, q.speaker.mention) == "Ann Lee"
+
+
+# --- the stages ----------------------------------------------------------------------------------
+
+
+def _candidates(text: str, entities: list[Entity]) -> list[list[Candidate]]:
+    """Every quotation's candidates, as the pipeline gathers them."""
+    seen: list[list[Candidate]] = []
+
+    def record(cands: Sequence[Candidate]) -> tuple[Candidate, bool]:
+        seen.append(list(cands))
+        return ranker.by_rules(cands)
+
+    blocks = blocks_of(text)
+    sentences, _ = tokenize(text, blocks)
+    find_quotes(text, [b.span for b in blocks], sentences, entities, choose=record)
+    return seen
+
+
+def test_candidates_start_with_no_speaker_and_hold_the_rule_and_near_names() -> None:
+    text = "Tom Ode met Ann Lee. “We agree,” Ann Lee said."
+    ents = [person("E1", "Tom Ode", text, "Tom Ode"), person("E2", "Ann Lee", text, "Ann Lee")]
+    [cands] = _candidates(text, ents)
+    assert cands[0].mention is None and "NONE" in cands[0].features
+    rule = next(c for c in cands if "src=rule" in c.features)
+    assert at(text, rule.mention) == "Ann Lee" and rule.entity is ents[1]
+    near = {c.entity.id for c in cands if "src=near" in c.features and c.entity}
+    assert "E1" in near
+
+
+def test_the_previous_speaker_is_a_candidate_of_a_continuing_quote() -> None:
+    text = "“We agree,” Ann Lee said.\n“And we will sign.”"
+    ents = [person("E2", "Ann Lee", text, "Ann Lee")]
+    _, second = _candidates(text, ents)
+    prev = next(c for c in second if "src=prev" in c.features)
+    assert prev.entity is ents[0]
+
+
+def test_ranker_names_only_above_the_margin() -> None:
+    none = Candidate(None, None, None, ("NONE",))
+    rule = Candidate(Span(0, 3), None, None, ("src=rule", "kind=name"))
+    model = ranker.Model({"src=rule": 2.0, "kind=name": 1.0}, margin=2.5)
+    assert ranker.choose(model, [none, rule]) == (rule, True)
+    unsure = ranker.Model({"src=rule": 2.0}, margin=2.5)
+    assert ranker.choose(unsure, [none, rule]) == (rule, False)
+    assert ranker.choose(model, [none]) == (none, True)
+
+
+def test_ranker_fills_in_where_the_rules_find_nobody_only_when_sure() -> None:
+    none = Candidate(None, None, None, ("NONE",))
+    near = Candidate(Span(0, 3), None, None, ("src=near",))
+    sure = ranker.Model({"src=near": 3.0}, margin=2.0)
+    assert ranker.choose(sure, [none, near]) == (near, True)
+    unsure = ranker.Model({"src=near": 1.0}, margin=2.0)
+    assert ranker.choose(unsure, [none, near]) == (none, True)
+
+
+def test_ranker_best_can_prefer_no_speaker() -> None:
+    none = Candidate(None, None, None, ("NONE",))
+    near = Candidate(Span(0, 3), None, None, ("src=near",))
+    model = ranker.Model({"NONE": 1.0, "src=near": -1.0}, margin=0.0)
+    assert ranker.best(model, [none, near]) == (none, False)
+
+
+def test_the_shipped_model_loads() -> None:
+    model = ranker.shipped()
+    assert model.weights and model.margin >= 0
+
+
+def test_an_unsure_speaker_keeps_its_mention_but_no_name() -> None:
+    text = "Ann Lee said"
+    ent = person("E2", "Ann Lee", text, "Ann Lee")
+    assert speaker(text, Span(0, 7), ent, sure=False).name is None
+    assert speaker(text, Span(0, 7), ent).name == "Ann Lee"
+    assert speaker(text, Span(0, 7), None).name == "Ann Lee"
+
+
+def test_sentence_bounds_of_a_quotation() -> None:
+    text = "First one. “We agree,” Ann Lee said. Last one."
+    blocks = blocks_of(text)
+    sentences, _ = tokenize(text, blocks)
+    marked = find_marked(text, [b.span for b in blocks])
+    doc = candidates.index(text, [b.span for b in blocks], sentences, [], marked)
+    q = marked[0]
+    para = blocks[0].span
+    assert candidates.sentence_start(doc, q.span.start, para) == text.index("“")
+    assert candidates.sentence_end(doc, q.span.end, para) == text.index("Last")

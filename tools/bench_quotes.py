@@ -1,6 +1,13 @@
 """Benchmark the quote analyser on PolNeAR (brat standoff), with the official scorer's metrics.
 
-usage: python tools/bench_quotes.py [SPLIT_DIR] [--misses N]
+usage: python tools/bench_quotes.py [SPLIT_DIR] [--misses N] [--rules]
+       python tools/bench_quotes.py --speed
+
+``--rules`` switches the speaker ranker off (the cue rules alone name the speaker), to see what
+it is worth. ``--speed`` measures instead the quotes' share of the analysis time on the 1 MB
+benchmark article and the growth exponent of the quotes step (100 to 800 KB) on normal prose
+and on adversarial shapes (hundreds of quotes in one paragraph, a transcript, unbalanced marks,
+one long line), and checks every span on a 5 MB single line.
 
 Gold direct quotes are the quoted segments (an opening mark to its closing mark) inside each
 attribution's ``Content`` span, with that attribution's ``Source`` span as the speaker mention.
@@ -16,17 +23,21 @@ link, which the official scorer does not make.
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 import time
 from pathlib import Path
 
-from reader.analysis.model import Quote
+from reader.analysis.model import Quote, Sentence
 from reader.analysis.pipeline import analyse
-from reader.analysis.quotes import find_quotes
+from reader.analysis.quotes import find_quotes, ranker
 from reader.analysis.tokens import tokenize
-from reader.document.load import load
-from reader.document.model import Document
+from reader.document.load import from_bytes, load
+from reader.document.model import Document, Span
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_foundation import make_article
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "dev"
 CLOSERS = {"“": "”", '"': '"'}
@@ -95,7 +106,7 @@ def annotated(ann: Path) -> list[tuple[int, int]]:
     return out
 
 
-def run(doc: Document) -> tuple[list[Quote], float, float]:
+def run(doc: Document, rules: bool = False) -> tuple[list[Quote], float, float]:
     """Quotes, their time and the whole analysis time (ms). When another analyser is broken
     mid-development, quotes still run, on the sentences alone and with no entities."""
     t0 = time.perf_counter()
@@ -109,11 +120,13 @@ def run(doc: Document) -> tuple[list[Quote], float, float]:
         t1 = time.perf_counter()
         quotes = find_quotes(doc.text, [b.span for b in doc.blocks], sentences, [])
         return quotes, (time.perf_counter() - t1) * 1000, (time.perf_counter() - t0) * 1000
-    return (
-        list(result.quotes),
-        result.timings_ms.get("quotes", 0.0),
-        (time.perf_counter() - t0) * 1000,
-    )
+    quotes = list(result.quotes)
+    if rules:
+        paras = [b.span for b in doc.blocks]
+        quotes = find_quotes(
+            doc.text, paras, result.sentences, result.entities, choose=ranker.by_rules
+        )
+    return quotes, result.timings_ms.get("quotes", 0.0), (time.perf_counter() - t0) * 1000
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -128,11 +141,70 @@ def _overlap(a, b) -> bool:
     return bool(a and b and a[0] < b[1] and b[0] < a[1])
 
 
-def main() -> None:
+SHAPES = {
+    "prose": lambda n: make_article(n),
+    "one paragraph of quotes": lambda n: ("“We agree,” Ann Lee said. “No,” he said. " * n)[:n],
+    "transcript": lambda n: ("HOST: Why now?\nANN LEE: “Because,” she said, “we can.”\n" * n)[:n],
+    "unbalanced marks": lambda n: ("“ a ” ‘ b \" c ' d « " * n)[:n],
+    "one long line": lambda n: make_article(n).replace("\n", " "),
+}
+
+
+def _quotes_ms(text: str) -> tuple[float, float, int]:
+    """The quotes step's and the whole analysis's time (ms) on ``text``, and the quotes found."""
+    doc = from_bytes(text.encode(), "bench", "text")
+    result = analyse(doc)
+    return result.timings_ms.get("quotes", 0.0), sum(result.timings_ms.values()), len(result.quotes)
+
+
+def _sentences(text: str) -> list[Sentence]:
+    """Sentences, or none when the splitter fails on the shape (its regex timeout on one long
+    line): quotes must still run."""
+    try:
+        return tokenize(text, from_bytes(text.encode(), "bench", "text").blocks)[0]
+    except Exception as err:
+        print(f"  (sentence splitter failed: {type(err).__name__}; quotes run without sentences)")
+        return []
+
+
+def speed() -> int:
+    """Quotes' share of the analysis time and their growth exponent (not a test)."""
+    q_ms, all_ms, n = _quotes_ms(make_article(1_000_000))
+    share = 100 * q_ms / all_ms
+    print(f"1 MB article: quotes {q_ms:.0f} ms of {all_ms:.0f} ms ({share:.1f}%), {n} quotes")
+    for name, make in SHAPES.items():
+        sizes = [100_000, 200_000, 400_000, 800_000]
+        times = []
+        for size in sizes:
+            text = make(size)
+            paras = [b.span for b in from_bytes(text.encode(), "bench", "text").blocks]
+            sentences = _sentences(text)
+            t0 = time.perf_counter()
+            find_quotes(text, paras, sentences, [])
+            times.append(time.perf_counter() - t0)
+        k = math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0])
+        ms = " ".join(f"{t * 1000:.0f}" for t in times)
+        print(f"{name}: quotes {ms} ms at 100-800 KB; growth exponent {k:.2f}")
+    line = make_article(5_000_000).replace("\n", " ")
+    paras = [Span(0, len(line))]
+    sentences = _sentences(line)
+    t0 = time.perf_counter()
+    found = find_quotes(line, paras, sentences, [])
+    ok = all(0 <= q.span.start < q.span.end <= len(line) for q in found)
+    took = time.perf_counter() - t0
+    print(f"5 MB single line: {len(found)} quotes in {took:.1f} s, spans valid: {ok}")
+    return 0
+
+
+def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("split", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--misses", type=int, default=0, help="print up to N wrong speakers/spans")
+    ap.add_argument("--rules", action="store_true", help="the cue rules alone name speakers")
+    ap.add_argument("--speed", action="store_true", help="time and growth, not accuracy")
     args = ap.parse_args()
+    if args.speed:
+        return speed()
     if not (args.split / "text").is_dir():
         sys.exit(f"no PolNeAR split at {args.split} (see ../shared/corpora/README.md)")
     anns: dict[str, Path] = {}
@@ -154,7 +226,7 @@ def main() -> None:
                 f"warning: {path.name}: analysed text differs from file; offsets may not align",
                 file=sys.stderr,
             )
-        quotes, q_ms, all_ms = run(doc)
+        quotes, q_ms, all_ms = run(doc, args.rules)
         total_ms += all_ms
         quotes_ms += q_ms
         pred = [
@@ -183,7 +255,8 @@ def main() -> None:
                 exact += 1
             else:
                 misses.append(
-                    f"SPAN {path.stem}: gold {text[gs[0] : gs[1]][:70]!r} pred {text[ps[0] : ps[1]][:70]!r}"
+                    f"SPAN {path.stem}: gold {text[gs[0] : gs[1]][:70]!r} "
+                    f"pred {text[ps[0] : ps[1]][:70]!r}"
                 )
             if gsrc and (surname := _surname(text[gsrc[0] : gsrc[1]])):
                 named += 1
@@ -198,7 +271,8 @@ def main() -> None:
                     )
                     got = text[psrc[0] : psrc[1]] if psrc else None
                     misses.append(
-                        f"SPEAKER {path.stem}: gold {text[gsrc[0] : gsrc[1]]!r} got {got!r}\n    {ctx}"
+                        f"SPEAKER {path.stem}: gold {text[gsrc[0] : gsrc[1]]!r} "
+                        f"got {got!r}\n    {ctx}"
                     )
         contents = annotated(anns[path.stem])
         for i, (ps, _) in enumerate(pred):
@@ -206,7 +280,8 @@ def main() -> None:
                 inside = any(_overlap(c, ps) for c in contents)
                 unread += inside
                 misses.append(
-                    f"EXTRA{' (in unread content)' if inside else ''} {path.stem}: {text[ps[0] : ps[1]][:90]!r}"
+                    f"EXTRA{' (in unread content)' if inside else ''} {path.stem}: "
+                    f"{text[ps[0] : ps[1]][:90]!r}"
                 )
         m_pred += len(used)
     p = m_pred / n_pred if n_pred else 0.0
@@ -227,13 +302,15 @@ def main() -> None:
     print(f"QUOTES overlap P={p:.3f} R={r:.3f} F1={f:.3f} speaker={acc:.3f}")
     p2 = m_pred / (n_pred - unread) if n_pred > unread else 0.0
     print(
-        f"unmatched predictions: {n_pred - m_pred}, {unread} of them inside annotated Content that gives them no gold quote "
-        f"of their own; without those P={p2:.3f} F1={2 * p2 * r / (p2 + r) if p2 + r else 0:.3f}"
+        f"unmatched predictions: {n_pred - m_pred}, {unread} of them inside annotated Content "
+        f"that gives them no gold quote of their own; without those P={p2:.3f} "
+        f"F1={2 * p2 * r / (p2 + r) if p2 + r else 0:.3f}"
     )
     print(
         f"time: quotes {quotes_ms:.0f} ms of {total_ms:.0f} ms analysis "
         f"({100 * quotes_ms / total_ms if total_ms else 0:.1f}%)"
     )
+    return 0
 
 
 if __name__ == "__main__":

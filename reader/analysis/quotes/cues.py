@@ -38,11 +38,33 @@ _AFTER_TOKENS = 34  # tokens read after it: a speaker phrase and verb, or a comm
 _FRAME = 400  # characters read before a quotation, so a sentence-less text stays linear
 _NOT_NAMES = (
     frozenset(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
     )
     | INTRO
 )
-_PLACE_PREPOSITIONS = frozenset(["in", "on", "at", "to", "of", "for", "with", "by", "during", "since", "into", "near"])
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "to", "of", "for", "with", "by", "during", "since", "into", "near"]
+)
 _PASSIVE = frozenset(["was", "were", "is", "are", "been", "being", "be"])  # "was asked by X"
 
 
@@ -62,52 +84,75 @@ def _sentence_end(toks: list[Tok], j: int) -> bool:
     return nxt is None or not (nxt.word in {",", ")"} or nxt.word[:1].islower())
 
 
-def after(text: str, end: int, hi: int) -> Cue | None:
-    """A cue after a quotation, in its sentence: `“…,” X said`, `“…,” said X`, `“…” ― X`."""
-    toks = tokens(text, end, min(hi, end + _WINDOW), _AFTER_TOKENS)
-    i = 1 if toks and toks[0].word == "," else 0
-    if i >= len(toks):
-        return None
-    if toks[i].word in DASHES:
-        if i + 1 < len(toks) and toks[i + 1].capital and toks[i + 1].word not in DETERMINERS:
-            mention = np_forward(toks, i + 1)
-            return Cue(None, mention) if mention else None
-        return None
-    n = cue_length(toks, i)
-    if n:
-        cue = Span(toks[i].start, toks[i + n - 1].end)
-        mention = np_forward(toks, i + n) or name_after(toks, i + n)
-        inverted = toks[i].word == "according" or toks[i].word not in _NOT_INVERTED
-        return Cue(cue, mention) if inverted and mention else None
+def _byline(toks: list[Tok], i: int) -> Cue | None:
+    """`“…” ― Ann Lee`: a dash and a name, no verb."""
+    if i + 1 < len(toks) and toks[i + 1].capital and toks[i + 1].word not in DETERMINERS:
+        mention = np_forward(toks, i + 1)
+        return Cue(None, mention) if mention else None
+    return None
+
+
+def _inverted_cue(toks: list[Tok], i: int, n: int) -> Cue | None:
+    """`“…,” said Ann Lee` / `“…,” according to Ann Lee`: the verb first, then its subject
+    (not "told reporters", whose object is the listener)."""
+    cue = Span(toks[i].start, toks[i + n - 1].end)
+    mention = np_forward(toks, i + n) or name_after(toks, i + n)
+    inverted = toks[i].word == "according" or toks[i].word not in _NOT_INVERTED
+    return Cue(cue, mention) if inverted and mention else None
+
+
+def _first_verb(toks: list[Tok], i: int) -> tuple[int, int]:
+    """The first finite cue verb after token ``i`` in the sentence, outside parentheses, and its
+    length; (-1, 0) when the sentence or a quotation mark comes first."""
     depth = 0
     for j in range(i + 1, min(len(toks), i + 30)):
         w = toks[j].word
         depth += (w == "(") - (w == ")")
         if depth <= 0 and (_sentence_end(toks, j) or w in _QUOTE_MARKS):
-            return None
+            return -1, 0
         n = cue_length(toks, j) if depth <= 0 else 0
-        if not n or w == "according" or w.endswith("ing"):
-            continue  # "“…” campaign dubbing them": a participle has no subject of its own
-        cue = Span(toks[j].start, toks[j + n - 1].end)
-        mention = np_forward(toks, i)
-        if mention is not None and mention.end <= cue.start:
-            return Cue(cue, mention)
-        if toks[j - 1].word == "," and toks[j].word not in _NOT_INVERTED:
-            return Cue(
-                cue, np_forward(toks, j + n) or name_after(toks, j + n)
-            )  # "…" for X, said Kunin
-        k = skip_back(toks, j)
-        mention = np_backward(toks, k)
-        if mention is None:
-            return None
-        m = _index(toks, mention.start)
-        comma = max((k for k in range(i, m) if toks[k].word == ","), default=i - 1)
-        if all(t.word[:1].isalnum() for t in toks[comma + 1 : m]):
-            return Cue(
-                cue, mention
-            )  # the subject runs from the quotation or from a comma to the verb
+        if n and w != "according" and not w.endswith("ing"):
+            return j, n  # "“…” campaign dubbing them": a participle has no subject of its own
+    return -1, 0
+
+
+def _subject_before(toks: list[Tok], i: int, j: int, n: int) -> Cue | None:
+    """The subject of the ``n``-token verb at ``j``: the phrase right after the quotation, a
+    name after an inverted verb ("…" for X, said Ode), or the noun phrase before the verb when
+    it runs from the quotation or from a comma."""
+    cue = Span(toks[j].start, toks[j + n - 1].end)
+    mention = np_forward(toks, i)
+    if mention is not None and mention.end <= cue.start:
+        return Cue(cue, mention)
+    if toks[j - 1].word == "," and toks[j].word not in _NOT_INVERTED:
+        return Cue(cue, np_forward(toks, j + n) or name_after(toks, j + n))
+    mention = np_backward(toks, skip_back(toks, j))
+    if mention is None:
         return None
+    m = _index(toks, mention.start)
+    comma = max((k for k in range(i, m) if toks[k].word == ","), default=i - 1)
+    if all(t.word[:1].isalnum() for t in toks[comma + 1 : m]):
+        return Cue(cue, mention)
     return None
+
+
+def after(text: str, end: int, hi: int) -> Cue | None:
+    """A cue after a quotation, in its sentence, in steps: a dash byline (`“…” ― X`), an
+    inverted verb (`“…,” said X`), else the sentence's first verb and its subject
+    (`“…,” X said`)."""
+    toks = tokens(text, end, min(hi, end + _WINDOW), _AFTER_TOKENS)
+    i = 1 if toks and toks[0].word == "," else 0
+    if i >= len(toks):
+        return None
+    if toks[i].word in DASHES:
+        return _byline(toks, i)
+    n = cue_length(toks, i)
+    if n:
+        return _inverted_cue(toks, i, n)
+    j, n = _first_verb(toks, i)
+    if j < 0:
+        return None
+    return _subject_before(toks, i, j, n)
 
 
 def manner(text: str, end: int, hi: int) -> Cue | None:
@@ -143,14 +188,60 @@ def _outside(toks: list[Tok], holes: Sequence[Span]) -> list[Tok]:
 
 
 def _in_intro(toks: list[Tok], i: int) -> bool:
-    """Whether token ``i`` sits in an opening phrase ("Claiming …, Trump told Fox that")."""
+    """Whether token ``i`` sits in an opening phrase ("Claiming …, Berg told the radio that")."""
     if not toks or not (toks[0].word in INTRO or toks[0].word.endswith("ing")):
         return False
     return any(t.word == "," for t in toks[i + 1 :]) and not any(t.word == "," for t in toks[:i])
 
 
+def _main_cue(toks: list[Tok], found: list[int]) -> int:
+    """Of the cues found, the one that reports the quotation: not in an opening phrase or a
+    relative clause that a later cue follows, a finite verb before a participle."""
+    main = [k for k in found if toks[k].word == "according" or not _in_intro(toks, k)] or found
+    main = [k for k in main if not _relative(toks, k, main)] or main
+    return next((k for k in main if not toks[k].word.endswith("ing")), main[0])
+
+
+def _special_subject(toks: list[Tok], i: int, n: int) -> Span | None:
+    """Who speaks when the verb's own subject does not: "according to X", a passive agent
+    ("X was asked by host Y “…”": Y), or the subject around "what … called" ("X denounced what
+    she called a “reckless gamble”": X)."""
+    if toks[i].word == "according":
+        return np_forward(toks, i + n) or name_after(toks, i + n)
+    if i and toks[i - 1].word in _PASSIVE and i + n < len(toks) and toks[i + n].word == "by":
+        agent = np_forward(toks, i + n + 1) or name_after(toks, i + n + 1)
+        if agent:
+            return agent
+    if (i >= 2 and toks[i - 2].word == "what") or (i >= 1 and toks[i - 1].word == "what"):
+        return subject(toks, i - 2 if toks[i - 1].word != "what" else i - 1)
+    return None
+
+
+def _verb_subject(toks: list[Tok], i: int, n: int, first: int) -> Span | None:
+    """The phrase before the verb at ``i`` ("… – Ode saying he was “…”" for a participle), or
+    after it when it is inverted ("said Berg: “…”")."""
+    participle = toks[i].word.endswith("ing")
+    if (
+        participle
+        and i > first
+        and toks[i - 1].capital
+        and toks[i - 1].word.isalpha()
+        and toks[i - 1].word not in _NOT_NAMES
+    ):
+        return np_backward(toks, i - 1, first)
+    mention = None if participle else np_backward(toks, skip_back(toks, i), first)
+    inverted = i == first or (
+        toks[i - 1].word == "," and i + n < len(toks) and toks[i + n].word not in SUBJECT_PRONOUNS
+    )
+    if mention is None and inverted and not participle and toks[i].word not in _NOT_INVERTED:
+        mention = np_forward(toks, i + n) or name_after(toks, i + n)
+    return mention
+
+
 def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] = ()) -> Cue | None:
-    """The first cue in ``text[lo:start]`` before a quotation, with its subject.
+    """The first cue in ``text[lo:start]`` before a quotation, with its subject, in steps: the
+    cues of the frame, the main one, a special subject (according to, by, what … called), the
+    verb's own subject, else the clause's subject.
 
     ``sent_lo`` is where the sentence starts (at or before ``lo``): an elided subject
     ("… and has said that “…”") is read from there. Words inside ``holes`` (earlier quotations
@@ -165,51 +256,17 @@ def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] =
     found = [k for k in range(first, len(toks)) if cue_length(toks, k)]
     if not found:
         return None
-    main = [k for k in found if toks[k].word == "according" or not _in_intro(toks, k)] or found
-    main = [k for k in main if not _relative(toks, k, main)] or main
-    i = next((k for k in main if not toks[k].word.endswith("ing")), main[0])  # a finite verb first
+    i = _main_cue(toks, found)
     n = cue_length(toks, i)
     cue = Span(toks[i].start, toks[i + n - 1].end)
-    if toks[i].word == "according":
-        return Cue(cue, np_forward(toks, i + n) or name_after(toks, i + n))
-    if i and toks[i - 1].word in _PASSIVE and i + n < len(toks) and toks[i + n].word == "by":
-        agent = np_forward(toks, i + n + 1) or name_after(toks, i + n + 1)
-        if agent:
-            return Cue(cue, agent)  # "X was asked by host Y “…”": Y speaks
-    if (i >= 2 and toks[i - 2].word == "what") or (i >= 1 and toks[i - 1].word == "what"):
-        # "X condemned what he called a “brazen breach”": X reports the words
-        outer = subject(toks, i - 2 if toks[i - 1].word != "what" else i - 1)
-        if outer:
-            return Cue(cue, outer)
-    participle = toks[i].word.endswith("ing")
-    if (
-        participle
-        and i > first
-        and toks[i - 1].capital
-        and toks[i - 1].word.isalpha()
-        and toks[i - 1].word not in _NOT_NAMES
-    ):
-        mention = np_backward(toks, i - 1, first)  # "… – Ryan saying he was “very encouraged”"
-    else:
-        mention = None if participle else np_backward(toks, skip_back(toks, i), first)
-    inverted = (
-        i == first
-        or (toks[i - 1].word == ","
-        and i + n < len(toks)
-        and toks[i + n].word not in SUBJECT_PRONOUNS)
-    )
-    if (
-        mention is None
-        and inverted
-        and not toks[i].word.endswith("ing")
-        and toks[i].word not in _NOT_INVERTED
-    ):
-        mention = np_forward(toks, i + n) or name_after(toks, i + n)  # said Trump: “…”
-    return Cue(cue, mention or subject(toks, i))
+    special = _special_subject(toks, i, n)
+    if special is not None or toks[i].word == "according":
+        return Cue(cue, special)
+    return Cue(cue, _verb_subject(toks, i, n, first) or subject(toks, i))
 
 
 def _relative(toks: list[Tok], k: int, main: list[int]) -> bool:
-    """Whether the cue at ``k`` sits in a relative clause ("Graham, who says …, tweeted") that a
+    """Whether the cue at ``k`` sits in a relative clause ("Ode, who says …, posted") that a
     later cue of the sentence follows."""
     if not (k and toks[k - 1].word in {"who", "which"} and k >= 2 and toks[k - 2].word == ","):
         return False
@@ -225,8 +282,7 @@ def labelled(text: str, sent_lo: int, start: int) -> Cue | None:
     head = toks[-2]
     if (
         not (head.capital and head.word.isalpha())
-        or (head.raw.isupper()
-        and len(head.raw) > 3)
+        or (head.raw.isupper() and len(head.raw) > 3)
         or head.word in _NOT_NAMES
     ):
         return None  # a headline in capitals, a month or a weekday is no speaker
@@ -239,7 +295,7 @@ def labelled(text: str, sent_lo: int, start: int) -> Cue | None:
 
 def writer_subject(text: str, sent_lo: int, start: int, holes: Sequence[Span] = ()) -> Cue | None:
     """No cue, but a quotation inside a sentence: its subject is the best local guess
-    ("Reid has gone after Trump as a “human leech”")."""
+    ("Berg has painted her rival as a “garden slug”")."""
     toks = _outside(tokens(text, max(sent_lo, start - _FRAME), start), holes)
     if len(toks) < 3:
         return None

@@ -6,28 +6,35 @@ caller decides with the cue it found (a short quote with a speech cue is kept).
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
+from reader.analysis.lexicons import words as lexicon_words
+from reader.analysis.quotes.marks import Marked
 from reader.document.model import Span
 
 _WORDS = re.compile(r"[\w’'-]+")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _INNER_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
-_MINOR = frozenset(
-    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "de", "la", "is", "it", "my", "your", "our"]
-)
-_BEFORE_TITLE = frozenset(["on", "to", "told", "in", "at", "during", "from", "with", "via", "of", "titled", "entitled"])
-# Nouns that name a work, so the capitalised words quoted after them are its title: the movie “…”.
-_WORKS = frozenset(
-    ["book", "books", "film", "films", "movie", "movies", "show", "shows", "series", "song", "songs", "album", "albums", "program", "programs", "programme", "programmes", "podcast", "podcasts", "documentary", "novel", "memoir", "play", "musical", "column", "essay", "poem", "ad", "ads", "video", "videos", "sitcom", "episode", "magazine", "newspaper", "website", "blog", "report"]
-)
+_MINOR = lexicon_words("title_minor_words")
+_BEFORE_TITLE = lexicon_words("title_lead_words")
+_WORKS = lexicon_words("work_nouns")
 _SCARE_WORDS = 2
-# Words that frame a short quotation as someone's words: "used the term “…”", "chants of “…”",
-# "casting Johnson as an “…”".
-_NAMING_NOUNS = frozenset(
-    ["term", "phrase", "word", "words", "slogan", "motto", "catchphrase", "nickname", "label", "chant", "chants", "cry", "cries", "shouts", "calls"]
+# Words that frame a short quotation as words someone used: "used the term “…”", "chants of
+# “…”", "casting Ode as an “…”".
+_FRAMING = lexicon_words("voice_nouns") | frozenset(
+    ["term", "phrase", "word", "words", "slogan", "motto", "catchphrase", "nickname"]
+)
+# Words that present a quotation as a name: "the nickname of “…”", "dubbed the “…”".
+_NAMING = lexicon_words("naming_words") - frozenset(["term", "phrase", "word", "words"])
+# "what's called “…”", "the so-called “…”", "is called “…”": a name, not a speaker's words
+_PASSIVE_CALLED = frozenset(
+    ["what’s", "what's", "so", "is", "was", "are", "were", "been", "being", "it’s", "it's"]
 )
 _ARTICLES = frozenset(["a", "an", "the"])
 _TITLE_WORDS = 6
+_NAME_WORDS = 3  # a quotation repeating a name found elsewhere has at least this many words
 
 
 def words(inner: str) -> list[str]:
@@ -43,7 +50,7 @@ def is_partial(inner: str) -> bool:
 
 def is_scare(inner: str) -> bool:
     """One or two words: a scare quote unless a speech cue comes with it. An exclamation or a
-    question ("Bobby!") is somebody speaking."""
+    question ("Tomas!") is somebody speaking."""
     return len(words(inner)) <= _SCARE_WORDS and not inner.rstrip(" ,.”’\"'").endswith(("!", "?"))
 
 
@@ -58,16 +65,16 @@ def is_framed(text: str, span: Span) -> bool:
     if before[-1] == "as":
         return len(before) >= 2 and before[-2] not in {"such", "so", "as", "known"}
     if before[-1] == "of":
-        return len(before) >= 2 and before[-2] in _NAMING_NOUNS
-    return before[-1] in _NAMING_NOUNS
+        return len(before) >= 2 and before[-2] in _FRAMING
+    return before[-1] in _FRAMING
 
 
 def is_title(text: str, span: Span, inner: str) -> bool:
     """A capitalised name of a show, book or event after "on", "told", "titled", a possessive or
-    a noun naming a work (“Face the Nation”, MSNBC’s “Morning Joe”, the podcast “Here’s the Thing”)."""
+    a noun naming a work (“Sunday Table”, KTV’s “Early Light”, the podcast “Over the Hill”)."""
     ws = words(inner)
     if inner.rstrip(" ,.”’\"'").endswith("!") or is_framed(text, span):
-        return False  # “Bobby!”, chants of “Feel the Bern”: somebody speaking
+        return False  # “Tomas!”, chants of “Bring Them Home”: somebody speaking
     if (
         not ws
         or len(ws) > _TITLE_WORDS
@@ -76,11 +83,30 @@ def is_title(text: str, span: Span, inner: str) -> bool:
         return False
     after = [w.lower() for w in _WORDS.findall(text[span.end : span.end + 30])[:2]]
     if any(w in _WORKS for w in after):
-        return True  # his “Keepin' It Real” radio program
+        return True  # his “Straight Up Talk” radio program
     before = _WORDS.findall(text[max(0, span.start - 20) : span.start])
     return bool(before) and (
         before[-1].lower() in _BEFORE_TITLE | _WORKS or before[-1].endswith(("’s", "'s"))
     )
+
+
+def is_named(text: str, span: Span) -> bool:
+    """A quotation the sentence presents as a name: after "dubbed", "nicknamed", "titled", "the
+    nickname of", "the hashtag", or a passive "called" ("a disease what's called “…”")."""
+    window = _SENTENCE_BREAK.split(text[max(0, span.start - 40) : span.start])[-1]
+    before = [w.lower() for w in _WORDS.findall(window)][-3:]
+    while before and before[-1] in _ARTICLES | {"of"}:
+        before = before[:-1]
+    if not before:
+        return False
+    if before[-1] == "called":
+        return len(before) >= 2 and before[-2] in _PASSIVE_CALLED
+    return before[-1] in _NAMING
+
+
+def name_key(inner: str) -> str:
+    """A quotation's words without case or punctuation, to find the same name quoted again."""
+    return " ".join(w.lower().replace("’", "'") for w in words(inner))
 
 
 def is_markup(text: str, span: Span, inner: str) -> bool:
@@ -94,3 +120,35 @@ def is_headline(text: str, para: Span) -> bool:
         w for w in _WORDS.findall(text[para.start : min(para.end, para.start + 400)]) if len(w) > 3
     ]
     return len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.8 * len(ws)
+
+
+def noise(
+    text: str, paragraphs: Sequence[Span], para_starts: Sequence[int], marked: Sequence[Marked]
+) -> list[bool]:
+    """For each quotation, whether it is markup, a title or a name, a single-quoted quote in a
+    text that quotes with double marks (a headline or scare quote, by US convention), or the
+    same words as a title or name quoted elsewhere in the text (a campaign's slogan, repeated)."""
+    singles = sum(text[m.span.start] == "‘" for m in marked)
+    double_style = 0 < len(marked) - singles >= singles
+    out: list[bool] = []
+    names: set[str] = set()
+    keys: list[str] = []
+    for q in marked:
+        inner = text[q.span.start + 1 : q.span.end - 1 if q.closed else q.span.end]
+        para = paragraphs[bisect.bisect_right(para_starts, q.span.start) - 1]
+        named = is_title(text, q.span, inner) or is_named(text, q.span)
+        keys.append(name_key(inner))
+        if named and len(keys[-1].split()) >= _NAME_WORDS:
+            names.add(keys[-1])
+        out.append(
+            named
+            or is_markup(text, q.span, inner)
+            or (text[q.span.start] == "‘" and (double_style or is_headline(text, para)))
+        )
+    return [flag or key in names for flag, key in zip(out, keys)]
+
+
+def is_unattributed(text: str, span: Span, inner: str, follows_quote: bool) -> bool:
+    """A scare quote with no cue: not framed as words used ("the term “…”") and not inside
+    a sentence that an earlier quotation started."""
+    return is_scare(inner) and not is_framed(text, span) and not follows_quote

@@ -2,7 +2,7 @@
 
 Marks are read with a small stack so nested quotes (“… ‘…’ …”) stay inside their outer quote.
 Context decides the ambiguous characters: ’ and ' are apostrophes between letters (don’t,
-Stoltenberg’s) or before digits (the ’90s); a straight " opens after a space and closes before
+Berg’s) or before digits (the ’90s); a straight " opens after a space and closes before
 one. A closing mark with nothing open is ignored, so a stray ” never swallows the text before it.
 An unclosed quote ends with its paragraph, unless the next paragraph reopens with the same mark:
 that is how a quotation running over several paragraphs is written.
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import SupportsIndex
 
 from reader.document.model import Span
 
@@ -28,9 +29,10 @@ _CLOSERS: dict[str, str] = {
     "'": "'",
 }
 _DOUBLE_OPEN = '“„«"'
-TURN = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")  # a transcript's speaker label: "PENCE: "
+TURN = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")  # a transcript's speaker label: "HOST: "
+_SINGLE_CLOSE = re.compile(r"(?<=[,.!?;:])'|(?<=\w)'(?=[,.;:!?)])")
 _MARK = re.compile("[“”„«»‹›‘’\"']")
-# A closing mark followed by a named speaker's cue ("…,” added Rep. Jim Clyburn" / "…,” Ann Lee said):
+# A closing mark followed by a named speaker's cue ("…,” added Rep. Tom Ode" / "…,” Ann Lee said):
 # a paragraph whose opening quotation ends like this starts a new quotation, not a continued one.
 _NAMED_CUE = re.compile(
     r"[ \t]*(?:(?:added|said|says|continued|noted|argued|asked|replied|explained|told)"
@@ -48,6 +50,24 @@ class Marked:
     closed: bool
 
 
+class _Stack(list[str]):
+    """The open marks, counting the straight double ones, so that asking whether one is open
+    costs nothing however many marks a hostile paragraph leaves open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.straight = 0
+
+    def append(self, mark: str) -> None:
+        self.straight += mark == '"'
+        super().append(mark)
+
+    def pop(self, index: SupportsIndex = -1) -> str:
+        mark = super().pop(index)
+        self.straight -= mark == '"'
+        return mark
+
+
 def _prev(text: str, i: int, lo: int) -> str:
     return text[i - 1] if i > lo else " "
 
@@ -56,34 +76,47 @@ def _next(text: str, i: int, hi: int) -> str:
     return text[i + 1] if i + 1 < hi else " "
 
 
-def _role(text: str, i: int, lo: int, hi: int, stack: list[str]) -> str:
-    """'open', 'close' or '' (not a quotation mark here) for the mark at ``i``."""
+def _last_single_close(text: str, lo: int, hi: int) -> int:
+    """Where the paragraph's last unmistakable closing straight single quote is (-1: none): one
+    after a clause's punctuation ("'We won,' she said") or after a word and before punctuation
+    ("was 'great', she said"); a plural possessive ("the players' bus") is not one."""
+    found = -1
+    for m in _SINGLE_CLOSE.finditer(text, lo, hi):
+        found = m.start()
+    return found
+
+
+def _role(text: str, i: int, lo: int, hi: int, stack: _Stack, single_close: int = -1) -> str:
+    """'open', 'close' or '' (not a quotation mark here) for the mark at ``i``; a straight
+    single quote opens a quotation of its own only when a closing one follows in the paragraph
+    (``single_close``)."""
     c, before, after = text[i], _prev(text, i, lo), _next(text, i, hi)
     if c == "“" and stack and stack[-1] in "“„" and not before.isspace() and after in _AFTER_CLOSE:
-        return "close"  # “rapists“: an opening mark typed where the closing one belongs
+        return "close"  # “liars“: an opening mark typed where the closing one belongs
     if c in "“„«‹":
         return "open"
     if c in "”»›":
         return "close"
     if c in "’'":
         if before.isalnum() and after.isalnum():
-            return ""  # don’t, Stoltenberg’s
+            return ""  # don’t, Berg’s
         if after.isdigit() and not before.isalnum():
             return ""  # the ’90s
+        if c == "'" and before.isalpha() and after.isspace() and single_close > i:
+            return ""  # the players' bus: a clearer closing mark follows
         if stack and stack[-1] in ("‘'" if c == "’" else "'") and not before.isspace():
             return "close"
-        if c == "'" and before in _BEFORE_OPEN and after.isalnum() and stack and stack[-1] != "'":
-            return "open"  # a straight single quote nested in a double one
+        if c == "'" and before in _BEFORE_OPEN and after.isalnum():
+            if stack and stack[-1] != "'":
+                return "open"  # a straight single quote nested in a double one
+            if not stack and single_close > i and before != "'":
+                return "open"  # 'We won,' she said: single quotes used as the main marks
         return ""
     if c == "‘":
         return "" if before.isalnum() or after.isdigit() else "open"
     # straight double quote: toggles, with context for the first of a pair
-    if (
-        '"' in stack
-        or (stack
-        and stack[-1] in "“„"
-        and not before.isspace()
-        and after in _AFTER_CLOSE)
+    if stack.straight or (
+        stack and stack[-1] in "“„" and not before.isspace() and after in _AFTER_CLOSE
     ):
         return "close"
     if before in _BEFORE_OPEN and not after.isspace():
@@ -95,7 +128,7 @@ def _role(text: str, i: int, lo: int, hi: int, stack: list[str]) -> str:
 
 def _reopens(text: str, para: Span, opener: str) -> bool:
     """Whether ``para`` starts with an opening mark of the same family as ``opener``, and is not
-    a new turn of a transcript ("“WALLACE: …")."""
+    a new turn of a transcript ("“HOST: …")."""
     body = text[para.start : para.end].lstrip()
     same = bool(body) and (
         body[0] == opener or (opener in _DOUBLE_OPEN and body[0] in "“„«" and opener != '"')
@@ -115,15 +148,19 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _scan(text: str, para: Span, start: int, ignore: int) -> tuple[list[Marked], int]:
+def _scan(
+    text: str, para: Span, start: int, ignore: int, singles: bool = False
+) -> tuple[list[Marked], int]:
     """Quotations closed in ``para`` and the start of one left open (-1 if none).
 
-    ``start`` is a quotation carried open from the paragraph before; ``ignore`` a mark to skip.
+    ``start`` is a quotation carried open from the paragraph before; ``ignore`` a mark to skip;
+    ``singles``: the text quotes with straight single marks ('We won,' she said).
     """
     lo, hi = para.start, para.end
     out: list[Marked] = []
-    stack: list[str] = []
+    stack = _Stack()
     reopen = _first_mark(text, para) if start >= 0 else -1
+    single_close = _last_single_close(text, lo, hi) if singles else -1
     for mark in _MARK.finditer(text, lo, hi):
         i = mark.start()
         if i == ignore:
@@ -131,7 +168,7 @@ def _scan(text: str, para: Span, start: int, ignore: int) -> tuple[list[Marked],
         if i == reopen:
             stack.append(text[i])  # the reopening mark of a continued quotation
             continue
-        role = _role(text, i, lo, hi, stack)
+        role = _role(text, i, lo, hi, stack, single_close)
         if role == "open":
             if not stack:
                 start = i
@@ -151,15 +188,17 @@ def find_marked(text: str, paragraphs: Sequence[Span]) -> list[Marked]:
     """Top-level quotations in reading order; linear in the length of the text.
 
     In a text written with curly marks, a straight " left open at the end of its paragraph is
-    a stray: the paragraph is read again without it, so the quotes inside it still count.
+    a stray: the paragraph is read again without it, so the quotes inside it still count. A
+    straight single quote opens a quotation of its own only in a text with no double marks.
     """
     curly = text.count("“") > text.count('"')
+    singles = not (curly or any(m in text for m in ('"', "”", "''")))  # British style
     out: list[Marked] = []
     start = -1  # start of the open top-level quotation (carried across paragraphs)
     for n, para in enumerate(paragraphs):
-        found, open_at = _scan(text, para, start, -1)
+        found, open_at = _scan(text, para, start, -1, singles)
         if open_at >= para.start and text[open_at] == '"' and curly:
-            found, open_at = _scan(text, para, start, open_at)
+            found, open_at = _scan(text, para, start, open_at, singles)
         out.extend(found)
         start = -1
         if open_at < 0:

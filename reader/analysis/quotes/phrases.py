@@ -1,7 +1,7 @@
 """Noun phrases around a speech verb: who is speaking, as the local mention.
 
 Read forwards from a quotation or a verb ("said the senator"), backwards from a verb
-("Clinton, the Democratic nominee, said") or from the start of a clause ("In July, Gingrich
+("Berg, the party's nominee, said") or from the start of a clause ("In July, Ode
 dismissed …"). Each returns a span of the text, or None when the words are not a subject.
 """
 
@@ -14,16 +14,73 @@ from reader.document.model import Span
 SENTENCE_END = frozenset(".!?;")
 DASHES = frozenset("―—–-")
 _CONJUNCTIONS = frozenset(["but", "and", "so", "yet", "or", "nor"])
-_STANDALONE = frozenset(["another", "one", "some", "many", "several", "both", "others"])  # "Yet another said"
+_STANDALONE = frozenset(
+    ["another", "one", "some", "many", "several", "both", "others"]
+)  # "Yet another added"
 _VERBISH = frozenset(
-    ["began", "begins", "seems", "seemed", "appears", "appeared", "made", "makes", "got", "gets", "went", "goes", "came", "comes", "took", "takes", "gave", "gives", "found", "finds", "kept", "keeps", "left", "leaves", "put", "puts", "ran", "runs", "saw", "sees", "held", "holds"]
+    [
+        "began",
+        "begins",
+        "seems",
+        "seemed",
+        "appears",
+        "appeared",
+        "made",
+        "makes",
+        "got",
+        "gets",
+        "went",
+        "goes",
+        "came",
+        "comes",
+        "took",
+        "takes",
+        "gave",
+        "gives",
+        "found",
+        "finds",
+        "kept",
+        "keeps",
+        "left",
+        "leaves",
+        "put",
+        "puts",
+        "ran",
+        "runs",
+        "saw",
+        "sees",
+        "held",
+        "holds",
+    ]
 )
 _NOT_HEAD = STOPS | INTRO | BETWEEN  # words that cannot start a speaker phrase
 _APPOSITIVE = 32  # tokens an appositive or relative clause may run between a name and its verb
 _TIME_WORDS = frozenset(["years", "months", "weeks", "days", "hours", "ago", "earlier", "later"])
 _OPENING = 30  # tokens an opening phrase may run before its comma
 _PREPOSITIONS = frozenset(
-    ["in", "on", "at", "through", "from", "with", "of", "to", "for", "by", "during", "after", "before", "under", "over", "into", "about", "across", "against", "among", "between"]
+    [
+        "in",
+        "on",
+        "at",
+        "through",
+        "from",
+        "with",
+        "of",
+        "to",
+        "for",
+        "by",
+        "during",
+        "after",
+        "before",
+        "under",
+        "over",
+        "into",
+        "about",
+        "across",
+        "against",
+        "among",
+        "between",
+    ]
 )
 
 
@@ -51,17 +108,17 @@ def np_forward(toks: list[Tok], i: int, limit: int = 7) -> Span | None:
         if is_name and not (nxt.capital or nxt.word == "of"):
             role_end = _role_then_name(toks, j + 1)
             if role_end:
-                j = role_end  # "MSNBC host Chris Matthews": the name after the role is the speaker
+                j = role_end  # "KTV host Tom Ode": the name after the role is the speaker
                 continue
             if not toks[j].word.endswith(("’s", "'s")):
                 break
-            is_name = False  # "Donald Trump’s campaign": the possessed noun is the speaker
+            is_name = False  # "Anna Berg’s campaign": the possessed noun is the speaker
         if (
             not nxt.capital
             and j > i
             and (nxt.word in _VERBISH or nxt.word.endswith(("ed", "n’t", "n't")))
         ):
-            break  # "The FBI looked …": the phrase ended at its verb
+            break  # "The agency looked …": the phrase ended at its verb
         j += 1
     return Span(first.start, toks[j].end)
 
@@ -115,7 +172,7 @@ def skip_back(toks: list[Tok], i: int) -> int:
                 if j > 1 and toks[j].word.isdigit() and toks[j - 1].word == ",":
                     j -= 2  # "Ana Ruiz, 45, a nurse from Leeds, told": an age before the appositive
                 if toks[j].capital and _in_phrase(toks, j):
-                    # "Clinton, during a town hall in Columbus, Ohio, said": the place ends a phrase
+                    # "Berg, during a town hall in Dover, Maine, said": the place ends a phrase
                     m = next(
                         (
                             m
@@ -135,7 +192,7 @@ def skip_back(toks: list[Tok], i: int) -> int:
 
 def _in_phrase(toks: list[Tok], j: int) -> bool:
     """Whether the name at ``j`` is the object of a preposition in its comma segment ("in
-    Columbus")."""
+    Dover")."""
     k = j
     while k > 0 and toks[k - 1].capital:
         k -= 1
@@ -144,7 +201,7 @@ def _in_phrase(toks: list[Tok], j: int) -> bool:
 
 def np_backward(toks: list[Tok], j: int, lo: int = 0) -> Span | None:
     """The noun phrase ending at token ``j`` (not before token ``lo``): a pronoun, a name, or
-    a noun phrase; None for the object of a preposition ("marching through the streets")."""
+    a noun phrase; None for the object of a preposition ("walking through the old park")."""
     if j < lo:
         return None
     head = toks[j]
@@ -160,12 +217,8 @@ def np_backward(toks: list[Tok], j: int, lo: int = 0) -> Span | None:
             and toks[k - 1].word not in INTRO
             and (
                 toks[k - 1].capital
-                or (toks[k - 1].word == "of"
-                and k > 1
-                and toks[k - 2].capital)
-                or (toks[k - 1].word == "the"
-                and k > 1
-                and toks[k - 2].word == "of")
+                or (toks[k - 1].word == "of" and k > 1 and toks[k - 2].capital)
+                or (toks[k - 1].word == "the" and k > 1 and toks[k - 2].word == "of")
             )
         ):
             k -= 1  # "Secretary General of the Agency"
@@ -180,8 +233,7 @@ def np_backward(toks: list[Tok], j: int, lo: int = 0) -> Span | None:
             return Span(prev.start, head.end)
         if (
             not prev.word[:1].isalnum()
-            or (prev.word in STOPS
-            and prev.word != "of")
+            or (prev.word in STOPS and prev.word != "of")
             or prev.word in SUBJECT_PRONOUNS
         ):
             break
@@ -204,14 +256,13 @@ def _clause_start(toks: list[Tok], i: int) -> int:
         return lead + close + 2
     dash = next((k for k, t in enumerate(head[:8]) if t.word in DASHES), None)
     if dash is not None and head[0].raw.isupper() and len(head[0].raw) > 1:
-        return lead + dash + 1  # "JACKSON, Miss. - U.S. District Judge …"
+        return lead + dash + 1  # "DOVER, Del. - U.S. District Judge …"
     first = head[0].word if head else ""
-    timed = any(t.word in _TIME_WORDS for t in head[1:3])  # "Thirteen years earlier, she …"
+    timed = any(t.word in _TIME_WORDS for t in head[1:3])  # "Ten years earlier, she …"
     if (
         first in INTRO
         or first[:1].isdigit()
-        or (len(first) > 5
-        and first.endswith(("ing", "ed")))
+        or (len(first) > 5 and first.endswith(("ing", "ed")))
         or timed
     ):
         comma = next((k for k, t in enumerate(head) if t.word == ","), None)
@@ -221,7 +272,7 @@ def _clause_start(toks: list[Tok], i: int) -> int:
             and head[comma + 2].word == ","
             and head[comma + 1].raw.endswith(".")
         ):
-            comma += 2  # "In Hilton Head, S.C., Rubio …": a state after the town
+            comma += 2  # "In Rock Hill, S.C., Ode …": a state after the town
         if comma is not None:
             return lead + comma + 1
         return -1 if first in INTRO or first[:1].isdigit() else lead
@@ -231,8 +282,8 @@ def _clause_start(toks: list[Tok], i: int) -> int:
 def subject(toks: list[Tok], i: int) -> Span | None:
     """The subject of the clause that token ``i`` is in, read from the clause start.
 
-    Skips a dateline or an opening phrase ("In July, Gingrich …", "On Twitter, she …"); failing
-    that, the first subject pronoun before ``i`` ("Since 2008 he has been invited …, and has
+    Skips a dateline or an opening phrase ("In May, Ode …", "On the radio, she …"); failing
+    that, the first subject pronoun before ``i`` ("Since 1999 she has been asked …, and has
     said").
     """
     start = _clause_start(toks, i)
@@ -243,12 +294,12 @@ def subject(toks: list[Tok], i: int) -> Span | None:
         )
         found = Span(pron.start, pron.end) if pron else None
     if found is None and start < 0 and i > 1:
-        found = np_forward(toks, 1)  # "When Trump later referred to … and said"
+        found = np_forward(toks, 1)  # "When Berg later referred to … and said"
     return found
 
 
 def name_after(toks: list[Tok], i: int) -> Span | None:
-    """A name a few words after an inverted verb: "said 9/11 widow Terry Strada"."""
+    """A name a few words after an inverted verb: "said flood survivor Tom Ode"."""
     for k in range(i, min(len(toks), i + 6)):
         if toks[k].word in {",", ".", ";", ":", "(", "“", '"'} or toks[k].word in STOPS:
             return None

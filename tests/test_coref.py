@@ -1,0 +1,137 @@
+"""Coreference: pronouns, role nouns and bare surnames linked to entities, on invented text."""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.coref import Coref, display_name, mention_kind
+from reader.analysis.model import Entity
+from reader.document.model import Span
+
+
+def entity(eid: str, kind: str, name: str, text: str, *surfaces: str) -> Entity:
+    spans = sorted(
+        Span(m.start(), m.end()) for s in surfaces for m in re.finditer(re.escape(s), text)
+    )
+    return Entity(eid, kind, name, surfaces, tuple(spans))  # type: ignore[arg-type]
+
+
+def span_of(text: str, phrase: str, nth: int = 0) -> Span:
+    starts = [m.start() for m in re.finditer(re.escape(phrase), text)]
+    return Span(starts[nth], starts[nth] + len(phrase))
+
+
+TEXT = (
+    "Foreign Minister Anna Berg met the Harbour Trust on Monday. Tom Ode, the mayor, was late. "
+    "The minister said the port stays open. He said little. Later Berg left."
+)
+BERG = entity("E1", "PERSON", "Anna Berg", TEXT, "Anna Berg")
+ODE = entity("E2", "PERSON", "Tom Ode", TEXT, "Tom Ode")
+TRUST = entity("E3", "ORG", "Harbour Trust", TEXT, "Harbour Trust")
+COREF = Coref(TEXT, [BERG, ODE, TRUST])
+
+
+def test_a_name_links_to_its_entity() -> None:
+    assert COREF.resolve(span_of(TEXT, "Tom Ode")) is ODE
+
+
+def test_a_role_noun_links_to_the_person_written_with_that_role() -> None:
+    assert COREF.resolve(span_of(TEXT, "The minister")) is BERG
+
+
+def test_a_pronoun_links_to_the_nearest_person_before_it() -> None:
+    assert COREF.resolve(span_of(TEXT, "He")) is ODE
+
+
+def test_a_role_seen_after_a_name_keeps_resolving_to_it() -> None:
+    text = "Tom Ode, the mayor, spoke first. Hours later the mayor said no."
+    ode = entity("E2", "PERSON", "Tom Ode", text, "Tom Ode")
+    assert Coref(text, [ode]).resolve(span_of(text, "the mayor", 1)) is ode
+
+
+def test_an_appositive_name_after_the_role() -> None:
+    text = "The mayor, Tom Ode, said no."
+    ode = entity("E2", "PERSON", "Tom Ode", text, "Tom Ode")
+    assert Coref(text, [ode]).resolve(span_of(text, "The mayor")) is ode
+
+
+def test_they_links_to_an_organisation_not_a_person() -> None:
+    text = "Tom Ode met the Harbour Trust. They said no."
+    ode = entity("E2", "PERSON", "Tom Ode", text, "Tom Ode")
+    trust = entity("E3", "ORG", "Harbour Trust", text, "Harbour Trust")
+    assert Coref(text, [ode, trust]).resolve(span_of(text, "They")) is trust
+
+
+def test_a_name_inside_a_quotation_is_no_antecedent() -> None:
+    text = "Tom Ode spoke. “Anna Berg is wrong,” he said."
+    ode = entity("E2", "PERSON", "Tom Ode", text, "Tom Ode")
+    berg = entity("E1", "PERSON", "Anna Berg", text, "Anna Berg")
+    quote = span_of(text, "“Anna Berg is wrong,”")
+    assert Coref(text, [ode, berg], [quote]).resolve(span_of(text, "he")) is ode
+
+
+def test_a_bare_surname_links_to_the_full_name() -> None:
+    text = "Anna Berg spoke first. Later Berg left."
+    berg = Entity("E1", "PERSON", "Anna Berg", ("Berg",), (Span(0, 9),))
+    assert Coref(text, [berg]).resolve(span_of(text, "Berg", 1)) is berg
+
+
+def test_a_title_and_role_before_a_name_resolve_to_the_person() -> None:
+    text = "Secretary of Trade Anna Berg said no."
+    berg = entity("E1", "PERSON", "Anna Berg", text, "Anna Berg")
+    assert Coref(text, [berg]).resolve(span_of(text, "Secretary of Trade Anna Berg")) is berg
+
+
+def test_unsure_gives_none() -> None:
+    assert COREF.resolve(span_of(TEXT, "the port")) is None
+    assert Coref("She left.", []).resolve(Span(0, 3)) is None
+
+
+def test_mention_kinds() -> None:
+    text = "he the senator Anna Berg the port"
+    assert mention_kind(text, Span(0, 2)) == "pronoun"
+    assert mention_kind(text, Span(3, 14)) == "role"
+    assert mention_kind(text, Span(15, 24)) == "name"
+    assert mention_kind(text, Span(25, 33)) == "other"
+
+
+def test_display_name_drops_roles_and_titles() -> None:
+    text = "TV host Tom Ode and Rep. Ann Lee and the senator"
+    assert display_name(text, Span(0, 15)) == "Tom Ode"
+    assert display_name(text, Span(20, 32)) == "Ann Lee"
+    assert display_name(text, Span(37, 48)) is None
+
+
+def test_near_lists_named_mentions_in_a_window() -> None:
+    found = COREF.near(0, 60)
+    assert [e.id for _, e in found] == ["E1", "E3"]
+
+
+def test_a_gendered_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = "Ms. Ann Lee met Tom Ode, and he said no. Ann Lee left. Later she called."
+    lee = entity("E1", "PERSON", "Ann Lee", text, "Ann Lee")
+    ode = entity("E2", "PERSON", "Tom Ode", text, "Tom Ode")
+    coref = Coref(text, [lee, ode])
+    assert coref.gender(lee) == "f" and coref.gender(ode) == "m"
+    assert coref.resolve(span_of(text, "he")) is ode
+    text2 = "Ms. Ann Lee spoke. Tom Ode, he said, was late. Then she left."
+    lee2 = entity("E1", "PERSON", "Ann Lee", text2, "Ann Lee")
+    ode2 = entity("E2", "PERSON", "Tom Ode", text2, "Tom Ode")
+    assert Coref(text2, [lee2, ode2]).resolve(span_of(text2, "she")) is lee2
+
+
+def test_a_pronoun_prefers_the_subject_of_its_sentence_to_the_last_name() -> None:
+    text = "Tom Ode spoke after Ann Lee and Max Roe, and he was brief."
+    people = [
+        entity("E1", "PERSON", "Tom Ode", text, "Tom Ode"),
+        entity("E2", "PERSON", "Ann Lee", text, "Ann Lee"),
+        entity("E3", "PERSON", "Max Roe", text, "Max Roe"),
+    ]
+    assert Coref(text, people).resolve(span_of(text, "he")) is people[0]
+
+
+def test_a_name_after_a_preposition_is_not_the_subject() -> None:
+    text = "In a talk with Max Roe, Tom Ode said he was done."
+    roe = entity("E3", "PERSON", "Max Roe", text, "Max Roe")
+    ode = entity("E1", "PERSON", "Tom Ode", text, "Tom Ode")
+    assert Coref(text, [roe, ode]).resolve(span_of(text, "he")) is ode
