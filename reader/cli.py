@@ -1,4 +1,5 @@
-"""Command line: ``reader [SOURCE]`` opens the app; ``reader analyse SOURCE... `` prints the analysis."""
+"""Command line: ``reader [SOURCE]`` opens the app; ``reader analyse SOURCE...`` prints the
+analysis."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from reader import __version__
 from reader.document.errors import LoadError
 from reader.document.limits import MAX_BYTES, human_size
 
-EPILOG = f"SOURCE is a file (text, Markdown, HTML), an http(s) URL, or - for stdin (at most {human_size(MAX_BYTES)})."
+EPILOG = (
+    "SOURCE is a file (text, Markdown, HTML), an http(s) URL, or - for stdin "
+    f"(at most {human_size(MAX_BYTES)})."
+)
 
 
 def _iso_date(value: str) -> str:
@@ -26,7 +30,10 @@ def _analyse_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader analyse",
         epilog=EPILOG,
-        description="Print the entities, quotes and timeline of each SOURCE (JSON Lines: one object per source).",
+        description=(
+            "Print the entities, quotes and timeline of each SOURCE "
+            "(JSON Lines: one object per source)."
+        ),
     )
     parser.add_argument("sources", nargs="+", metavar="SOURCE")
     parser.add_argument(

@@ -6,5 +6,5 @@ from collections.abc import Sized
 
 
 def count(items: Sized, one: str, many: str = "") -> str:
-    """How many ``items``, with the noun in the right number (``many`` defaults to ``one`` + "s")."""
+    """How many ``items``, with the noun in the right number (``many``: ``one`` + "s")."""
     return f"{len(items)} {one if len(items) == 1 else many or one + 's'}"

@@ -62,12 +62,17 @@ def test_html_main_content_and_metadata_are_extracted():
     assert block_texts(doc, "heading") == ["A pilot for other museums"]
 
 
-BLOCKQUOTE_HTML = b"""<html><head><title>Port strike ends</title></head><body><article><h1>Port strike ends</h1>
-<p>The union leader spoke to reporters on Thursday after the vote at the harbour offices, where hundreds had
-gathered since the early morning. She was in a confident mood as she set out what the deal means.</p>
+BLOCKQUOTE_HTML = b"""<html><head><title>Port strike ends</title></head><body><article>
+<h1>Port strike ends</h1>
+<p>The union leader spoke to reporters on Thursday after the vote at the harbour offices,
+where hundreds had
+gathered since the early morning. She was
+in a confident mood as she set out what the deal means.</p>
 <p>In a statement, the chief negotiator, Anna Berg, said:</p>
-<blockquote><p>We did not get everything we asked for, but we got enough to go back to work.</p></blockquote>
-<p>The port authority said the backlog would be cleared within ten days, and that ships would dock again.</p>
+<blockquote><p>We did not get everything we asked for, but we got enough to go back
+to work.</p></blockquote>
+<p>The port authority said the backlog would be cleared within ten days,
+and that ships would dock again.</p>
 </article></body></html>"""
 
 

@@ -44,7 +44,8 @@ def main() -> None:
     print(f"text: {len(doc.text):,} chars, {len(doc.blocks):,} blocks")
     print(f"load: {(t1 - t0) * 1000:.0f} ms")
     print(
-        f"sentences+tokens: {(t3 - t2) * 1000:.0f} ms for {len(sentences):,} sentences, {n_tokens:,} tokens "
+        f"sentences+tokens: {(t3 - t2) * 1000:.0f} ms for {len(sentences):,} sentences, "
+        f"{n_tokens:,} tokens "
         f"({n_tokens / (t3 - t2):,.0f} tokens/s, {len(doc.text) / (t3 - t2) / 1e6:.2f} MB/s); "
         f"{len(breaks)} glued-word breaks"
     )

@@ -86,7 +86,8 @@ def main() -> None:
             result = measure(path, Path(tmp) / f"state-{name}")
             print(
                 f"{name:5} {size / 1e6:5.2f} MB  first paint {result['first_paint_s']:.2f} s  "
-                f"analysed {result.get('analysed_s', float('nan')):.2f} s  peak RSS {result['peak_rss_mb']:.0f} MB"
+                f"analysed {result.get('analysed_s', float('nan')):.2f} s  "
+                f"peak RSS {result['peak_rss_mb']:.0f} MB"
             )
 
 

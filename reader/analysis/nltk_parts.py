@@ -64,7 +64,7 @@ def _standard(rule: Any) -> Any:
     return rule
 
 
-class WordTokenizer(NLTKWordTokenizer):
+class WordTokenizer(NLTKWordTokenizer):  # type: ignore[misc]  # NLTK ships no types
     """NLTK's Treebank-style word tokenizer on the standard regular-expression engine."""
 
 

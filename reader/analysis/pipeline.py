@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.analysis.entities import find_entities
-from reader.analysis.model import Analysis
+from reader.analysis.model import Analysis, DateSource
 from reader.analysis.quotes import find_quotes
 from reader.analysis.timeline import build_timeline
 from reader.analysis.times import TimeResult, find_times
@@ -36,7 +36,8 @@ def analyse(
     def timed(step: str, done: float, fallback: Any, fn: Callable[..., Any], *args: Any) -> Any:
         """Run one analyser; if it fails, keep going without its findings and say so in ``errors``.
 
-        One analyser's bug on an odd article must not cost the reader the text and the other findings.
+        One analyser's bug on an odd article must not cost the reader the text and the other
+        findings.
         """
         report(step, done)
         t0 = time.perf_counter()
@@ -49,6 +50,7 @@ def analyse(
         return result
 
     text = document.text
+    source: DateSource | None
     anchor, source = (
         (date, "option") if date else (document.date, "metadata" if document.date else None)
     )

@@ -6,8 +6,10 @@ MAX_REDIRECTS = 5
 
 
 def human_size(n: int) -> str:
+    size = float(n)
     for unit in ("bytes", "KiB", "MiB", "GiB"):
-        if n < 1024 or unit == "GiB":
-            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}".replace(".0 ", " ")
-        n /= 1024
+        if size < 1024 or unit == "GiB":
+            shown = f"{size:.0f}" if unit == "bytes" else f"{size:.1f}".removesuffix(".0")
+            return f"{shown} {unit}"
+        size /= 1024
     raise AssertionError("unreachable")

@@ -163,7 +163,7 @@ def _from_html(html: str, source: str, warnings: tuple[str, ...]) -> Document:
     from trafilatura.xml import xmltotxt
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    page = trafilatura.bare_extraction(
+    page: Any = trafilatura.bare_extraction(  # its Document (or None), read by attribute
         html,
         include_formatting=True,
         include_comments=False,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.document.model import Block, Span
+from reader.document.model import Block, BlockKind, Span
 
 _LINE = re.compile(r"[^\n]+")
 _GROUP = re.compile(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*")
@@ -48,6 +48,7 @@ def detect_blocks(text: str) -> tuple[Block, ...]:
     pattern = _GROUP if _is_hard_wrapped(text) else _LINE
     spans = [s for m in pattern.finditer(text) if (s := _trimmed(text, m.start(), m.end()))]
     blocks: list[Block] = []
+    kind: BlockKind
     for i, span in enumerate(spans):
         chunk = text[span.start : span.end]
         single_line = "\n" not in chunk

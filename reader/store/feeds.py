@@ -10,7 +10,7 @@ import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the store does not need the feeds package to run
     from reader.feeds.parse import Entry
@@ -179,6 +179,6 @@ def mark_read(conn: sqlite3.Connection, item_id: int, read: bool = True) -> None
     conn.execute("UPDATE items SET read = ? WHERE id = ?", (int(read), item_id))
 
 
-def _item(row: tuple) -> Item:
+def _item(row: tuple[Any, ...]) -> Item:
     iid, feed_id, url, feed_title, link, title, published, author, summary, read = row
     return Item(iid, feed_id, url, feed_title, link, title, published, author, summary, bool(read))

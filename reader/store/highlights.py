@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from reader.document.model import Span
 from reader.store import anchor
@@ -25,7 +26,7 @@ class Highlight:
 _COLUMNS = "id, article_id, start, end, exact, prefix, suffix, note, created, modified, orphaned"
 
 
-def _row(row: tuple) -> Highlight:
+def _row(row: tuple[Any, ...]) -> Highlight:
     hid, article, start, end, exact, prefix, suffix, note, created, modified, orphaned = row
     q = anchor.Quote(exact, prefix, suffix)
     return Highlight(hid, article, Span(start, end), q, note, created, modified, bool(orphaned))

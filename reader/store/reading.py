@@ -3,6 +3,7 @@ highlights onto new text, and reuse a cached analysis when there is one."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 from reader.analysis.model import Analysis
@@ -15,7 +16,7 @@ from reader.store.connection import Store
 def open_document(store: Store, document: Document) -> library.Opened:
     """Remember ``document``; if its text changed since last time, re-anchor its highlights."""
 
-    def opened(conn) -> library.Opened:
+    def opened(conn: sqlite3.Connection) -> library.Opened:
         found = library.remember(conn, document)
         if found.previous_hash not in (None, found.article.content_hash):
             hl.reanchor(conn, found.article.id, document.text)

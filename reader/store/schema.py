@@ -73,7 +73,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE items (
         id INTEGER PRIMARY KEY,
         feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
-        key TEXT NOT NULL,                -- the item's guid, else its link: seen again, not re-added
+        key TEXT NOT NULL,                -- guid, else link: an item seen again is not re-added
         link TEXT,
         title TEXT NOT NULL,
         published TEXT,                   -- ISO 8601 UTC, as the feed dates it

@@ -229,11 +229,11 @@ class Annotations:
         return made
 
     def _replace(self: Any, old: hl.Highlight, span: Span) -> None:
+        article, text = self._article_id(), self.document.text
+
         def swap(conn: Any) -> hl.Highlight:
             hl.delete(conn, old.id)
-            return hl.add(conn, article, self.document.text, span, old.note)
-
-        article = self._article_id()
+            return hl.add(conn, article, text, span, old.note)
 
         made = shared().write(swap)
         self._undo = (old, made.id)

@@ -12,7 +12,7 @@ from importlib import resources
 
 @cache
 def entries(name: str) -> tuple[str, ...]:
-    """The entries of `NAME.txt` in file order (order matters where a rule takes the first match)."""
+    """The entries of `NAME.txt` in file order (a rule may take the first match)."""
     text = (resources.files(__package__) / f"{name}.txt").read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(line for line in lines if line)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.analysis.coref import Coref, mention_kind
@@ -196,7 +196,7 @@ def rule_cue(
     sentence; the previous paragraph's "X said:"."""
     text, para = doc.text, doc.paragraphs[n]
     clause = _ends_clause(text, q)
-    steps = (
+    steps: tuple[tuple[str, Callable[[], cues.Cue | None]], ...] = (
         ("turn", lambda: turn(text, q)),
         ("after", lambda: cues.after(text, q.span.end, para.end) if clause else None),
         ("manner", lambda: cues.manner(text, q.span.end, para.end) if clause else None),

@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from reader.document.decode import CONTROL_PICTURES
+from reader.document.escape import CONTROL_PICTURES
 from reader.document.model import Document, Span
 from reader.ui.highlights import HighlightState, Marks, build_marks, search_marks, spot_marks
 from reader.ui.keys import bindings
