@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date as Date
 from typing import Any
 
+from reader.analysis.coref import Coref
 from reader.analysis.lexicons import words
 from reader.analysis.model import Entity, Event, Sentence, TimeExpr
 from reader.analysis.timex import Timex
@@ -208,17 +209,16 @@ def _is_preposition(text: str, tok: Span) -> bool:
 
 def _namer(text: str, entities: Sequence[Entity]) -> Namer:
     """Resolves "who"/"which" to the name that ends the clause before ("Helena Costa, who …")
-    and "he"/"she" to the person mentioned last before it, as a reader would."""
-    people = sorted((m.start, e.name) for e in entities if e.type == "PERSON" for m in e.mentions)
-    starts = [start for start, _ in people]
+    and "he"/"she" to whom the quotes' coreference says they stand for (``coref.Coref``)."""
+    coref = Coref(text, entities)
 
     def name(tok: Span, previous: Clause) -> str | None:
         word = _word(text, tok).lower()
         if word in _RELATIVES:
             return _trailing_name(text, previous)
         if word in _PERSONAL:
-            k = bisect.bisect_left(starts, tok.start) - 1
-            return people[k][1] if k >= 0 else None
+            found = coref.resolve(tok)
+            return found.name if found is not None else None
         return None
 
     return name
