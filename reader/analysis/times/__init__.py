@@ -271,6 +271,24 @@ class _Context:
         return f"{k // 4}-Q{k % 4 + 1}"
 
 
+def _in_context(p: kinds.InContext, ctx: _Context, a: Timex | None) -> str:
+    """ "That day", "the following week", "the next month", "that year": counted from the one
+    the text last named (the week from its last day), else from the anchor."""
+    if p.unit == "D":
+        day = Timex.anchor(ctx.day) if ctx.day else a
+        return shifted_day(day.day_date if day else None, p.shift)
+    if p.unit == "W":
+        day = Timex.anchor(ctx.day) if ctx.day else a
+        moved = days_after(day.day_date, 7 * p.shift) if day and day.day_date else None
+        if moved:
+            return week_value(moved)
+    elif p.unit == "M" and ctx.month:
+        return month_value(*add_months(int(ctx.month[:4]), int(ctx.month[5:7]), p.shift))
+    elif p.unit == "Y" and ctx.year:
+        return str(int(ctx.year) + p.shift)
+    return resolve(kinds.Unit(p.unit, p.shift), a, 0)
+
+
 def _normalised(
     c: Candidate, ctx: _Context, referents: _Referents, tense: int
 ) -> tuple[int, TimeType, str]:
@@ -293,25 +311,8 @@ def _normalised(
             return c.end, p.type, r_clock(a, tense, p, ctx.day)
         case kinds.Weekday() if p.from_context:  # "the previous Friday": before the day last named
             return c.end, p.type, resolve(p, Timex.anchor(ctx.day) if ctx.day else a, tense)
-        case kinds.DayContext():  # "that day", "the next morning": the day the text last named
-            day = Timex.anchor(ctx.day) if ctx.day else a
-            return c.end, p.type, shifted_day(day.day_date if day else None, p.shift)
-        case kinds.WeekContext():  # "the following week": after the week of the day last named
-            day = Timex.anchor(ctx.day) if ctx.day else a
-            moved = days_after(day.day_date, 7 * p.shift) if day and day.day_date else None
-            return (
-                c.end,
-                p.type,
-                week_value(moved) if moved else resolve(kinds.Unit("W", p.shift), a, 0),
-            )
-        case kinds.YearContext():
-            year = str(int(ctx.year) + p.shift) if ctx.year else None
-            return c.end, p.type, year or resolve(kinds.Unit("Y", p.shift), a, 0)
-        case kinds.MonthContext():
-            if ctx.month:
-                y, m = add_months(int(ctx.month[:4]), int(ctx.month[5:7]), p.shift)
-                return c.end, p.type, month_value(y, m)
-            return c.end, p.type, resolve(kinds.Unit("M", p.shift), a, 0)
+        case kinds.InContext():
+            return c.end, p.type, _in_context(p, ctx, a)
         case kinds.Offset() if ctx.quarter and (p.unit, p.sign) == ("Y", -1):
             # "a year earlier" in a results story: the quarter it discusses, a year back
             back = kinds.QuarterContext(None, -int(p.n or 1))

@@ -187,30 +187,11 @@ class QuarterContext(_Date):
 
 
 @dataclass(frozen=True, slots=True)
-class DayContext(_Date):
-    """ "That day", "the next morning": the day the text last named, shifted."""
+class InContext(_Date):
+    """ "That day", "the following week", "the next month", "that year": the day, week, month or
+    year the text last named, shifted by ``shift`` of them."""
 
-    shift: int
-
-
-@dataclass(frozen=True, slots=True)
-class YearContext(_Date):
-    """ "That year", "the next year": the year the text last named, shifted."""
-
-    shift: int
-
-
-@dataclass(frozen=True, slots=True)
-class WeekContext(_Date):
-    """ "The following week", "that week": the week of the day the text last named, shifted."""
-
-    shift: int
-
-
-@dataclass(frozen=True, slots=True)
-class MonthContext(_Date):
-    """ "The following month": the month the text last named, shifted."""
-
+    unit: Literal["D", "W", "M", "Y"]
     shift: int
 
 
@@ -232,8 +213,5 @@ Parsed = (
     | Anchored
     | Ahead
     | QuarterContext
-    | DayContext
-    | WeekContext
-    | YearContext
-    | MonthContext
+    | InContext
 )

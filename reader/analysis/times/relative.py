@@ -5,6 +5,7 @@ years ago", "fourteen years after the summit", and clock times.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from reader.analysis.lexicons import entries
 from reader.analysis.times.lexicon import FUZZY, PARTS_OF_DAY, UNITS, WEEKDAYS, alternation, number
@@ -12,18 +13,15 @@ from reader.analysis.times.parsed import (
     Ahead,
     Anchored,
     Clock,
-    DayContext,
     DayShift,
-    MonthContext,
+    InContext,
     MonthDay,
     Offset,
     Parsed,
     Unit,
     Value,
-    WeekContext,
     Weekday,
     Weekend,
-    YearContext,
 )
 from reader.analysis.times.patterns import (
     APPROX,
@@ -102,15 +100,12 @@ def relative_unit(m: re.Match[str], text: str) -> Parsed | None:
     }.get(det, 0)
     unit = UNITS[m[3].lower()]
     # "that year", "the next year", "the following month": from the one the text last named
-    if unit == "Y" and det in _NARRATIVE:
-        return YearContext(shift)
-    if unit == "M" and det in _NARRATIVE:
-        return MonthContext(shift)
-    if unit == "W" and det in _NARRATIVE:
-        return WeekContext(shift)
+    if det in _NARRATIVE and (counted := _COUNTED.get(unit)):
+        return InContext(counted, shift)
     return Unit(unit, shift)
 
 
+_COUNTED: dict[str, Literal["W", "M", "Y"]] = {"W": "W", "M": "M", "Y": "Y"}
 _NARRATIVE = frozenset({"that", "the same", "the next", "the following", "the previous"})
 
 
@@ -121,7 +116,7 @@ _NARRATIVE = frozenset({"that", "the same", "the next", "the following", "the pr
 )
 def day_in_context(m: re.Match[str], text: str) -> Parsed | None:
     det = re.sub(r"\s+", " ", m[1].lower())
-    return DayContext({"the next": 1, "the following": 1, "the previous": -1}.get(det, 0))
+    return InContext("D", {"the next": 1, "the following": 1, "the previous": -1}.get(det, 0))
 
 
 @rule(r"(earlier|later)\s+(?:in\s+)?(?:the|this)\s+(month|year)", {"earlier", "later"})
