@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.widgets.option_list import Option
 
 from reader.ui.dates import describe
 from reader.ui.widgets.lists import SidebarList
@@ -25,6 +26,17 @@ class TimelineList(SidebarList):
         )  # already chronological: "months after" April 2008 follows it
         self._words = {t.id: t.text for t in analysis.times}
         self.fill([_prompt(self.when(e), e) for e in self.events], "No dated events found")
+        recurring = [t for t in analysis.times if t.type == "SET"]
+        if recurring:  # not events on one date: listed after them, as the text report does
+            self.add_options(
+                [
+                    Option(Content.assemble(("Recurring", "bold")), disabled=True),
+                    *(
+                        Option(describe(t.value, t.text, recurring=True), disabled=True)
+                        for t in recurring
+                    ),
+                ]
+            )
 
     def when(self, event: Event) -> str:
         """The event's date in words ("February 2022"), or the article's own words for a date it
