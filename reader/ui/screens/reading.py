@@ -187,6 +187,7 @@ class ReadingScreen(Screen):
         self.status.done(
             f"{count(analysis.entities, 'entity', 'entities')} · {count(analysis.quotes, 'quote')} · "
             f"{count(analysis.timeline, 'event')}"
+            + "".join(f" · {notice}" for notice in analysis.notices)
         )
 
     # -- where to go next ----------------------------------------------------------------------
