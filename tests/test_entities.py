@@ -526,3 +526,30 @@ def test_run_heads_reach_the_last_capitalised_word():
     assert run_heads(words, gz, [""] * 7 + ["PER"])[6] == "|PER"
     feats = context_features(words, doc_context([words]), Gazetteer({"ORG": ["Court"]}))
     assert "re=ORG|" in feats[1] and not any(f.startswith("re=") for f in feats[4])
+
+
+def test_headlines_slogans_and_table_headers_give_no_rows():
+    text = (
+        "GET OUT AND VOTE TODAY\n"
+        "Team Played Won Lost Points\n"
+        "Harbor Hawks 10 8 2 24\n"
+        "Regardless, the Harbor Hawks coach Ada Vinter said the season went well.\n"
+        "Oh, and Vinter thanked the fans.\n"
+    )
+    names = {text[m.start : m.end] for e in analyse_text(text) for m in e.mentions}
+    assert "Ada Vinter" in names
+    common = {"GET", "OUT", "VOTE", "TODAY", "Team", "Played", "Won", "Lost", "Points"}
+    assert not {w for n in names for w in n.split()} & (common | {"Regardless", "Oh"})
+
+
+def test_curly_apostrophe_reads_like_a_straight_one():
+    for text in ("Don't worry, Ada Vinter said.", "Don’t worry, Ada Vinter said."):
+        names = {text[m.start : m.end] for e in analyse_text(text) for m in e.mentions}
+        assert "Don" not in names and "Ada Vinter" in names
+
+
+def test_glued_name_is_listed_with_a_space_and_joins_its_full_name():
+    text = "Nora Vinter spoke on Monday. Later NoraVinter left Harbor City.\n"
+    entities = analyse_text(text)
+    people = [e for e in entities if e.type == "PERSON"]
+    assert len(people) == 1 and people[0].name == "Nora Vinter" and len(people[0].mentions) == 2

@@ -43,3 +43,10 @@ def test_a_page_in_another_language_opens_lists_no_names_and_says_why():
     assert out["notices"] and "German" in out["notices"][0] and out["errors"] == []
     english = analyse(from_bytes(ENGLISH.encode(), "x", None)).to_json()
     assert english["language"] == "en" and english["notices"] == []
+
+
+def test_text_report_says_the_page_is_not_english():
+    from reader.report import summary
+
+    text = summary(analyse(from_bytes(GERMAN.encode(), "x", None)))
+    assert "note: The article seems to be in German" in text and "Entities (0)" in text

@@ -204,8 +204,9 @@ def case_class_of(word: str) -> str:
 def tokenize(text: str, blocks: Iterable[Block]) -> tuple[list[Sentence], list[int]]:
     """Split each block into sentences and tokens.
 
-    Returns the sentences and the offsets of glued-word breaks. A break inside a camel-cased token
-    ("personallySince") also ends the sentence, since the lost line break ended one there.
+    Returns the sentences and the offsets of glued-word breaks. A break before a capitalised
+    common word ("personallySince") also ends the sentence, since the lost line break ended one
+    there; a name glued to a name ("NoraVinter") stays in its sentence.
     """
     punkt = _sentence_tokenizer()
     raw: list[tuple[Span, list[Span]]] = []
@@ -224,11 +225,13 @@ def tokenize(text: str, blocks: Iterable[Block]) -> tuple[list[Sentence], list[i
             word = text[tok.start : tok.end]
             piece_start = tok.start
             glue = text[tok.start - 1 : tok.start] not in _NOT_GLUE_AFTER
-            for cut in split_glued(word, known, case_class_of) if glue else ():
+            cuts = split_glued(word, known, case_class_of) if glue else []
+            for cut, end in zip(cuts, [*cuts[1:], len(word)]):
                 breaks.append(tok.start + cut)
                 current.append(Span(piece_start, tok.start + cut))
                 piece_start = tok.start + cut
-                if word[cut].isupper():  # camel-case glue: a sentence ended here
+                if word[cut].isupper() and case_class_of(word[cut:end].lower()) == "L":
+                    # a common word glued at a capital ("StoltenbergHe"): a sentence ended here
                     sentences.append(Sentence(Span(start, piece_start), tuple(current)))
                     start, current = piece_start, []
             current.append(Span(piece_start, tok.end))

@@ -324,11 +324,12 @@ def doc_features(
     lex: HeldOutLexicon | None = None,
     toks: HeldOutTokens | None = None,
     case: dict[str, str] | None = None,
+    case_at: str = "all",
 ) -> list[list[list[str]]]:
     """Static features of every sentence of ``doc``; with ``first`` (pass-1 tags), pass 2's too."""
     words = [w for w, _ in doc]
     ctx = doc_context(words)
-    out = [sentence_features(ws, ctx, gaz, lex, toks, case) for ws in words]
+    out = [sentence_features(ws, ctx, gaz, lex, toks, case, case_at) for ws in words]
     if first is not None:
         types = first_pass_types(words, first)
         for ws, fs, own in zip(words, out, first):
@@ -412,6 +413,7 @@ def model_data(
     lexicon: dict[str, list[str]] | None = None,
     tokens: dict[str, str] | None = None,
     case: dict[str, str] | None = None,
+    case_at: str = "all",
 ) -> dict:
     """The model file's content (each gazetteer or lexicon list as one string, a name a line)."""
     data = {
@@ -426,6 +428,7 @@ def model_data(
         data["tokens"] = tokens
     if case:
         data["case"] = case
+        data["case_features"] = case_at
     return data
 
 
@@ -483,6 +486,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--min-population", type=int, default=100_000)
     ap.add_argument("--case-min", type=int, default=3, help="case table: words seen this often")
+    ap.add_argument(
+        "--case-features",
+        choices=("all", "start", "none"),
+        default="all",
+        help="case classes as features of every capitalised word, at sentence starts, or none",
+    )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
         "--lexicon",
@@ -537,7 +546,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 first[k] if first is not None else None,
                 lex_for(k),
                 held_tokens,
-                case_of,
+                case_of if args.case_features != "none" else None,
+                args.case_features,
             )
         ]
         return prune(
@@ -552,13 +562,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         for fold in range(args.folds):
             held = [k for k in every if k % args.folds == fold]
             rest = [k for k in every if k % args.folds != fold]
-            fold_data = model_data(gaz_lists, [fit(rest, None, f"fold {fold + 1}")], case=case)
+            fold_data = model_data(
+                gaz_lists,
+                [fit(rest, None, f"fold {fold + 1}")],
+                case=case,
+                case_at=args.case_features,
+            )
             t = Tagger(fold_data)
             for k in held:
                 t.lexicon, t.tokens = lex_for(k), held_tokens
                 first[k] = t.tag([ws for ws, _ in train[k]])
         passes.append(fit(every, first, "pass 2"))
-    data = model_data(gaz_lists, passes, lexicon, tokens, case)
+    data = model_data(gaz_lists, passes, lexicon, tokens, case, args.case_features)
     tagger = Tagger(data)
     log("CoNLL dev (CoNLL tokens):")
     f_conll = evaluate(tagger, dev, log)

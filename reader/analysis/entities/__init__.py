@@ -143,6 +143,12 @@ def _common(word: str) -> bool:
     return get_tagger().case_class(word.lower()) in ("L", "l")
 
 
+def _all_capitalised(words: Sequence[str]) -> bool:
+    """A line of two or more words, every one capitalised: "Team Played Won Points"."""
+    letters = [w for w in words if w[:1].isalpha()]
+    return len(letters) >= 2 and all(w[0].isupper() for w in letters)
+
+
 def _surface(text: str, toks: Sequence[Span], span: Span) -> str:
     """The mention's words as the list shows them: a space where a lost line break glued two
     ("MattSmith" reads "Matt Smith")."""
@@ -178,7 +184,8 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     cap_mid = doc_context(words).cap_mid
     mentions = []
     for line, ws, ts in zip(toks, words, tags):
-        caps = is_caps_line(ws)
+        # In capitals or all capitalised (a headline, a slogan, a table header), case says nothing.
+        caps = is_caps_line(ws) or _all_capitalised(ws)
         for a, b, typ in bio_spans(ts):
             found = _trim(text, line[a:b], TYPES[typ])
             if found is None:
@@ -186,11 +193,15 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
             span, etype = found
             surface = _surface(text, line[a:b], span)
             first = text[line[0].start : line[0].end]
-            if surface in NOT_ALONE or (
-                (caps or (span.start == line[0].start and first not in cap_mid))
-                and all(_common(w) for w in surface.split())
+            if (
+                text[span.start - 1 : span.start] in ("@", "#")
+                or surface in NOT_ALONE
+                or (
+                    (caps or (span.start == line[0].start and first not in cap_mid))
+                    and all(_common(w) for w in surface.split())
+                )
             ):
-                continue  # a capitalised common word: a sentence start, a slogan in capitals
+                continue  # a handle, a hashtag, a capitalised common word (sentence start, slogan)
             mentions.append(Mention(span, "LOC" if is_place(surface, etype) else etype, surface))
     gaz = tagger.gazetteer
     return group(mentions, lambda form: gaz.tags([form], [form.lower()]) == ["B-LOC"])

@@ -137,6 +137,7 @@ def context_features(
     lex: Gazetteer | None = None,
     toks: Mapping[str, str] | None = None,
     case: Mapping[str, str] | None = None,
+    case_at: str = "all",
 ) -> list[list[str]]:
     """Features of each token that depend on its sentence and document, not on one word alone.
 
@@ -203,7 +204,7 @@ def context_features(
         if w[:1].isupper():
             if xt is not None and xt[i]:
                 f.append("xt=" + xt[i])
-            if case is not None:
+            if case is not None and (case_at == "all" or i == 0 or caps):
                 cr = case.get(lw, "?")
                 f.append("cr=" + cr)
                 if i == 0 or caps:
@@ -249,9 +250,10 @@ def sentence_features(
     lex: Gazetteer | None = None,
     toks: Mapping[str, str] | None = None,
     case: Mapping[str, str] | None = None,
+    case_at: str = "all",
 ) -> list[list[str]]:
     """All static features of each token of one sentence (as training sees them)."""
-    out = context_features(words, doc, gaz, lex, toks, case)
+    out = context_features(words, doc, gaz, lex, toks, case, case_at)
     padded = [START, START, *words, END, END]
     for i, f in enumerate(out):
         f.extend(word_features(words[i]))

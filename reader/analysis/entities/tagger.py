@@ -121,6 +121,9 @@ class Tagger:
         self.tokens = {w: t for t, ws in tokens.items() for w in ws.split("\n")} if tokens else None
         case = data.get("case")  # how unlabelled text writes words inside sentences (optional)
         self.case = {w: c for c, ws in case.items() for w in ws.split("\n")} if case else None
+        # Where the case classes are features: "all" capitalised words, only at a sentence "start"
+        # (or in capitals), or "none" (the table then serves the glued-word and common-word tests).
+        self.case_at: str = data.get("case_features", "all")
         self.passes = [_Pass(p, self.classes) for p in data["passes"]]
         self._prefix = {c: tag_word_prefix(c) for c in (START, *self.classes)}
         self._shape_prefix = {c: tag_shape_prefix(c) for c in (START, *self.classes)}
@@ -142,7 +145,15 @@ class Tagger:
         """One BIO tag per word, sentence by sentence."""
         doc = doc_context(sentences)
         ctx = [
-            context_features(words, doc, self.gazetteer, self.lexicon, self.tokens, self.case)
+            context_features(
+                words,
+                doc,
+                self.gazetteer,
+                self.lexicon,
+                self.tokens,
+                self.case if self.case_at != "none" else None,
+                self.case_at,
+            )
             for words in sentences
         ]
         keys = [[(w.lower(), shape(w)) for w in words] for words in sentences]  # for both passes
