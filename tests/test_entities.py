@@ -553,3 +553,10 @@ def test_glued_name_is_listed_with_a_space_and_joins_its_full_name():
     entities = analyse_text(text)
     people = [e for e in entities if e.type == "PERSON"]
     assert len(people) == 1 and people[0].name == "Nora Vinter" and len(people[0].mentions) == 2
+
+
+def test_a_full_person_name_decides_the_type_over_lone_surnames():
+    found = group(
+        [mention("Vinter", 0, "ORG"), mention("Ada Vinter", 10), mention("Vinter", 30, "ORG")]
+    )
+    assert [(e.type, e.name, len(e.mentions)) for e in found] == [("PERSON", "Ada Vinter", 3)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.analysis.entities.consistency import propagate
-from reader.analysis.entities.features import doc_context, is_caps_line
+from reader.analysis.entities.features import is_caps_line
 from reader.analysis.entities.gazetteer import HONORIFICS, NOT_ALONE
 from reader.analysis.entities.grouping import Mention, group
 from reader.analysis.entities.tagger import bio_spans, get_tagger
@@ -181,7 +181,8 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     tagger = get_tagger()
     tags = tagger.tag(words)
     propagate(words, tags)
-    cap_mid = doc_context(words).cap_mid
+    # Words capitalised inside a sentence somewhere: a name, even where it starts one.
+    cap_mid = {w for ws in words if not is_caps_line(ws) for w in ws[1:] if w[:1].isupper()}
     mentions = []
     for line, ws, ts in zip(toks, words, tags):
         # In capitals or all capitalised (a headline, a slogan, a table header), case says nothing.

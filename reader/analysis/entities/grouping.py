@@ -172,8 +172,8 @@ def group(
 
     An entity takes the type most of its mentions have: an acronym can join an expansion the tagger
     typed differently ("European Central Bank" as MISC, "ECB" twice as ORG: one ORG), a lone
-    surname typed as a place joins the person. ``is_place`` tells a known place name ("Washington"
-    stays a place beside "George Washington").
+    surname typed as a place joins the person, and a full name tagged as a person makes it one.
+    ``is_place`` tells a known place name ("Washington" stays a place beside "George Washington").
     """
     by_form: dict[tuple[str, EntityType], list[Span]] = {}
     for m in sorted(mentions, key=lambda m: m.span):
@@ -195,6 +195,8 @@ def group(
         firsts = {k: min(by_form[k]) for k in c.forms}
         name = max(firsts, key=lambda k: (len(k[0].split()), len(k[0]), -firsts[k].start))[0]
         typ = max(c.votes, key=lambda t: (c.votes[t], t == c.type))
+        if any(t == "PERSON" and " " in f for f, t in c.forms):
+            typ = "PERSON"  # a full name tagged as a person outweighs a lone surname's type
         aliases = sorted(
             {f for f, _ in c.forms if f != name},
             key=lambda f: min(firsts[k] for k in c.forms if k[0] == f),
