@@ -105,3 +105,12 @@ def test_curly_and_straight_apostrophes_tokenize_alike():
     for text in ("Don't go to Norland's shore, we can't.", "It's Ada's turn; she'd won."):
         assert words(text) == words(text.replace("'", "’"))
     assert words("Don’t stop.")[:2] == ["Do", "n't"]
+
+
+def test_an_ampersand_between_capitals_stays_inside_the_word():
+    from reader.document.load import from_bytes
+
+    doc = from_bytes(b"Shares of KL&M rose, and Ada & Bo met at R & D.", "x", None)
+    sents, _ = tokenize(doc.text, doc.blocks)
+    words = [doc.text[t.start : t.end] for s in sents for t in s.tokens]
+    assert "KL&M" in words and words.count("&") == 2

@@ -190,7 +190,21 @@ def _raw_tokens(text: str, span: Span) -> list[Span]:
     curly ones straightened (one character for one: the offsets hold): "Don’t" splits as "Don't"
     does, into "Do" and "n’t", and "Russia’s" into "Russia" and "’s"."""
     chunk = text[span.start : span.end].replace("’", "'")
-    return [Span(span.start + a, span.start + b) for a, b in _word_tokenizer().span_tokenize(chunk)]
+    out: list[tuple[int, int]] = []
+    for a, b in _word_tokenizer().span_tokenize(chunk):
+        # "AT&T", "PG&E": an ampersand between capitals, with no space, stays inside the word.
+        if (
+            len(out) > 1
+            and chunk[out[-1][0] : out[-1][1]] == "&"
+            and out[-2][1] == out[-1][0]
+            and out[-1][1] == a
+            and chunk[out[-2][1] - 1].isupper()
+            and chunk[a].isupper()
+        ):
+            out[-2:] = [(out[-2][0], b)]
+        else:
+            out.append((a, b))
+    return [Span(span.start + a, span.start + b) for a, b in out]
 
 
 def case_class_of(word: str) -> str:

@@ -24,6 +24,7 @@ _NOT_LAST = words("name_not_last")
 _PLACE_FIRST = words("place_heads")
 _PLACE_LAST = words("place_tails")
 _ROLES = words("name_roles")
+_COURTESY = words("courtesy_titles")
 _NOT_NAMES = words("not_names")
 
 
@@ -71,7 +72,8 @@ def _role(word: str) -> bool:
 def _cut_role(words: Sequence[str], a: int, b: int, person: bool) -> int:
     """Where a person's name starts after the titles and roles glued before it ("Defense Secretary
     Tom Reyes", "Secretary of State Tom Reyes"): ``a`` if none. The rest must look like a name:
-    capitalised words, two or more, or one the tagger took for a person."""
+    capitalised words, two or more, or any after a courtesy title ("Ms"), or one the tagger took
+    for a person."""
     cut = a
     for k in range(a, b - 1):
         if _role(words[k]):
@@ -82,7 +84,8 @@ def _cut_role(words: Sequence[str], a: int, b: int, person: bool) -> int:
     rest = words[cut:b]
     if cut == a or not all(w[:1].isupper() and not _role(w) for w in rest):
         return a
-    return cut if person or (len(rest) >= 2 and _personal(rest)) else a
+    courtesy = words[cut - 1].lower().rstrip(".") in _COURTESY
+    return cut if person or courtesy or (len(rest) >= 2 and _personal(rest)) else a
 
 
 def _personal(words: Sequence[str]) -> bool:
