@@ -200,6 +200,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
             if (
                 text[span.start - 1 : span.start] in ("@", "#")
                 or surface in NOT_ALONE
+                or not any(c.isupper() for c in surface)  # "moon": a name has a capital
                 or (
                     (caps or (span.start == line[0].start and first not in cap_mid))
                     and all(_common(w) for w in surface.split())
