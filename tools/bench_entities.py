@@ -14,6 +14,7 @@ uses.
 from __future__ import annotations
 
 import argparse
+import random
 import resource
 import sys
 import time
@@ -74,6 +75,20 @@ def mention_counts(
     return tp, fp, fn
 
 
+def hostile_page(size: int = 1_000_000, seed: int = 1) -> str:
+    """About ``size`` characters of sentences made of invented capitalised words (50,000 or more
+    of them in 1 MB): the worst case for anything that compares names with names."""
+    rng = random.Random(seed)
+    parts = ["ka", "lo", "ren", "vi", "mu", "sel", "dar", "po", "ti", "nak", "ber", "sho", "ul"]
+    lines, total = [], 0
+    while total < size:
+        a, b, c = ("".join(rng.choices(parts, k=3)).capitalize() for _ in range(3))
+        line = f"{a} {b} told {c} that {a} would visit {b} Harbour on Friday.\n"
+        lines.append(line)
+        total += len(line)
+    return "".join(lines)
+
+
 def rss_mb() -> float:
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * resource.getpagesize() / 1e6
@@ -84,6 +99,7 @@ def main() -> None:
     ap.add_argument("--conll", type=Path, default=Path("../shared/corpora/conll2003/eng.testa"))
     ap.add_argument("--limit", type=int)
     ap.add_argument("--no-stock", action="store_true", help="skip NLTK's stock chunker")
+    ap.add_argument("--hostile", action="store_true", help="also time a 1 MB page of names")
     args = ap.parse_args()
     docs = [rebuild(d) for d in read_conll(args.conll)[: args.limit]]
     n_tokens = sum(len(text.split()) for text, _ in docs)
@@ -101,6 +117,15 @@ def main() -> None:
     print(f"{args.conll.name}: {len(docs)} docs, {n_tokens} tokens")
     report(tp, fp, fn, print)
     print(f"ours:  {n_tokens / ours:,.0f} tokens/s (tokenize + find_entities, CPU time)")
+    if args.hostile:
+        text = hostile_page()
+        capitalised = sum(1 for w in text.split() if w[:1].isupper())
+        t0 = time.process_time()
+        found = find_entities(text, tokenize(text, [Block("paragraph", Span(0, len(text)))])[0])
+        print(
+            f"hostile page: {len(text) / 1e6:.1f} MB, {capitalised:,} capitalised words, "
+            f"{len(found):,} entities in {time.process_time() - t0:.1f}s (CPU time)"
+        )
     if not args.no_stock:
         from nltk.chunk import ne_chunker
         from nltk.tag import PerceptronTagger

@@ -26,7 +26,7 @@ ACRONYM_SKIP = frozenset(
 ACRONYM_TYPES = frozenset({"ORG", "MISC"})  # the tagger often mistakes one for the other
 # A near spelling ("Koleba" for "Kuleba") is looked for among the first NEAR people whose surname
 # has its initial: articles name few, and a page of thousands of names stays linear in time.
-NEAR = 32
+NEAR = 8
 _SUFFIXES = words("name_suffixes")
 _ALIASES = table("entity_aliases")
 
@@ -119,9 +119,10 @@ class _Index:
     acronyms of expansions, and the compared key of every form."""
 
     def __init__(self) -> None:
-        self.people: dict[str, list[_Cluster]] = {}  # by the surname's initial
-        self.surnames: dict[str, list[_Cluster]] = {}  # by the surname
-        self.first: dict[str, list[_Cluster]] = {}
+        # Clusters by id (insertion ordered, no duplicates), per key.
+        self.people: dict[str, dict[int, _Cluster]] = {}  # by the surname's initial
+        self.surnames: dict[str, dict[int, _Cluster]] = {}  # by the surname
+        self.first: dict[str, dict[int, _Cluster]] = {}  # by the first name
         self.acronyms: dict[str, _Cluster] = {}
         self.keys: dict[str, _Cluster] = {}
 
@@ -130,20 +131,21 @@ class _Index:
         single = len(form.split()) == 1
         if typ == "PERSON" or (single and not place and form[:1].isupper()):
             last = _bare(form)[-1].lower()
-            near = islice(self.people.get(last[0], ()), NEAR)
-            for c in chain(self.surnames.get(last, ()), near):
+            exact = islice(self.surnames.get(last, {}).values(), NEAR)
+            near = islice(self.people.get(last[0], {}).values(), NEAR)
+            for c in chain(exact, near):
                 names = [k for k, t in c.forms if t == "PERSON"]
                 full = [k for k in names if len(k.split()) > 1]
-                exact = typ == "PERSON" or any(
+                same = typ == "PERSON" or any(
                     _bare(k)[-1].lower() == last for k in full
                 )  # another type joins by the very surname only
-                if full and exact and all(_same_person(form, k) for k in full):
+                if full and same and all(_same_person(form, k) for k in full):
                     return c
                 if typ == "PERSON" and not full and any(_same_person(form, k) for k in names):
                     return c
-            owners = self.first.get(form, [])
+            owners = self.first.get(form, {})
             if single and len(owners) == 1:  # a first name used alone: one person has it
-                return owners[0]
+                return next(iter(owners.values()))
         found = self.keys.get(key(form))
         if found is not None:
             return found
@@ -156,11 +158,10 @@ class _Index:
         self.keys.setdefault(key(form), c)
         if typ == "PERSON":
             bare = _bare(form)
-            for index, k in ((self.people, bare[-1][0].lower()), (self.surnames, bare[-1].lower())):
-                if c not in index.setdefault(k, []):
-                    index[k].append(c)
-            if len(bare) > 1 and c not in self.first.setdefault(bare[0], []):
-                self.first[bare[0]].append(c)
+            self.people.setdefault(bare[-1][0].lower(), {})[id(c)] = c
+            self.surnames.setdefault(bare[-1].lower(), {})[id(c)] = c
+            if len(bare) > 1:
+                self.first.setdefault(bare[0], {})[id(c)] = c
         if typ in ACRONYM_TYPES and (initials := acronym(form)):
             self.acronyms.setdefault(initials, c)
 
