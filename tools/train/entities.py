@@ -489,7 +489,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument(
         "--case-features",
         choices=("all", "start", "none"),
-        default="all",
+        default="none",
         help="case classes as features of every capitalised word, at sentence starts, or none",
     )
     ap.add_argument("--seed", type=int, default=1)
