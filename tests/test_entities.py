@@ -561,3 +561,8 @@ def test_a_full_person_name_decides_the_type_over_lone_surnames():
         [mention("Vinter", 0, "ORG"), mention("Ada Vinter", 10), mention("Vinter", 30, "ORG")]
     )
     assert [(e.type, e.name, len(e.mentions)) for e in found] == [("PERSON", "Ada Vinter", 3)]
+
+
+def test_a_sentence_adverb_and_a_pronoun_are_no_name():
+    text = "Frankly I"
+    assert _trim(text, spans_of(text), "ORG") is None

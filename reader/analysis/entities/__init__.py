@@ -138,7 +138,7 @@ def _trim(
 
 def _adverb(low: str) -> bool:
     """A sentence adverb ("Frankly,", "Honestly"): a common word in "-ly"."""
-    return low.endswith("ly") and get_tagger().case_class(low) == "L"
+    return low.endswith("ly") and _common(low)
 
 
 def _common(word: str) -> bool:
