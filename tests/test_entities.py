@@ -566,3 +566,15 @@ def test_a_full_person_name_decides_the_type_over_lone_surnames():
 def test_a_sentence_adverb_and_a_pronoun_are_no_name():
     text = "Frankly I"
     assert _trim(text, spans_of(text), "ORG") is None
+
+
+def test_training_can_hide_which_word_a_name_token_is():
+    from entities import hide_names
+
+    sents = [(["Ada", "Vinter", "met", "Bo"], ["B-PER", "I-PER", "O", "B-ORG"])]
+    feats = [[["w=Ada", "s=Xx", "bl=<s>|ada"], ["l=vinter", "x2=er"], ["w=met"], ["xt=ORG"]]]
+    assert hide_names(sents, feats, 1.0, 1) == [["\x00", "\x00", "met", "\x00"]]
+    assert feats == [[["s=Xx"], ["x2=er"], ["w=met"], []]]  # shape and affixes stay
+    kept = [[["w=Ada"], ["w=Vinter"], ["w=met"], ["w=Bo"]]]
+    assert hide_names(sents, kept, 0.0, 1) == [["ada", "vinter", "met", "bo"]]
+    assert kept == [[["w=Ada"], ["w=Vinter"], ["w=met"], ["w=Bo"]]]

@@ -338,6 +338,29 @@ def doc_features(
     return out
 
 
+# Features that say which word a token is (or what training saw it as): hidden for a share of
+# the name tokens (``--dropout``), so that the tagger learns what an unseen name looks like.
+IDENTITY = ("w=", "l=", "bl=", "br=", "x=", "xt=")
+HIDDEN = "\x00"  # the lower-cased word a hidden token shows to the previous-tag features
+
+
+def hide_names(
+    sents: Sequence[Sent], feats: Sequence[list[list[str]]], share: float, seed: int
+) -> list[list[str]]:
+    """Drop the ``IDENTITY`` features of about ``share`` of the name tokens, in place; return each
+    sentence's lower-cased words with the hidden ones replaced by ``HIDDEN``."""
+    rng = random.Random(seed)
+    out = []
+    for (words, tags), fs in zip(sents, feats):
+        lower = [w.lower() for w in words]
+        for i, tag in enumerate(tags):
+            if tag != "O" and share and rng.random() < share:
+                fs[i] = [f for f in fs[i] if not f.startswith(IDENTITY)]
+                lower[i] = HIDDEN
+        out.append(lower)
+    return out
+
+
 def train_pass(
     docs: Sequence[Doc],
     feats: Sequence[list[list[str]]],
@@ -345,14 +368,16 @@ def train_pass(
     min_count: int,
     seed: int,
     log: Callable[[str], None],
+    dropout: float = 0.0,
 ) -> dict[str, list[int]]:
     """Train one pass with NLTK's averaged perceptron; return dense integer weights per feature."""
     sents = [s for d in docs for s in d]
+    lowers = hide_names(sents, feats, dropout, seed)
     fz = Featurizer()
     fz.build(feats, min_count)
     data = [
-        ([w.lower() for w in ws], [shape(w) for w in ws], fz.encode(fs), tags)
-        for (ws, tags), fs in zip(sents, feats)
+        (lower, [shape(w) for w in ws], fz.encode(fs), tags)
+        for (ws, tags), fs, lower in zip(sents, feats, lowers)
     ]
     allowed = {p: [c for c in CLASSES if follows(p, c)] for p in (START, *CLASSES)}
     ap = AveragedPerceptron()
@@ -494,6 +519,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
+        "--dropout", type=float, default=0.0, help="share of name tokens shown without identity"
+    )
+    ap.add_argument(
         "--lexicon",
         type=int,
         default=1,
@@ -551,7 +579,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             )
         ]
         return prune(
-            train_pass([train[k] for k in ks], feats, args.epochs, args.min_count, args.seed, log),
+            train_pass(
+                [train[k] for k in ks],
+                feats,
+                args.epochs,
+                args.min_count,
+                args.seed,
+                log,
+                args.dropout,
+            ),
             args.prune,
         )
 
