@@ -24,6 +24,7 @@ def summary(analysis: Analysis) -> str:
         f"{count(analysis.sentences, 'sentence')}",
         "",
     ]
+    lines += [f"note: {n}" for n in analysis.notices] + ([""] if analysis.notices else [])
     lines.append(f"Entities ({len(analysis.entities)})")
     lines += [f"  {e.type:<6} {e.name}  ×{len(e.mentions)}" for e in analysis.entities]
     lines += ["", f"Quotes ({len(analysis.quotes)})"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from reader.analysis.tokens import tokenize
 from reader.document.model import Block, Span
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools" / "train"))  # the training code lives outside the package
 SEED = ROOT / "articles" / "nato-kyiv-bucharest.txt"
 CORPUS = ROOT.parent / "shared" / "corpora" / "conll2003"
 
@@ -159,22 +161,66 @@ def test_possessive_is_not_part_of_the_mention(text):
 def test_mention_keeps_a_bracket_it_opened():
     text = "Mladost ( BJ ) ( 4 )"
     toks = [Span(0, 7), Span(8, 9), Span(10, 12), Span(13, 14), Span(15, 16)]
-    assert _trim(text, toks[:4]) == Span(0, 14)  # a club with its town: "Mladost ( BJ )"
-    assert _trim(text, [toks[0], toks[3]]) == _trim(text, toks[:2]) == Span(0, 7)
+    assert _trim(text, toks[:4]) == (Span(0, 14), "ORG")  # a club with its town: "Mladost ( BJ )"
+    assert _trim(text, [toks[0], toks[3]]) == _trim(text, toks[:2]) == (Span(0, 7), "ORG")
+
+
+def spans_of(text: str) -> list[Span]:
+    """Whitespace-separated tokens of ``text`` as spans."""
+    out, pos = [], 0
+    for word in text.split():
+        start = text.index(word, pos)
+        out.append(Span(start, start + len(word)))
+        pos = start + len(word)
+    return out
 
 
 def test_a_title_is_not_part_of_a_persons_name():
     text = "Councillor Priya Shah"
-    toks = [Span(0, 10), Span(11, 16), Span(17, 21)]
-    assert _trim(text, toks, person=True) == Span(11, 21)
-    assert _trim(text, toks[:1], person=True) is None  # a title tagged apart from the name after it
-    assert _trim(text, toks) == Span(0, 21)  # "General Motors" stays whole: only people lose titles
+    toks = spans_of(text)
+    assert _trim(text, toks, "PERSON") == (Span(11, 21), "PERSON")
+    assert _trim(text, toks[:1], "PERSON") is None  # a title tagged apart from the name after it
+    # Whatever the tagger said, what follows a title is a person ...
+    assert _trim(text, toks, "ORG") == (Span(11, 21), "PERSON")
+    # ... when it looks like a name: "General Electric Co" is a firm, "General Motors" too.
+    text = "General Electric Co"
+    assert _trim(text, spans_of(text), "ORG") == (Span(0, 19), "ORG")
+    assert _trim(text, spans_of(text)[:2], "ORG") == (Span(0, 16), "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Harbor City DL Joe Marlow", "Joe Marlow"),  # a club, a position, the player
+        ("UN Secretary of State Ada Vinter", "Ada Vinter"),
+        ("Defense Secretary Ada Vinter", "Ada Vinter"),
+        ("Col Ada Vinter", "Ada Vinter"),
+        ("Ms Vinter", "Vinter"),  # a courtesy title: a person, whatever the tagger said
+    ],
+)
+def test_roles_before_a_name_are_cut_off_and_leave_a_person(text, name):
+    span, typ = _trim(text, spans_of(text), "LOC")
+    assert (text[span.start : span.end], typ) == (name, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hollow Prison in September", "Hollow Prison"),  # a preposition and a month after it
+        ("Crane Label last", "Crane Label"),  # a lower-case word after it
+        ("Harbor Hawks DL", "Harbor Hawks"),  # a role after it
+        ("Hey Twitter", "Twitter"),  # a greeting before it
+    ],
+)
+def test_what_follows_or_precedes_a_name_is_cut_off(text, name):
+    span, _ = _trim(text, spans_of(text), "ORG")
+    assert text[span.start : span.end] == name
 
 
 def test_no_name_ends_with_a_function_word():
     text = "Summit of Heads of State and"
     toks = [Span(0, 6), Span(7, 9), Span(10, 15), Span(16, 18), Span(19, 24), Span(25, 28)]
-    assert _trim(text, toks) == Span(0, 24)
+    assert _trim(text, toks) == (Span(0, 24), "ORG")
 
 
 def test_rivers_and_lakes_are_places():
@@ -241,20 +287,64 @@ def test_same_surname_different_first_names_stay_apart():
     assert len(group([mention("Maria Rossi", 0), mention("Mario Rossi", 20)])) == 2
 
 
-def test_acronym_joins_its_expansion_and_types_never_mix():
+def test_acronym_joins_its_expansion_and_a_lone_surname_joins_whatever_its_type():
     entities = group(
         [
             mention("North Atlantic Treaty Organization", 0, "ORG"),
             mention("NATO", 40, "ORG"),
             mention("Putin", 50, "LOC"),
             mention("Vladimir Putin", 60),
+            mention("Putin", 80),
         ]
     )
     assert [(e.id, e.type, e.name, e.aliases) for e in entities] == [
         ("E1", "ORG", "North Atlantic Treaty Organization", ("NATO",)),
-        ("E2", "LOC", "Putin", ()),
-        ("E3", "PERSON", "Vladimir Putin", ()),
+        ("E2", "PERSON", "Vladimir Putin", ("Putin",)),
     ]
+
+
+def test_a_known_place_does_not_join_a_person_of_that_name():
+    found = group(
+        [mention("Georgia", 0, "LOC"), mention("Georgia Hale", 20), mention("Hale", 40)],
+        lambda form: form == "Georgia",
+    )
+    assert [(e.type, e.name) for e in found] == [("LOC", "Georgia"), ("PERSON", "Georgia Hale")]
+
+
+def test_one_row_per_referent_across_types_and_short_forms():
+    found = group(
+        [
+            mention("United States", 0, "LOC"),
+            mention("U.S.", 20, "ORG"),
+            mention("US", 30, "LOC"),
+            mention("Norland", 40, "LOC"),
+            mention("Norland", 50, "ORG"),
+            mention("Norland", 60, "LOC"),
+        ]
+    )
+    assert [(e.type, e.name, set(e.aliases), len(e.mentions)) for e in found] == [
+        ("LOC", "United States", {"U.S.", "US"}, 3),
+        ("LOC", "Norland", set(), 3),
+    ]
+
+
+def test_first_names_suffixes_and_particles_join_the_full_name():
+    found = group(
+        [
+            mention("Ada Vinter Jr.", 0),
+            mention("Vinter", 20, "ORG"),
+            mention("Ada", 30),
+            mention("Rob De Marco", 40),
+            mention("De Marco", 60),
+        ]
+    )
+    assert [(e.name, set(e.aliases)) for e in found] == [
+        ("Ada Vinter Jr.", {"Vinter", "Ada"}),
+        ("Rob De Marco", {"De Marco"}),
+    ]
+    # two people share the first name: alone, it stays apart
+    found = group([mention("Ada Vinter", 0), mention("Ada Rowe", 20), mention("Ada", 40)])
+    assert len(found) == 3
 
 
 def test_name_similarity_rule():
@@ -340,7 +430,7 @@ def test_decoding_keeps_bio_well_formed():
 
 @pytest.mark.skipif(not (CORPUS / "eng.testa").exists(), reason="CoNLL-2003 not available")
 def test_dev_sample_accuracy():
-    from reader.analysis.entities.train import read_conll
+    from entities import read_conll
 
     docs = read_conll(CORPUS / "eng.testa")[:25]
     tagger = get_tagger()
@@ -353,7 +443,7 @@ def test_dev_sample_accuracy():
 
 
 def test_learned_lexicon_leaves_each_training_document_out():
-    from reader.analysis.entities.train import HeldOutLexicon, doc_names, lexicon_lists
+    from entities import HeldOutLexicon, doc_names, lexicon_lists
 
     doc_a = [
         (
@@ -383,7 +473,7 @@ def test_learned_lexicon_leaves_each_training_document_out():
 
 
 def test_word_types_leave_each_training_document_out():
-    from reader.analysis.entities.train import HeldOutTokens, doc_tokens
+    from entities import HeldOutTokens, doc_tokens
 
     doc_a = [(["Quinn", "scored", "for", "Sunderland", "."], ["B-PER", "O", "O", "B-ORG", "O"])]
     doc_b = [(["Sunderland", "won", "."], ["B-ORG", "O", "O"]), (["The", "end"], ["O", "O"])]
@@ -437,3 +527,54 @@ def test_run_heads_reach_the_last_capitalised_word():
     assert run_heads(words, gz, [""] * 7 + ["PER"])[6] == "|PER"
     feats = context_features(words, doc_context([words]), Gazetteer({"ORG": ["Court"]}))
     assert "re=ORG|" in feats[1] and not any(f.startswith("re=") for f in feats[4])
+
+
+def test_headlines_slogans_and_table_headers_give_no_rows():
+    text = (
+        "GET OUT AND VOTE TODAY\n"
+        "Team Played Won Lost Points\n"
+        "Harbor Hawks 10 8 2 24\n"
+        "Regardless, the Harbor Hawks coach Ada Vinter said the season went well.\n"
+        "Oh, and Vinter thanked the fans.\n"
+    )
+    names = {text[m.start : m.end] for e in analyse_text(text) for m in e.mentions}
+    assert "Ada Vinter" in names
+    common = {"GET", "OUT", "VOTE", "TODAY", "Team", "Played", "Won", "Lost", "Points"}
+    assert not {w for n in names for w in n.split()} & (common | {"Regardless", "Oh"})
+
+
+def test_curly_apostrophe_reads_like_a_straight_one():
+    for text in ("Don't worry, Ada Vinter said.", "Don’t worry, Ada Vinter said."):
+        names = {text[m.start : m.end] for e in analyse_text(text) for m in e.mentions}
+        assert "Don" not in names and "Ada Vinter" in names
+
+
+def test_glued_name_is_listed_with_a_space_and_joins_its_full_name():
+    text = "Nora Vinter spoke on Monday. Later NoraVinter left Harbor City.\n"
+    entities = analyse_text(text)
+    people = [e for e in entities if e.type == "PERSON"]
+    assert len(people) == 1 and people[0].name == "Nora Vinter" and len(people[0].mentions) == 2
+
+
+def test_a_full_person_name_decides_the_type_over_lone_surnames():
+    found = group(
+        [mention("Vinter", 0, "ORG"), mention("Ada Vinter", 10), mention("Vinter", 30, "ORG")]
+    )
+    assert [(e.type, e.name, len(e.mentions)) for e in found] == [("PERSON", "Ada Vinter", 3)]
+
+
+def test_a_sentence_adverb_and_a_pronoun_are_no_name():
+    text = "Frankly I"
+    assert _trim(text, spans_of(text), "ORG") is None
+
+
+def test_training_can_hide_which_word_a_name_token_is():
+    from entities import hide_names
+
+    sents = [(["Ada", "Vinter", "met", "Bo"], ["B-PER", "I-PER", "O", "B-ORG"])]
+    feats = [[["w=Ada", "s=Xx", "bl=<s>|ada"], ["l=vinter", "x2=er"], ["w=met"], ["xt=ORG"]]]
+    assert hide_names(sents, feats, 1.0, 1) == [["\x00", "\x00", "met", "\x00"]]
+    assert feats == [[["s=Xx"], ["x2=er"], ["w=met"], []]]  # shape and affixes stay
+    kept = [[["w=Ada"], ["w=Vinter"], ["w=met"], ["w=Bo"]]]
+    assert hide_names(sents, kept, 0.0, 1) == [["ada", "vinter", "met", "bo"]]
+    assert kept == [[["w=Ada"], ["w=Vinter"], ["w=met"], ["w=Bo"]]]

@@ -135,6 +135,8 @@ class Analysis:
     date_source: DateSource | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
     errors: tuple[str, ...] = ()  # analysers that failed on this document, and why
+    language: str = "en"  # ISO 639-1 code of the article's language (``analysis.language``)
+    notices: tuple[str, ...] = ()  # what the reader should know about the findings (not failures)
 
     def to_json(self) -> dict[str, Any]:
         doc = self.document
@@ -156,6 +158,8 @@ class Analysis:
             "timeline": [e.to_json() for e in self.timeline],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
             "errors": list(self.errors),
+            "language": self.language,
+            "notices": list(self.notices),
         }
 
 

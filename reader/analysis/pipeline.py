@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.analysis.entities import find_entities
+from reader.analysis.language import detect
 from reader.analysis.model import Analysis, DateSource
 from reader.analysis.quotes import find_quotes
 from reader.analysis.timeline import build_timeline
@@ -55,7 +56,12 @@ def analyse(
         (date, "option") if date else (document.date, "metadata" if document.date else None)
     )
     sentences, breaks = timed("sentences", 0.0, ([], []), tokenize, text, document.blocks)
-    entities = timed("entities", 0.2, [], find_entities, text, sentences)
+    language = detect(text)
+    notices = [] if language.english else [not_english(language.name)]
+    # On a page in another language every capitalised noun would be a "name": list none.
+    entities = (
+        timed("entities", 0.2, [], find_entities, text, sentences) if language.english else []
+    )
     paragraphs = [b.span for b in document.blocks]
     blockquotes = [b.span for b in document.blocks if b.kind == "blockquote"]
     quotes = timed(
@@ -80,4 +86,11 @@ def analyse(
         date_source=source,
         timings_ms=timings,
         errors=tuple(errors),
+        language=language.code,
+        notices=tuple(notices),
     )
+
+
+def not_english(name: str) -> str:
+    """The notice for an article in another language."""
+    return f"The article seems to be in {name}: names are not listed (the analysers read English)."

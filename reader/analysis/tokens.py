@@ -7,28 +7,124 @@ lost ("KolebaInvited", "Georgiain") are split without changing the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from reader.analysis.lexicons import entries, words
 from reader.analysis.model import Sentence
 from reader.analysis.nltk_parts import PunktParameters, PunktSentenceTokenizer, WordTokenizer
 from reader.analysis.sentences import sentence_spans
 from reader.document.model import Block, Span
 
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "gov", "sen", "rep", "rev", "st", "jr", "sr", "pres", "supt", "atty", "sec", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "p.m", "a.m", "i.e", "e.g", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft", "no", "nos", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ariz", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "del", "s.a", "n.v", "a.g", "s.p.a", "b.v"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "jr",
+        "sr",
+        "pres",
+        "supt",
+        "atty",
+        "sec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "d.c",
+        "p.m",
+        "a.m",
+        "i.e",
+        "e.g",
+        "vs",
+        "etc",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "ariz",
+        "calif",
+        "colo",
+        "conn",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wash",
+        "wis",
+        "wyo",
+        "del",
+        "s.a",
+        "n.v",
+        "a.g",
+        "s.p.a",
+        "b.v",
+    ]
 )
 
 # A lower-case run followed by a capitalised word inside one token: "StoltenbergHe".
 _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
-# Brands and names that are written in camel case on purpose.
-_CAMEL_WORDS = frozenset(
-    ["PowerPoint", "JavaScript", "HuffPost", "BuzzFeed", "WhatsApp", "LinkedIn", "BlackRock", "SoftBank", "WikiLeaks", "GoFundMe", "FaceTime", "AirPods", "MasterCard", "DreamWorks", "HarperCollins", "MySpace", "StarCraft", "SolarWinds", "CrowdStrike", "PlayStation", "GlaxoSmithKline", "ExxonMobil", "PricewaterhouseCoopers", "SmackDown", "WordPress", "SoundCloud", "DoorDash", "OnlyFans", "ChatGPT", "OpenAI", "DeepMind", "GitHub", "SharePoint", "TripAdvisor", "CinemaScope", "HubSpot"]
-)
-# Function words that a lost space glued to the end of a name: "Georgiain 2014".
-_GLUED_SUFFIXES = ("and", "the", "from", "with", "for", "in", "on", "at", "of", "to", "by")
+_CAMEL_WORDS = words("camel_case_words")  # brands written in camel case on purpose
+_GLUED_SUFFIXES = entries("glued_suffixes")  # function words glued to a name: "Georgiain"
+_NOT_GLUE_AFTER = ("#", "@", "/", ".")  # hashtags, handles, paths and domains are written joined
 
 
 @lru_cache(maxsize=1)
@@ -43,68 +139,94 @@ def _word_tokenizer() -> WordTokenizer:
     return WordTokenizer()
 
 
-def split_glued(word: str, known: Counter[str]) -> list[int]:
+def split_glued(word: str, known: Counter[str], case: Callable[[str], str]) -> list[int]:
     """Offsets inside ``word`` where a lost line break glued two words together.
 
-    ``known`` counts the document's tokens: "Georgiain" splits only because "Georgia" occurs on
-    its own elsewhere in the same article, and a camel-cased word the article writes more than
-    once ("PolitiFact") is a name, not an accident. Most words leave at the first, cheap test.
+    A split needs evidence, since real pages are full of names written joined on purpose:
+    ``known`` counts the document's tokens in lower case, ``case`` gives a word's case class in
+    unlabelled text ("" if unseen, "L" for a common lower-case word: ``features.case_class``).
+    - "StoltenbergHe": the part after the cut occurs in the article as a word, and so does the part
+      before it, or the part after it is a common word (a sentence start glued to a name); a
+      camel-cased brand ("TechCrunch") rarely meets this, and the known ones never split;
+    - "personallySince": two common words joined at a case change;
+    - "Georgiain": a function word glued to a word the article writes alone, when the whole is no
+      word of its own ("Within" stays whole).
+    A word the article writes more than once ("PolitiFact") is a name, not an accident.
+    Most words leave at the first, cheap test.
     """
+    lower = word.lower()
     if (
         len(word) < 5
         or word.islower()
         or not word[0].isalpha()
         or word in _CAMEL_WORDS
-        or known[word] > 1
+        or known[lower] > 1
     ):
         return []
     if not word[1:].islower():
         cuts = [m.start() for m in _CAMEL.finditer(word)]
-        if cuts:
+        parts = [lower[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)])]
+        if cuts and (
+            all(case(p) == "L" for p in parts)
+            if word[0].islower()
+            else all(
+                known[right] > 0 and (known[left] > 0 or case(right) == "L")
+                for left, right in itertools.pairwise(parts)
+            )
+        ):
             return cuts
-    if word[0].isupper() and word.isalpha():
+        return []
+    if word[0].isupper() and word.isalpha() and not case(lower):
         for suffix in _GLUED_SUFFIXES:
-            stem = word[: -len(suffix)]
-            if word.endswith(suffix) and len(stem) >= 4 and known[stem] > 0:
+            stem = lower[: -len(suffix)]
+            if lower.endswith(suffix) and len(stem) >= 4 and known[stem] > 0:
                 return [len(stem)]
     return []
 
 
 def _raw_tokens(text: str, span: Span) -> list[Span]:
-    """NLTK's token spans, with a curly possessive ("Russia’s") kept as one "’s" token."""
-    chunk = text[span.start : span.end]
-    if "’" not in chunk:
-        return [
-            Span(span.start + a, span.start + b) for a, b in _word_tokenizer().span_tokenize(chunk)
-        ]
-    out: list[Span] = []
+    """NLTK's token spans. The tokenizer knows only straight apostrophes, so it reads a copy with
+    curly ones straightened (one character for one: the offsets hold): "Don’t" splits as "Don't"
+    does, into "Do" and "n’t", and "Russia’s" into "Russia" and "’s"."""
+    chunk = text[span.start : span.end].replace("’", "'")
+    out: list[tuple[int, int]] = []
     for a, b in _word_tokenizer().span_tokenize(chunk):
-        tok = Span(span.start + a, span.start + b)
-        prev = out[-1] if out else None
+        # "AT&T", "PG&E": an ampersand between capitals, with no space, stays inside the word.
         if (
-            prev
-            and prev.end == tok.start
-            and text[prev.start : prev.end] == "’"
-            and text[tok.start : tok.end] in ("s", "S")
+            len(out) > 1
+            and chunk[out[-1][0] : out[-1][1]] == "&"
+            and out[-2][1] == out[-1][0]
+            and out[-1][1] == a
+            and chunk[out[-2][1] - 1].isupper()
+            and chunk[a].isupper()
         ):
-            out[-1] = Span(prev.start, tok.end)
+            out[-2:] = [(out[-2][0], b)]
         else:
-            out.append(tok)
-    return out
+            out.append((a, b))
+    return [Span(span.start + a, span.start + b) for a, b in out]
+
+
+def case_class_of(word: str) -> str:
+    """The case class of a lower-cased word in the entity model's table ("" if unseen); the
+    model loads only when a document has a candidate glued word."""
+    from reader.analysis.entities.tagger import get_tagger
+
+    return get_tagger().case_class(word)
 
 
 def tokenize(text: str, blocks: Iterable[Block]) -> tuple[list[Sentence], list[int]]:
     """Split each block into sentences and tokens.
 
-    Returns the sentences and the offsets of glued-word breaks. A break inside a camel-cased token
-    ("personallySince") also ends the sentence, since the lost line break ended one there.
+    Returns the sentences and the offsets of glued-word breaks. A break before a capitalised
+    common word ("personallySince") also ends the sentence, since the lost line break ended one
+    there; a name glued to a name ("NoraVinter") stays in its sentence.
     """
     punkt = _sentence_tokenizer()
     raw: list[tuple[Span, list[Span]]] = []
     for block in blocks:
         for sent in sentence_spans(text, block.span, punkt.span_tokenize):
             raw.append((sent, _raw_tokens(text, sent)))
-    known = Counter(text[t.start : t.end] for _, toks in raw for t in toks)
+    known = Counter(text[t.start : t.end].lower() for _, toks in raw for t in toks)
 
     sentences: list[Sentence] = []
     breaks: list[int] = []
@@ -113,11 +235,14 @@ def tokenize(text: str, blocks: Iterable[Block]) -> tuple[list[Sentence], list[i
         for tok in toks:
             word = text[tok.start : tok.end]
             piece_start = tok.start
-            for cut in split_glued(word, known):
+            glue = text[tok.start - 1 : tok.start] not in _NOT_GLUE_AFTER
+            cuts = split_glued(word, known, case_class_of) if glue else []
+            for cut, end in zip(cuts, [*cuts[1:], len(word)]):
                 breaks.append(tok.start + cut)
                 current.append(Span(piece_start, tok.start + cut))
                 piece_start = tok.start + cut
-                if word[cut].isupper():  # camel-case glue: a sentence ended here
+                if word[cut].isupper() and case_class_of(word[cut:end].lower()) == "L":
+                    # a common word glued at a capital ("StoltenbergHe"): a sentence ended here
                     sentences.append(Sentence(Span(start, piece_start), tuple(current)))
                     start, current = piece_start, []
             current.append(Span(piece_start, tok.end))

@@ -8,27 +8,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.analysis.entities.consistency import propagate
+from reader.analysis.entities.features import is_caps_line
 from reader.analysis.entities.gazetteer import HONORIFICS, NOT_ALONE
 from reader.analysis.entities.grouping import Mention, group
 from reader.analysis.entities.tagger import bio_spans, get_tagger
+from reader.analysis.lexicons import words
 from reader.analysis.model import Entity, EntityType, Sentence
 from reader.document.model import Span
 
 TYPES: dict[str, EntityType] = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 # Tokens a mention never starts or ends with: possessive endings and bare punctuation.
 _EDGE = frozenset({"'s", "’s", "'S", "’S", "'", "’"})
-# Capitalised at the start of a sentence, these words never begin a name (none does in CoNLL).
-_NOT_FIRST = frozenset(
-    ["since", "thus", "that", "this", "these", "those", "then", "when", "while", "although", "though", "because", "however", "moreover", "meanwhile", "therefore", "also", "yet", "still", "months", "years", "weeks", "days", "hours", "decades", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousands", "millions", "dozens", "several", "many", "few", "his", "her", "their", "its", "our", "my", "your", "we", "they", "he", "she", "it", "you", "who", "what", "which", "where", "why", "how", "after", "before", "during"]
-)
-# Words that make a name a place whatever the tagger thought: "River Ouse", "Lake Geneva", "Rhone
-# Glacier" ("Gulf War" and "Faroe Islands", a football team, stay what the tagger said).
-_PLACE_FIRST = frozenset(["river", "lake", "mount"])
-_PLACE_LAST = frozenset(
-    ["river", "lake", "sea", "ocean", "mountains", "valley", "strait", "peninsula", "desert", "canal", "creek", "glacier"]
-)
-# Words no name ends with: "Summit of Heads of State and" lost its last word, not these.
-_NOT_LAST = frozenset(["and", "of", "the", "for", "&", "de", "in", "on", "at", "to"])
+_NOT_FIRST = words("name_not_first")
+_NOT_LAST = words("name_not_last")
+_PLACE_FIRST = words("place_heads")
+_PLACE_LAST = words("place_tails")
+_ROLES = words("name_roles")
+_COURTESY = words("courtesy_titles")
+_NOT_NAMES = words("not_names")
 
 
 def is_honorific(word: str) -> bool:
@@ -66,69 +63,150 @@ def _title_case(words: Sequence[str]) -> bool:
     )
 
 
-def _trim(text: str, toks: Sequence[Span], person: bool = False) -> Span | None:
-    """The mention's span without possessive endings or punctuation at its edges (but with a
-    closing bracket whose opening one it holds), and for a person without a leading title."""
+def _role(word: str) -> bool:
+    """A title, role or position that stands before a name ("Sen.", "Secretary", "DL")."""
+    low = word.lower().rstrip(".")
+    return low in HONORIFICS or low in _ROLES
 
-    def bare(t: Span) -> bool:
-        word = text[t.start : t.end]
-        return word in _EDGE or not any(c.isalnum() for c in word)
+
+def _cut_role(words: Sequence[str], a: int, b: int, person: bool) -> int:
+    """Where a person's name starts after the titles and roles glued before it ("Defense Secretary
+    Tom Reyes", "Secretary of State Tom Reyes"): ``a`` if none. The rest must look like a name:
+    capitalised words, two or more, or any after a courtesy title ("Ms"), or one the tagger took
+    for a person."""
+    cut = a
+    for k in range(a, b - 1):
+        if _role(words[k]):
+            j = k + 1
+            if words[j] == "of" and j + 2 < b and words[j + 1][:1].isupper():
+                j += 2  # "Secretary of State" is all role
+            cut = max(cut, j)
+    rest = words[cut:b]
+    if cut == a or not all(w[:1].isupper() and not _role(w) for w in rest):
+        return a
+    courtesy = words[cut - 1].lower().rstrip(".") in _COURTESY
+    return cut if person or courtesy or (len(rest) >= 2 and _personal(rest)) else a
+
+
+def _personal(words: Sequence[str]) -> bool:
+    """Whether words the tagger did not call a person look like a person's name: a known first
+    name, or no word that is a known place, organisation word or common word ("Electric Co")."""
+    gaz = get_tagger().gazetteer.tags(words, [w.lower() for w in words])
+    return gaz[0] == "B-FN" or (not any(gaz) and not any(_common(w) for w in words))
+
+
+def _trim(
+    text: str, toks: Sequence[Span], typ: EntityType = "ORG"
+) -> tuple[Span, EntityType] | None:
+    """The mention's span and type without what is glued to the name: possessive endings and
+    punctuation at its edges (but with a closing bracket whose opening one it holds), greetings
+    and sentence adverbs before it, titles and roles before it (what is left is a person), and
+    months, prepositions and lower-case words after it. None if no name is left."""
+    words = [text[t.start : t.end].replace("’", "'") for t in toks]
+    person = typ == "PERSON"
+
+    def bare(k: int) -> bool:
+        return words[k] in _EDGE or not any(c.isalnum() for c in words[k])
 
     def closes(k: int) -> bool:  # a bracket closing one the mention opened: "Mladost ( BJ )"
-        return text[toks[k].start : toks[k].end] == ")" and any(
-            text[t.start : t.end] == "(" for t in toks[a:k]
-        )
+        return words[k] == ")" and "(" in words[a:k]
+
+    def glued_before(k: int) -> bool:  # "Hey", "Frankly", "Since": never the start of a name
+        low = words[k].lower()
+        return low in _NOT_FIRST or low in _NOT_NAMES or (k == 0 and _adverb(low))
 
     a, b = 0, len(toks)
-    while a < b and (
-        bare(toks[a])
-        or text[toks[a].start : toks[a].end].lower() in _NOT_FIRST
-        or (person
-        and b - a > 1
-        and is_honorific(text[toks[a].start : toks[a].end]))
-    ):
+    while a < b and (bare(a) or (b - a > 1 and glued_before(a))):
         a += 1
     while b > a and (
-        (bare(toks[b - 1])
-        and not closes(b - 1))
-        or text[toks[b - 1].start : toks[b - 1].end] in _NOT_LAST
+        (bare(b - 1) and not closes(b - 1))
+        or words[b - 1] in _NOT_LAST
+        or (b - a > 1 and (words[b - 1] in NOT_ALONE or words[b - 1][:1].islower()))
+        or (b - a > 1 and _role(words[b - 1]))
     ):
         b -= 1
-    if a == b or (person and b - a == 1 and is_honorific(text[toks[a].start : toks[a].end])):
-        return None  # nothing left, or a title alone ("Councillor" tagged apart from the name after it)
+    cut = _cut_role(words, a, b, person)
+    if cut > a:
+        a, typ, person = cut, "PERSON", True
+    if a == b or (b - a == 1 and (_role(words[a]) or words[a].lower() in _NOT_NAMES)):
+        return None  # nothing left, or a title alone ("Councillor" tagged apart from the name)
     end = toks[b - 1].end
     if text[end - 2 : end] in ("'s", "’s") and end - 2 > toks[a].start:
         end -= 2
-    return Span(toks[a].start, end)
+    return Span(toks[a].start, end), typ
+
+
+def _adverb(low: str) -> bool:
+    """A sentence adverb ("Frankly,", "Honestly"): a common word in "-ly"."""
+    return low.endswith("ly") and _common(low)
+
+
+def _common(word: str) -> bool:
+    """A word unlabelled text writes in lower case ("Regardless", "VOTE"): no name alone."""
+    return get_tagger().case_class(word.lower()) in ("L", "l")
+
+
+def _all_capitalised(words: Sequence[str]) -> bool:
+    """A line of two or more words, every one capitalised: "Team Played Won Points"."""
+    letters = [w for w in words if w[:1].isalpha()]
+    return len(letters) >= 2 and all(w[0].isupper() for w in letters)
+
+
+def _surface(text: str, toks: Sequence[Span], span: Span) -> str:
+    """The mention's words as the list shows them: a space where a lost line break glued two
+    ("MattSmith" reads "Matt Smith")."""
+    inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
+    out = text[span.start : span.end]
+    for t in reversed(inside[1:]):
+        k = t.start - span.start
+        if k > 0 and out[k - 1].isalpha() and out[k].isalpha():
+            out = out[:k] + " " + out[k:]
+    return out
 
 
 def is_place(name: str, typ: EntityType) -> bool:
     """Whether a name the tagger typed otherwise is a river, lake or mountain ("River Ouse" as an
-    organisation, "Ouse River" as a person); "River Phoenix" the actor keeps the type it was given."""
+    organisation, "Ouse River" as a person); "River Phoenix" the actor keeps the type he was given.
+    """
     words = name.lower().split()
     return len(words) > 1 and (
-        (typ == "ORG"
-        and words[0] in _PLACE_FIRST)
-        or (typ in ("ORG", "PERSON")
-        and words[-1] in _PLACE_LAST)
+        (typ == "ORG" and words[0] in _PLACE_FIRST)
+        or (typ in ("ORG", "PERSON") and words[-1] in _PLACE_LAST)
     )
 
 
 def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     """Entities of ``text`` sorted by first mention, with ids E1, E2… in that order."""
     toks = lines(text, sentences)
-    words = [[text[t.start : t.end] for t in line] for line in toks]
+    words = [[text[t.start : t.end].replace("’", "'") for t in line] for line in toks]
     if words and _title_case(words[0]):  # tag a Title Case headline as the capitals it resembles
         words[0] = [w.upper() for w in words[0]]
-    tags = get_tagger().tag(words)
+    tagger = get_tagger()
+    tags = tagger.tag(words)
     propagate(words, tags)
+    # Words capitalised inside a sentence somewhere: a name, even where it starts one.
+    cap_mid = {w for ws in words if not is_caps_line(ws) for w in ws[1:] if w[:1].isupper()}
     mentions = []
-    for line, ts in zip(toks, tags):
+    for line, ws, ts in zip(toks, words, tags):
+        # In capitals or all capitalised (a headline, a slogan, a table header), case says nothing.
+        caps = is_caps_line(ws) or _all_capitalised(ws)
         for a, b, typ in bio_spans(ts):
-            span = _trim(text, line[a:b], typ == "PER")
-            if span is not None and text[span.start : span.end] not in NOT_ALONE:
-                surface = text[span.start : span.end]
-                mentions.append(
-                    Mention(span, "LOC" if is_place(surface, TYPES[typ]) else TYPES[typ], surface)
+            found = _trim(text, line[a:b], TYPES[typ])
+            if found is None:
+                continue
+            span, etype = found
+            surface = _surface(text, line[a:b], span)
+            first = text[line[0].start : line[0].end]
+            if (
+                text[span.start - 1 : span.start] in ("@", "#")
+                or surface in NOT_ALONE
+                or not any(c.isupper() for c in surface)  # "moon": a name has a capital
+                or (
+                    (caps or (span.start == line[0].start and first not in cap_mid))
+                    and all(_common(w) for w in surface.split())
                 )
-    return group(mentions)
+            ):
+                continue  # a handle, a hashtag, a capitalised common word (sentence start, slogan)
+            mentions.append(Mention(span, "LOC" if is_place(surface, etype) else etype, surface))
+    gaz = tagger.gazetteer
+    return group(mentions, lambda form: gaz.tags([form], [form.lower()]) == ["B-LOC"])

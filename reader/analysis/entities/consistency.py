@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from reader.analysis.entities.grouping import similar_names
+from reader.analysis.entities.grouping import NEAR, similar_names
 from reader.analysis.entities.tagger import bio_spans
 
 
@@ -37,10 +37,13 @@ def propagate(words: Sequence[Sequence[str]], tags: Sequence[list[str]]) -> None
     for name in sorted(names, key=len, reverse=True):
         if name[0][:1].isupper() and (len(name) > 1 or name[0].lower() not in lower):
             by_first.setdefault(name[0], []).append(name)
+    last = dict.fromkeys(n[-1] for n, typ in names.items() if typ == "PER" and len(n[-1]) >= 5)
     surnames: dict[str, list[str]] = {}  # a person's last name, by its initial
-    for name, typ in names.items():
-        if typ == "PER" and len(name[-1]) >= 5:
-            surnames.setdefault(name[-1][0], []).append(name[-1])
+    for surname in last:
+        surnames.setdefault(surname[0], []).append(surname)
+    # Bounded, so that a page of thousands of names stays linear in time.
+    surnames = {k: v[:NEAR] for k, v in surnames.items()}
+    by_first = {k: v[:NEAR] for k, v in by_first.items()}
     for ws, ts in zip(words, tags):
         i = 0
         while i < len(ws):

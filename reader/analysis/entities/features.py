@@ -21,7 +21,8 @@ START, END = "<s>", "</s>"
 
 @lru_cache(maxsize=65536)
 def shape(word: str) -> str:
-    """Word shape with runs cut to two: "Putin" → "Xxx", "NATO" → "XX", "U.S." → "X.X.", "1996" → "dd"."""
+    """Word shape with runs cut to two: "Putin" → "Xxx", "NATO" → "XX", "U.S." → "X.X.",
+    "1996" → "dd"."""
     out = "".join(
         "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word
     )
@@ -96,6 +97,15 @@ def first_pass_types(
 
 
 NEIGHBOURS = (-2, -1, 1, 2)
+# How often unlabelled text capitalises a word inside a sentence, as one letter: "L" almost never
+# (a common word), "l" rarely, "m" about half the time, "c" mostly, "C" almost always (a name).
+CASE_BOUNDS = ((0.05, "L"), (0.3, "l"), (0.7, "m"), (0.95, "c"), (1.01, "C"))
+
+
+def case_class(capitalised: int, lower: int) -> str:
+    """The ``CASE_BOUNDS`` letter of a word written capitalised and in lower case so many times."""
+    ratio = capitalised / (capitalised + lower)
+    return next(letter for bound, letter in CASE_BOUNDS if ratio < bound)
 
 
 def word_features(word: str) -> list[str]:
@@ -126,13 +136,18 @@ def context_features(
     gaz: Gazetteer,
     lex: Gazetteer | None = None,
     toks: Mapping[str, str] | None = None,
+    case: Mapping[str, str] | None = None,
+    case_at: str = "all",
 ) -> list[list[str]]:
     """Features of each token that depend on its sentence and document, not on one word alone.
 
     ``lex`` is the learned lexicon (the names tagged in the training set, under their usual type,
     matched longest first) and ``toks`` what each capitalised word most often is in the training
-    set (a type, or "O" for no name; seen for the token and its neighbours): both learnt by ``train.py``, which shows each training
-    document only what the other documents say, as unseen text will see it.
+    set (a type, or "O" for no name; seen for the token and its neighbours): both learnt by
+    ``tools/train/entities.py``, which shows each training document only what the other documents
+    say, as unseen text will see it. ``case`` says how unlabelled news text (never the labelled
+    sets) writes a word inside sentences (``case_class``): the evidence that "Regardless" at a
+    sentence start is a common word while an unseen "Varo" is a name.
     """
     lower = [w.lower() for w in words]
     gz = gaz.tags(words, lower)
@@ -189,6 +204,11 @@ def context_features(
         if w[:1].isupper():
             if xt is not None and xt[i]:
                 f.append("xt=" + xt[i])
+            if case is not None and (case_at == "all" or i == 0 or caps):
+                cr = case.get(lw, "?")
+                f.append("cr=" + cr)
+                if i == 0 or caps:
+                    f.append("Fcr=" + cr)
             if doc.topic:
                 f.append("tp=" + doc.topic + "|" + (gz[i] or s))
             if lw in doc.lower_seen:
@@ -229,9 +249,11 @@ def sentence_features(
     gaz: Gazetteer,
     lex: Gazetteer | None = None,
     toks: Mapping[str, str] | None = None,
+    case: Mapping[str, str] | None = None,
+    case_at: str = "all",
 ) -> list[list[str]]:
     """All static features of each token of one sentence (as training sees them)."""
-    out = context_features(words, doc, gaz, lex, toks)
+    out = context_features(words, doc, gaz, lex, toks, case, case_at)
     padded = [START, START, *words, END, END]
     for i, f in enumerate(out):
         f.extend(word_features(words[i]))

@@ -1,22 +1,34 @@
-"""Mentions → entities: surnames join full names, spelling variants join, acronyms join expansions.
+"""Mentions → entities, one per referent: surnames and first names join full names, spelling
+variants join, acronyms join expansions, short forms join long ones ("US", "U.S.", "United States").
 
 Longer forms are placed first, so "Putin" finds "Vladimir Putin" already there. Two full names join
 only when both the surnames and the first names agree (exactly, by initial, or as near spellings),
 so "Jens Stoltenberg" and "Jens Weidmann" stay apart, while "Dmytro Kuleba" and "Dimitro Koleba"
-(one person, two transliterations) come together.
+(one person, two transliterations) come together. A one-word form joins a person whatever type
+the tagger gave it (the tagger types a lone surname from too little context), unless it is a
+known place; the row's type is the one most of its mentions have.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 
+from reader.analysis.lexicons import table, words
 from reader.analysis.model import Entity, EntityType
 from reader.document.model import Span
 
-ACRONYM_SKIP = frozenset(["of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "al", "on", "in", "&", "-"])
+ACRONYM_SKIP = frozenset(
+    ["of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "al", "on", "in", "&", "-"]
+)
 ACRONYM_TYPES = frozenset({"ORG", "MISC"})  # the tagger often mistakes one for the other
+# A near spelling ("Koleba" for "Kuleba") is looked for among the first NEAR people whose surname
+# has its initial: articles name few, and a page of thousands of names stays linear in time.
+NEAR = 8
+_SUFFIXES = words("name_suffixes")
+_ALIASES = table("entity_aliases")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +59,8 @@ def edit_distance(a: str, b: str) -> int:
 
 
 def similar_names(a: str, b: str) -> bool:
-    """One name in two spellings ("Kuleba"/"Koleba"): long enough, same initial, an edit or two apart."""
+    """One name in two spellings ("Kuleba"/"Koleba"): long enough, same initial, an edit or two
+    apart."""
     a, b = a.lower(), b.lower()
     if a == b:
         return True
@@ -58,19 +71,41 @@ def similar_names(a: str, b: str) -> bool:
 
 
 def _first_names_agree(a: str, b: str) -> bool:
-    """Equal, an initial of the other, or a long near spelling ("Dmytro"/"Dimitro", not "Maria"/"Mario")."""
+    """Equal, an initial of the other, or a long near spelling ("Dmytro"/"Dimitro", not
+    "Maria"/"Mario")."""
     a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
     return a == b or (a[0] == b[0] and min(len(a), len(b)) >= 6 and edit_distance(a, b) <= 2)
 
 
+def _bare(name: str) -> list[str]:
+    """A person's name without a generational suffix: "Carl Smith Jr." → ["Carl", "Smith"]."""
+    out = name.split()
+    while len(out) > 1 and out[-1].rstrip(".").lower() in _SUFFIXES:
+        out.pop()
+    return out
+
+
 def _same_person(form: str, known: str) -> bool:
-    """Whether person name ``form`` can refer to the one written ``known`` (at least as long)."""
-    f, k = form.split(), known.split()
+    """Whether person name ``form`` can refer to the one written ``known`` (at least as long):
+    same surname and agreeing first names, or the end of it ("De Niro" of "Robert De Niro")."""
+    f, k = _bare(form), _bare(known)
+    if len(f) < len(k) and [w.lower() for w in k[-len(f) :]] == [w.lower() for w in f]:
+        return True
     if not similar_names(f[-1], k[-1]):
         return False
     return len(f) == 1 or len(k) == 1 or _first_names_agree(f[0], k[0])
+
+
+def key(form: str) -> str:
+    """What a non-person form is compared by: lower case, no dots in initials, no leading "the",
+    short forms by the name they stand for ("U.S." and "US" → "united states")."""
+    words_ = form.split()
+    if len(words_) > 1 and words_[0].lower() == "the":
+        words_ = words_[1:]
+    low = " ".join(w.replace(".", "") if w.isupper() else w for w in words_).lower()
+    return _ALIASES.get(low, low)
 
 
 def acronym(name: str) -> str:
@@ -79,53 +114,90 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""
 
 
-def _home(
-    form: str, typ: EntityType, people: dict[str, list[_Cluster]], acronyms: dict[str, _Cluster]
-) -> _Cluster | None:
-    """The cluster an unseen form joins, if any (forms arrive longest first)."""
-    if typ == "PERSON":
-        for c in people.get(form.split()[-1][0].lower(), ()):
-            names = [k for k, _ in c.forms]
-            full = [k for k in names if len(k.split()) > 1]
-            if all(_same_person(form, k) for k in full) and any(
-                _same_person(form, k) for k in names
-            ):
-                return c
-    elif typ in ACRONYM_TYPES and form.isupper() and form.isalpha():
-        return acronyms.get(form)
-    return None
+class _Index:
+    """Where an unseen form may find its cluster: people by their surname's initial, first names,
+    acronyms of expansions, and the compared key of every form."""
+
+    def __init__(self) -> None:
+        # Clusters by id (insertion ordered, no duplicates), per key.
+        self.people: dict[str, dict[int, _Cluster]] = {}  # by the surname's initial
+        self.surnames: dict[str, dict[int, _Cluster]] = {}  # by the surname
+        self.first: dict[str, dict[int, _Cluster]] = {}  # by the first name
+        self.acronyms: dict[str, _Cluster] = {}
+        self.keys: dict[str, _Cluster] = {}
+
+    def home(self, form: str, typ: EntityType, place: bool) -> _Cluster | None:
+        """The cluster an unseen form joins, if any (forms arrive longest first)."""
+        single = len(form.split()) == 1
+        if typ == "PERSON" or (single and not place and form[:1].isupper()):
+            last = _bare(form)[-1].lower()
+            exact = islice(self.surnames.get(last, {}).values(), NEAR)
+            near = islice(self.people.get(last[0], {}).values(), NEAR)
+            for c in chain(exact, near):
+                names = [k for k, t in c.forms if t == "PERSON"]
+                full = [k for k in names if len(k.split()) > 1]
+                same = typ == "PERSON" or any(
+                    _bare(k)[-1].lower() == last for k in full
+                )  # another type joins by the very surname only
+                if full and same and all(_same_person(form, k) for k in full):
+                    return c
+                if typ == "PERSON" and not full and any(_same_person(form, k) for k in names):
+                    return c
+            owners = self.first.get(form, {})
+            if single and len(owners) == 1:  # a first name used alone: one person has it
+                return next(iter(owners.values()))
+        found = self.keys.get(key(form))
+        if found is not None:
+            return found
+        if typ in ACRONYM_TYPES and form.isupper() and form.isalpha():
+            return self.acronyms.get(form)
+        return None
+
+    def add(self, form: str, typ: EntityType, c: _Cluster) -> None:
+        """Index ``form`` of cluster ``c``."""
+        self.keys.setdefault(key(form), c)
+        if typ == "PERSON":
+            bare = _bare(form)
+            self.people.setdefault(bare[-1][0].lower(), {})[id(c)] = c
+            self.surnames.setdefault(bare[-1].lower(), {})[id(c)] = c
+            if len(bare) > 1:
+                self.first.setdefault(bare[0], {})[id(c)] = c
+        if typ in ACRONYM_TYPES and (initials := acronym(form)):
+            self.acronyms.setdefault(initials, c)
 
 
-def group(mentions: Sequence[Mention]) -> list[Entity]:
+def group(
+    mentions: Sequence[Mention], is_place: Callable[[str], bool] = lambda form: False
+) -> list[Entity]:
     """Cluster mentions into entities, sorted by first mention and numbered E1, E2…
 
     An entity takes the type most of its mentions have: an acronym can join an expansion the tagger
-    typed differently ("European Central Bank" as MISC, "ECB" twice as ORG: one ORG).
+    typed differently ("European Central Bank" as MISC, "ECB" twice as ORG: one ORG), a lone
+    surname typed as a place joins the person, and a full name tagged as a person makes it one.
+    ``is_place`` tells a known place name ("Washington" stays a place beside "George Washington").
     """
     by_form: dict[tuple[str, EntityType], list[Span]] = {}
     for m in sorted(mentions, key=lambda m: m.span):
         by_form.setdefault((" ".join(m.text.split()), m.type), []).append(m.span)
     clusters: list[_Cluster] = []
-    people: dict[str, list[_Cluster]] = {}  # by the surname's initial
-    acronyms: dict[str, _Cluster] = {}
-    for key in sorted(by_form, key=lambda k: (-len(k[0].split()), -len(k[0]), by_form[k][0])):
-        form, typ = key
-        home = _home(form, typ, people, acronyms)
+    index = _Index()
+    for k in sorted(by_form, key=lambda k: (-len(k[0].split()), -len(k[0]), by_form[k][0])):
+        form, typ = k
+        home = index.home(form, typ, is_place(form))
         if home is None:
             home = _Cluster(typ)
             clusters.append(home)
-            if typ == "PERSON":
-                people.setdefault(form.split()[-1][0].lower(), []).append(home)
-        if typ in ACRONYM_TYPES and (initials := acronym(form)):
-            acronyms.setdefault(initials, home)
-        home.forms.append(key)
-        home.mentions.extend(by_form[key])
-        home.votes[typ] += len(by_form[key])
-    entities = []
+        index.add(form, typ, home)
+        home.forms.append(k)
+        home.mentions.extend(by_form[k])
+        home.votes[typ] += len(by_form[k])
+    entities: list[Entity] = []
     for c in sorted(clusters, key=lambda c: min(c.mentions)):
         firsts = {k: min(by_form[k]) for k in c.forms}
         name = max(firsts, key=lambda k: (len(k[0].split()), len(k[0]), -firsts[k].start))[0]
         typ = max(c.votes, key=lambda t: (c.votes[t], t == c.type))
+        if any(t == "PERSON" and " " in f for f, t in c.forms):
+            typ = "PERSON"  # a full name tagged as a person outweighs a lone surname's type
         aliases = sorted(
             {f for f, _ in c.forms if f != name},
             key=lambda f: min(firsts[k] for k in c.forms if k[0] == f),

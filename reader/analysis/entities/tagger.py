@@ -119,6 +119,11 @@ class Tagger:
         )
         tokens = data.get("tokens")  # capitalised words, by what they most often are in training
         self.tokens = {w: t for t, ws in tokens.items() for w in ws.split("\n")} if tokens else None
+        case = data.get("case")  # how unlabelled text writes words inside sentences (optional)
+        self.case = {w: c for c, ws in case.items() for w in ws.split("\n")} if case else None
+        # Where the case classes are features: "all" capitalised words, only at a sentence "start"
+        # (or in capitals), or "none" (the table then serves the glued-word and common-word tests).
+        self.case_at: str = data.get("case_features", "all")
         self.passes = [_Pass(p, self.classes) for p in data["passes"]]
         self._prefix = {c: tag_word_prefix(c) for c in (START, *self.classes)}
         self._shape_prefix = {c: tag_shape_prefix(c) for c in (START, *self.classes)}
@@ -126,6 +131,10 @@ class Tagger:
             prev: [(LANE * k, c) for k, c in enumerate(self.classes) if follows(prev, c)]
             for prev in (START, *self.classes)
         }
+
+    def case_class(self, lower: str) -> str:
+        """How unlabelled text writes ``lower`` in sentences (``features.case_class``), or ""."""
+        return self.case.get(lower, "") if self.case else ""
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> Tagger:
@@ -136,7 +145,15 @@ class Tagger:
         """One BIO tag per word, sentence by sentence."""
         doc = doc_context(sentences)
         ctx = [
-            context_features(words, doc, self.gazetteer, self.lexicon, self.tokens)
+            context_features(
+                words,
+                doc,
+                self.gazetteer,
+                self.lexicon,
+                self.tokens,
+                self.case if self.case_at != "none" else None,
+                self.case_at,
+            )
             for words in sentences
         ]
         keys = [[(w.lower(), shape(w)) for w in words] for words in sentences]  # for both passes

@@ -218,6 +218,7 @@ class ReadingScreen(Annotations, Screen):
         self.status.done(
             f"{count(analysis.entities, 'entity', 'entities')} · "
             f"{count(analysis.quotes, 'quote')} · {count(analysis.timeline, 'event')}"
+            + "".join(f" · {notice}" for notice in analysis.notices)
         )
 
     # -- where to go next ----------------------------------------------------------------------

