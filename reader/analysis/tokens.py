@@ -2,7 +2,7 @@
 
 Punkt runs with a hand-made abbreviation list (NLTK's trained ``punkt_tab`` data cannot be
 downloaded here), NLTK's word tokenizer gives token spans, and words glued where a line break was
-lost ("KolebaInvited", "Georgiain") are split without changing the text.
+lost ("VelikovaInvited", "Norwayin") are split without changing the text.
 """
 
 from __future__ import annotations
@@ -120,10 +120,10 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-# A lower-case run followed by a capitalised word inside one token: "StoltenbergHe".
+# A lower-case run followed by a capitalised word inside one token: "HalvorsenShe".
 _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _CAMEL_WORDS = words("camel_case_words")  # brands written in camel case on purpose
-_GLUED_SUFFIXES = entries("glued_suffixes")  # function words glued to a name: "Georgiain"
+_GLUED_SUFFIXES = entries("glued_suffixes")  # function words glued to a name: "Norwayin"
 _NOT_GLUE_AFTER = ("#", "@", "/", ".")  # hashtags, handles, paths and domains are written joined
 
 
@@ -145,11 +145,11 @@ def split_glued(word: str, known: Counter[str], case: Callable[[str], str]) -> l
     A split needs evidence, since real pages are full of names written joined on purpose:
     ``known`` counts the document's tokens in lower case, ``case`` gives a word's case class in
     unlabelled text ("" if unseen, "L" for a common lower-case word: ``features.case_class``).
-    - "StoltenbergHe": the part after the cut occurs in the article as a word, and so does the part
+    - "HalvorsenShe": the part after the cut occurs in the article as a word, and so does the part
       before it, or the part after it is a common word (a sentence start glued to a name); a
       camel-cased brand ("TechCrunch") rarely meets this, and the known ones never split;
-    - "personallySince": two common words joined at a case change;
-    - "Georgiain": a function word glued to a word the article writes alone, when the whole is no
+    - "quietlySince": two common words joined at a case change;
+    - "Norwayin": a function word glued to a word the article writes alone, when the whole is no
       word of its own ("Within" stays whole).
     A word the article writes more than once ("PolitiFact") is a name, not an accident.
     Most words leave at the first, cheap test.
@@ -218,7 +218,7 @@ def tokenize(text: str, blocks: Iterable[Block]) -> tuple[list[Sentence], list[i
     """Split each block into sentences and tokens.
 
     Returns the sentences and the offsets of glued-word breaks. A break before a capitalised
-    common word ("personallySince") also ends the sentence, since the lost line break ended one
+    common word ("quietlySince") also ends the sentence, since the lost line break ended one
     there; a name glued to a name ("NoraVinter") stays in its sentence.
     """
     punkt = _sentence_tokenizer()
@@ -242,7 +242,7 @@ def tokenize(text: str, blocks: Iterable[Block]) -> tuple[list[Sentence], list[i
                 current.append(Span(piece_start, tok.start + cut))
                 piece_start = tok.start + cut
                 if word[cut].isupper() and case_class_of(word[cut:end].lower()) == "L":
-                    # a common word glued at a capital ("StoltenbergHe"): a sentence ended here
+                    # a common word glued at a capital ("HalvorsenShe"): a sentence ended here
                     sentences.append(Sentence(Span(start, piece_start), tuple(current)))
                     start, current = piece_start, []
             current.append(Span(piece_start, tok.end))

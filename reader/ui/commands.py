@@ -129,7 +129,7 @@ def _aliases(timeline: TimelineList, event: Event) -> list[str]:
 
 
 def _spellings(entity: Entity) -> str:
-    """Other spellings the text uses, so typing any of them finds the entity ("Kuleba" for
-    "Dimitro Koleba"); a surname inside the name adds nothing."""
+    """Other spellings the text uses, so typing any of them finds the entity ("Velikova" for
+    "Marta Velikowa"); a surname inside the name adds nothing."""
     other = [a for a in entity.aliases if a not in entity.name]
     return f" ({', '.join(other)})" if other else ""

@@ -1,6 +1,6 @@
 """Document-wide consistency: a name tagged in one place is tagged wherever it recurs.
 
-The tagger can miss a repeat of a name it found elsewhere ("Kuleba" alone, after "Dmytro Kuleba")
+The tagger can miss a repeat of a name it found elsewhere ("Velikova" alone, after "Marta Velikova")
 when the local context is weak. Here every untagged capitalised repeat of a found name, or of the
 surname of a found person, gets the type the name has most often in the document, unless the
 document also writes the word in lower case (then it is likely a common word: "May", "Bill"). An

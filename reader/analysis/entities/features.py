@@ -21,7 +21,7 @@ START, END = "<s>", "</s>"
 
 @lru_cache(maxsize=65536)
 def shape(word: str) -> str:
-    """Word shape with runs cut to two: "Putin" → "Xxx", "NATO" → "XX", "U.S." → "X.X.",
+    """Word shape with runs cut to two: "Halvorsen" → "Xxx", "NATO" → "XX", "U.S." → "X.X.",
     "1996" → "dd"."""
     out = "".join(
         "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word

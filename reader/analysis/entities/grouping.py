@@ -1,11 +1,11 @@
 """Mentions → entities, one per referent: surnames and first names join full names, spelling
 variants join, acronyms join expansions, short forms join long ones ("US", "U.S.", "United States").
 
-Longer forms are placed first, so "Putin" finds "Vladimir Putin" already there. Two full names join
-only when both the surnames and the first names agree (exactly, by initial, or as near spellings),
-so "Jens Stoltenberg" and "Jens Weidmann" stay apart, while "Dmytro Kuleba" and "Dimitro Koleba"
-(one person, two transliterations) come together. A one-word form joins a person whatever type
-the tagger gave it (the tagger types a lone surname from too little context), unless it is a
+Longer forms are placed first, so "Halvorsen" finds "Ingrid Halvorsen" already there. Two full names
+join only when both the surnames and the first names agree (exactly, by initial, or as near
+spellings), so "Ingrid Halvorsen" and "Ingrid Lund" stay apart, while "Marta Velikova" and "Marta
+Velikowa" (one person, two transliterations) come together. A one-word form joins a person whatever
+type the tagger gave it (the tagger types a lone surname from too little context), unless it is a
 known place; the row's type is the one most of its mentions have.
 """
 
@@ -24,8 +24,8 @@ ACRONYM_SKIP = frozenset(
     ["of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "al", "on", "in", "&", "-"]
 )
 ACRONYM_TYPES = frozenset({"ORG", "MISC"})  # the tagger often mistakes one for the other
-# A near spelling ("Koleba" for "Kuleba") is looked for among the first NEAR people whose surname
-# has its initial: articles name few, and a page of thousands of names stays linear in time.
+# A near spelling ("Velikowa" for "Velikova") is looked for among the first NEAR people whose
+# surname has its initial: articles name few, and a page of thousands of names stays linear in time.
 NEAR = 8
 _SUFFIXES = words("name_suffixes")
 _ALIASES = table("entity_aliases")
@@ -59,7 +59,7 @@ def edit_distance(a: str, b: str) -> int:
 
 
 def similar_names(a: str, b: str) -> bool:
-    """One name in two spellings ("Kuleba"/"Koleba"): long enough, same initial, an edit or two
+    """One name in two spellings ("Velikova"/"Velikowa"): long enough, same initial, an edit or two
     apart."""
     a, b = a.lower(), b.lower()
     if a == b:
