@@ -240,9 +240,14 @@ async def test_a_corrupt_store_is_moved_aside_and_said_once(tmp_path, monkeypatc
     state.mkdir()
     (state / "reader.db").write_bytes(b"\x00garbage" * 500)
     monkeypatch.setenv("READER_STATE_DIR", str(state))
-    async with seed_app().run_test(size=WIDE) as pilot:
+    async with seed_app().run_test(size=WIDE, notifications=True) as pilot:
         screen = await analysed(pilot)
-        said = [str(n.message) for n in pilot.app._notifications if "damaged" in str(n.message)]
+        said: list[str] = []
+        for _ in range(200):  # the notification reaches the screen a refresh or two later
+            shown = [str(toast.render()) for toast in pilot.app.screen.query("Toast")]
+            if said := [message for message in shown if "damaged" in message]:
+                break
+            await pilot.pause(0.02)
         assert len(said) == 1 and "\n" not in said[0]
         await pilot.press("right_square_bracket", "h")
         assert len(screen.notes) == 1  # and the new store remembers

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from feeds_fixture import PARAGRAPHS, Page, Story, article_page, rss2, serve
 from textual.widgets import DataTable, OptionList
+from ui_fixture import toasts
 
 from reader.feeds.follow import follow
 from reader.store import feeds as stored
@@ -65,7 +66,7 @@ def prompts(screen: FeedsScreen) -> list[str]:
 
 async def test_feeds_view_reads_an_item_marks_it_read_and_steps_to_the_next(site):
     app = ReaderApp(analyser=None, library_dirs=[])
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("I")
         screen = app.screen
         assert isinstance(screen, FeedsScreen)
@@ -83,7 +84,7 @@ async def test_feeds_view_reads_an_item_marks_it_read_and_steps_to_the_next(site
             lambda: isinstance(app.screen, ReadingScreen) and "Ferries" in app.screen.document.text,
             "the next item opened",
         )
-        assert any("feed's own text" in n.message for n in app._notifications)
+        await until(pilot, lambda: "feed's own text" in toasts(app), "the notice shown")
         assert len(app.screen_stack) == 4  # the default screen, library, feeds, one reading screen
 
         await pilot.press("I")
@@ -96,7 +97,7 @@ async def test_feeds_view_reads_an_item_marks_it_read_and_steps_to_the_next(site
 
 async def test_r_refreshes_in_a_worker_and_adds_the_new_items(site):
     app = ReaderApp(analyser=None, library_dirs=[])
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("I")
         screen = app.screen
         site.pages["/feed.xml"] = Page(
@@ -105,7 +106,7 @@ async def test_r_refreshes_in_a_worker_and_adds_the_new_items(site):
         await pilot.press("r")
         await until(pilot, lambda: len(titles(screen)) == 3, "the new item listed")
         assert titles(screen)[0] == ("Library reopens", True)
-        assert any("1 new item from 1 feeds" in n.message for n in app._notifications)
+        await until(pilot, lambda: "1 new item from 1 feed" in toasts(app), "the refresh said")
 
         del site.pages["/feed.xml"]
         await pilot.press("r")
@@ -119,7 +120,7 @@ async def test_a_feed_url_given_to_the_app_opens_the_feeds_view_following_it(tmp
     with serve() as s:
         s.pages["/other.xml"] = Page(rss2([Story("Dam inspected", s.url("/d.html"), "d")]))
         app = ReaderApp(s.url("/other.xml"), analyser=None, library_dirs=[])
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
             await until(pilot, lambda: isinstance(app.screen, FeedsScreen), "the feeds view")
             await until(pilot, lambda: titles(app.screen) == [("Dam inspected", True)], "its items")
     store = open_store()
@@ -129,7 +130,7 @@ async def test_a_feed_url_given_to_the_app_opens_the_feeds_view_following_it(tmp
 
 async def test_leaving_the_view_during_a_refresh_is_harmless(site):
     app = ReaderApp(analyser=None, library_dirs=[])
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("I")
         screen = app.screen
         site.pages["/feed.xml"] = Page(site.pages["/feed.xml"].body, delay=0.5)
@@ -144,7 +145,7 @@ async def test_a_feed_file_opens_the_view_following_it(tmp_path):
     path = tmp_path / "local.xml"
     path.write_bytes(rss2([Story("Orchard harvest", "http://127.0.0.1:9/o.html", "o")]))
     app = ReaderApp(feed=str(path), analyser=None, library_dirs=[])
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await until(pilot, lambda: isinstance(app.screen, FeedsScreen), "the feeds view")
         await until(pilot, lambda: titles(app.screen) == [("Orchard harvest", True)], "its items")
         assert "Harbour Town Gazette" in prompts(app.screen)[1]
@@ -162,7 +163,7 @@ async def test_a_long_list_is_built_a_chunk_at_a_time_as_the_cursor_goes_down():
     store.write(stored.save, feed.id, parsed.entries, parsed.title)
     store.close()
     app = ReaderApp(analyser=None, library_dirs=[])
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("I")
         table = app.screen.query_one(DataTable)
         assert table.row_count == CHUNK and len(app.screen.items) == 2 * CHUNK + 50

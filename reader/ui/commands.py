@@ -13,8 +13,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.widget import Widget
 
+from reader.ui.highlights import ENTITY_CLASS
 from reader.ui.keys import KEYS, Key
-from reader.ui.widgets.entities import TYPE_LABEL
 from reader.ui.widgets.quotes import speaker_of
 from reader.ui.widgets.timeline import TimelineList
 
@@ -75,7 +75,7 @@ class ArticleCommands(Provider):
             return []
         out: list[tuple[str, Callable[[], Any], str, float]] = []
         for entity in screen.entity_list.entities[:each]:
-            kind = TYPE_LABEL.get(entity.type, "other")
+            kind = ENTITY_CLASS.get(entity.type, "other")
             label = f"{entity.name}{_spellings(entity)}  · {kind} ×{len(entity.mentions)}"
             out.append(
                 (

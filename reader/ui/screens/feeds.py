@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.document.errors import LoadError
+from reader.english import count
 from reader.feeds.article import Opened, open_item
 from reader.feeds.follow import follow
 from reader.feeds.refresh import Outcome, refresh
@@ -278,7 +279,7 @@ class FeedsScreen(Screen):
         self.show_feeds()
         new = sum(o.new for o in outcomes)
         failed = [o for o in outcomes if o.error]
-        self.notify(f"{new} new item{'s' * (new != 1)} from {len(outcomes)} feeds", timeout=4)
+        self.notify(f"{count(range(new), 'new item')} from {count(outcomes, 'feed')}", timeout=4)
         for o in failed:
             self.notify(o.failure, title="Refresh failed", severity="error", markup=False)
 

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from reader.ui.highlights import ENTITY_CLASS
 from reader.ui.widgets.lists import SidebarList
 
 if TYPE_CHECKING:  # the analysis package imports its models; the UI must start without them
     from reader.analysis.model import Analysis, Entity
 
-TYPE_LABEL = {"PERSON": "person", "ORG": "org", "LOC": "place", "MISC": "other"}
 TYPE_STYLE = {
     "PERSON": "bold",
     "ORG": "bold italic",
@@ -35,5 +35,5 @@ class EntityList(SidebarList):
 def _prompt(entity: Entity) -> Content:
     return Content.assemble(
         (entity.name, TYPE_STYLE.get(entity.type, "")),
-        (f"  {TYPE_LABEL.get(entity.type, 'other')} ×{len(entity.mentions)}", "dim"),
+        (f"  {ENTITY_CLASS.get(entity.type, 'other')} ×{len(entity.mentions)}", "dim"),
     )
