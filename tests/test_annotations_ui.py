@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from test_ui import analysed, seed_app, style_at
 from textual.widgets import DataTable, TextArea
-from ui_fixture import seed_analyser, seed_document
+from ui_fixture import drag_select, seed_analyser, seed_document
 
 from reader.analysis.model import Sentence
 from reader.document.model import Span
@@ -314,10 +314,7 @@ async def test_h_highlights_the_mouse_selection():
     async with seed_app().run_test(size=WIDE) as pilot:
         screen = await analysed(pilot)
         article = screen.article
-        await pilot.mouse_down(article, offset=(article._margin + 2, 2))
-        await pilot.hover(article, offset=(article._margin + 2 + 30, 3))
-        await pilot.mouse_up(article, offset=(article._margin + 2 + 30, 3))
-        await pilot.pause()
+        await drag_select(pilot, article)
         selected = article.selected_span()
         await pilot.press("h")
         assert selected and [h.span for h in screen.notes] == [selected]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, Label, OptionList
-from ui_fixture import analysed, palette_run, seed_app, seed_document, toasts
+from ui_fixture import analysed, drag_select, palette_run, seed_app, seed_document, toasts
 
 from reader.document.model import Block, Document, Span
 from reader.ui.app import ReaderApp
@@ -323,10 +323,7 @@ async def test_mouse_selection_is_copied_as_document_text():
     async with seed_app().run_test(size=WIDE) as pilot:
         screen = await analysed(pilot)
         article = screen.article
-        await pilot.mouse_down(article, offset=(article._margin + 2, 2))
-        await pilot.hover(article, offset=(article._margin + 2 + 30, 3))
-        await pilot.mouse_up(article, offset=(article._margin + 2 + 30, 3))
-        await pilot.pause()
+        await drag_select(pilot, article)
         await pilot.press("c")
         copied = pilot.app.clipboard
         assert copied and copied in screen.document.text and "\n" not in copied

@@ -130,6 +130,14 @@ def seed_app(**kwargs) -> ReaderApp:
     return ReaderApp(document=seed_document(), analyser=seed_analyser, flash=0, **kwargs)
 
 
+async def drag_select(pilot, article) -> None:
+    """Drag the mouse over a row and a half of text, as a reader selecting a passage would."""
+    await pilot.mouse_down(article, offset=(article._margin + 2, 2))
+    await pilot.hover(article, offset=(article._margin + 2 + 30, 3))
+    await pilot.mouse_up(article, offset=(article._margin + 2 + 30, 3))
+    await pilot.pause()
+
+
 def toasts(app: ReaderApp) -> str:
     """The text of the notifications on screen, as the reader sees them."""
     return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
