@@ -147,7 +147,7 @@ def context_features(
     ``tools/train/entities.py``, which shows each training document only what the other documents
     say, as unseen text will see it. ``case`` says how unlabelled news text (never the labelled
     sets) writes a word inside sentences (``case_class``): the evidence that "Regardless" at a
-    sentence start is a common word while an unseen "Varo" is a name.
+    sentence start is a common word while an unseen "Zelvo" is a name.
     """
     lower = [w.lower() for w in words]
     gz = gaz.tags(words, lower)

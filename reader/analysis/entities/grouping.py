@@ -89,7 +89,7 @@ def _bare(name: str) -> list[str]:
 
 def _same_person(form: str, known: str) -> bool:
     """Whether person name ``form`` can refer to the one written ``known`` (at least as long):
-    same surname and agreeing first names, or the end of it ("De Niro" of "Robert De Niro")."""
+    same surname and agreeing first names, or the end of it ("De Santis" of "Marco De Santis")."""
     f, k = _bare(form), _bare(known)
     if len(f) < len(k) and [w.lower() for w in k[-len(f) :]] == [w.lower() for w in f]:
         return True
