@@ -130,6 +130,7 @@ class Coref:
         self._roles: dict[str, list[tuple[int, Entity]]] = defaultdict(list)
         self._role_at: dict[int, frozenset[str]] = {}
         self._surnames: dict[str, list[tuple[int, Entity]]] = defaultdict(list)
+        surnames: dict[str, set[str]] = {}  # per entity, once: a name may have many spellings
         for start, end, e in found:
             if e.type != "PERSON":
                 continue
@@ -138,7 +139,10 @@ class Coref:
                 self._roles[w].append((start, e))
             if role:
                 self._role_at[start] = role
-            for surname in {n.lower().split()[-1] for n in (e.name, *e.aliases) if n.split()}:
+            if e.id not in surnames:
+                names = (e.name, *e.aliases)
+                surnames[e.id] = {n.lower().split()[-1] for n in names if n.split()}
+            for surname in surnames[e.id]:
                 self._surnames[surname].append((start, e))
         self._gender = _genders(text, found, skip)
 
