@@ -34,6 +34,7 @@ from nltk.tag.perceptron import AveragedPerceptron
 from reader.analysis.entities.features import (
     START,
     case_class,
+    context_features,
     doc_context,
     first_pass_types,
     second_pass_features,
@@ -329,7 +330,10 @@ def doc_features(
     """Static features of every sentence of ``doc``; with ``first`` (pass-1 tags), pass 2's too."""
     words = [w for w, _ in doc]
     ctx = doc_context(words)
-    out = [sentence_features(ws, ctx, gaz, lex, toks, case, case_at) for ws in words]
+    out = [
+        sentence_features(ws, context_features(ws, ctx, gaz, lex, toks, case, case_at))
+        for ws in words
+    ]
     if first is not None:
         types = first_pass_types(words, first)
         for ws, fs, own in zip(words, out, first):

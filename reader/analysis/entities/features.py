@@ -243,17 +243,9 @@ def run_heads(words: Sequence[str], gz: Sequence[str], xt: Sequence[str] | None)
     return out
 
 
-def sentence_features(
-    words: Sequence[str],
-    doc: DocContext,
-    gaz: Gazetteer,
-    lex: Gazetteer | None = None,
-    toks: Mapping[str, str] | None = None,
-    case: Mapping[str, str] | None = None,
-    case_at: str = "all",
-) -> list[list[str]]:
-    """All static features of each token of one sentence (as training sees them)."""
-    out = context_features(words, doc, gaz, lex, toks, case, case_at)
+def sentence_features(words: Sequence[str], out: list[list[str]]) -> list[list[str]]:
+    """All static features of each token of one sentence (as training sees them): its
+    ``context_features`` (``out``, extended in place) and those of the words themselves."""
     padded = [START, START, *words, END, END]
     for i, f in enumerate(out):
         f.extend(word_features(words[i]))
