@@ -12,11 +12,3 @@ class LoadError(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(printable(message))
-
-
-class UnsupportedType(LoadError):
-    """A URL answered with a content type the caller did not ask for (a feed, an image...)."""
-
-    def __init__(self, message: str, content_type: str) -> None:
-        super().__init__(message)
-        self.content_type = content_type

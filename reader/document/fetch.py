@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from reader import __version__
-from reader.document.errors import LoadError, UnsupportedType
+from reader.document.errors import LoadError
 from reader.document.limits import DEADLINE_S, MAX_BYTES, MAX_REDIRECTS, human_size
 
 KINDS = {
@@ -32,6 +32,11 @@ KINDS = {
     "text/markdown": "markdown",
     "text/x-markdown": "markdown",
 }
+# Feeds are followed, not read as articles; a URL answering with one of these says which it is.
+FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+     "text/xml"}
+)  # fmt: skip
 REDIRECTS = (301, 302, 303, 307, 308)
 _CHUNK = 64 * 1024
 # zlib window bits: 32 + 15 detects a gzip or zlib header; -15 is raw deflate.
@@ -109,9 +114,10 @@ class Response:
 
 
 def fetch(url: str) -> tuple[bytes, str]:
-    """The body of ``url`` and its kind ("html", "text" or "markdown")."""
-    response = get(url, accept=frozenset(KINDS))
-    return response.body, KINDS[response.content_type]
+    """The body of ``url`` and its kind ("html", "text", "markdown", or "feed" for an XML type,
+    which the loader confirms from the body)."""
+    response = get(url, accept=frozenset(KINDS) | FEED_TYPES)
+    return response.body, KINDS.get(response.content_type, "feed")
 
 
 def get(
@@ -267,9 +273,7 @@ def _answer(
     if not 200 <= status < 300:
         raise LoadError(f"{target.url}: the server answered {status} {reason}")
     if accept is not None and ctype not in accept:
-        raise UnsupportedType(
-            f"{target.url}: unsupported content type {ctype} (expected HTML or text)", ctype
-        )
+        raise LoadError(f"{target.url}: unsupported content type {ctype} (expected HTML or text)")
     coding = (found.get("Content-Encoding") or "identity").strip().lower()
     if coding not in _WBITS and coding != "identity":
         raise LoadError(f"{target.url}: unsupported content encoding {coding}")

@@ -33,21 +33,18 @@ def load(source: str) -> Document:
     if "://" in source:
         if not source.lower().startswith(("http://", "https://")):
             raise LoadError(f"{source}: only http and https URLs are supported")
-        data, kind = _fetch(source)
-        return from_bytes(data, source, kind)
+        from reader.document.fetch import fetch  # http.client and ssl only for URLs
+
+        data, kind = fetch(source)
+        if kind != "feed":
+            return from_bytes(data, source, kind)
+        if not looks_like_feed(data[:2048]):
+            raise LoadError(
+                f"{source}: unsupported content type (XML, but not a news feed; "
+                "expected HTML or text)"
+            )
+        raise FeedSource(source)
     return from_bytes(_read_file(Path(source)), source, _kind_of(Path(source)))
-
-
-def _fetch(url: str) -> tuple[bytes, str]:
-    """``fetch``, but a feed (refused for its content type) is a ``FeedSource`` error."""
-    from reader.document.fetch import fetch  # http.client and ssl only for URLs
-
-    try:
-        return fetch(url)
-    except LoadError as error:
-        from reader.feeds.follow import feed_error
-
-        raise feed_error(url, error) from None
 
 
 _NOT_REGULAR = (

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.document.decode import decode
-from reader.document.errors import LoadError, UnsupportedType
+from reader.document.errors import LoadError
 from reader.document.limits import MAX_BYTES, human_size
 from reader.feeds import http, opml
 from reader.feeds.discover import feed_links
 from reader.feeds.http import DEADLINE_S
-from reader.feeds.parse import FeedSource, Parsed, looks_like_feed, parse
+from reader.feeds.parse import Parsed, looks_like_feed, parse
 from reader.store import Store
 from reader.store import feeds as stored
 
@@ -88,15 +88,3 @@ def import_opml(store: Store, path: str) -> tuple[int, int]:
 
 def export_opml(store: Store) -> str:
     return opml.write(opml.Outline(f.url, f.title, f.site) for f in store.read(stored.feeds))
-
-
-def feed_error(url: str, error: LoadError) -> LoadError:
-    """``error`` from the article fetcher, or ``FeedSource`` when ``url`` was refused for its
-    content type and turns out to be a feed (one more request, only then)."""
-    if not isinstance(error, UnsupportedType):
-        return error
-    try:
-        head = http.get(url).body[:2048]
-    except LoadError:
-        return error
-    return FeedSource(url) if looks_like_feed(head) else error
