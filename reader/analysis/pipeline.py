@@ -31,7 +31,8 @@ It is also the way to cancel: an exception it raises is not an analyser's failur
 
 
 _paused = threading.Lock()
-_running = [0, True]  # analyses under way; whether the collector was on before the first
+_running = 0  # analyses under way
+_was_on = True  # whether the collector ran before the first of them
 
 
 @contextmanager
@@ -40,17 +41,18 @@ def _collector_paused() -> Iterator[None]:
     the cyclic collector would walk the ever larger heap again and again (a sixth of the time on
     a 1 MB text, and time growing faster than the text).  Paused while any analysis runs, and
     restored as it was when the last one ends; cycles made meanwhile are collected then."""
+    global _running, _was_on
     with _paused:
-        if _running[0] == 0:
-            _running[1] = gc.isenabled()
+        if _running == 0:
+            _was_on = gc.isenabled()
             gc.disable()
-        _running[0] += 1
+        _running += 1
     try:
         yield
     finally:
         with _paused:
-            _running[0] -= 1
-            if _running[0] == 0 and _running[1]:
+            _running -= 1
+            if _running == 0 and _was_on:
                 gc.enable()
 
 
