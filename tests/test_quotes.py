@@ -70,13 +70,24 @@ def test_nested_quote_stays_inside() -> None:
     assert q.text == "“She told me ‘never again’ and meant it,”"
 
 
-def test_quote_over_several_paragraphs() -> None:
+def test_quote_over_several_paragraphs_is_one_quote_a_paragraph() -> None:
     text = (
-        "The chairman said: “The first part of the plan is ready.\n"
-        "“The second part needs another year of work.”\nThe meeting ended."
+        "The chairman, Ivo Brandt, said: “The first part of the plan is ready.\n"
+        "“The second part needs another year of work.\n"
+        "“The third is paid for.”\nThe meeting ended."
     )
-    [q] = quotes_of(text)
-    assert q.text.startswith("“The first part") and q.text.endswith("year of work.”")
+    brandt = person("E1", "Ivo Brandt", text, "Ivo Brandt")
+    first, second, third = quotes_of(text, [brandt])
+    assert first.text == "“The first part of the plan is ready."
+    assert second.text == "“The second part needs another year of work."
+    assert third.text == "“The third is paid for.”"
+    assert [q.speaker.name for q in (first, second, third)] == ["Ivo Brandt"] * 3
+
+
+def test_a_new_quotation_in_the_next_paragraph_is_not_a_continuation() -> None:
+    text = "“The first part is ready.\n“The second is not,” said Ode Marr."
+    first, second = find_marked(text, [Span(0, 25), Span(26, len(text))])
+    assert not first.closed and not second.continues
 
 
 def test_unclosed_quote_ends_with_its_paragraph() -> None:
@@ -123,8 +134,10 @@ def test_stray_straight_mark_in_a_curly_text() -> None:
 
 def test_straight_quote_over_two_paragraphs() -> None:
     text = 'The judge said: "The first count fails.\n"The second count stands." Then she rose.'
-    [q] = quotes_of(text)
-    assert q.text == '"The first count fails.\n"The second count stands."'
+    first, second = quotes_of(text)
+    assert first.text == '"The first count fails.'
+    assert second.text == '"The second count stands."'
+    assert at(text, second.speaker.mention) == "The judge"
 
 
 def test_scare_quotes_are_left_out() -> None:
@@ -387,9 +400,9 @@ def test_transcript_turns_are_separate_quotes_with_their_speakers() -> None:
         "The interview went on.\n“HOST: Will you run again next year?\n"
         "“MAYOR: We will see. The city comes first.\n“It always has."
     )
-    host, mayor = quotes_of(text)
+    host, mayor, more = quotes_of(text)
     assert at(text, host.speaker.mention) == "HOST" and at(text, mayor.speaker.mention) == "MAYOR"
-    assert mayor.text.endswith("It always has.")
+    assert more.text == "“It always has." and more.speaker == mayor.speaker
 
 
 def test_single_marks_in_a_double_mark_text_are_not_quotes() -> None:
@@ -577,7 +590,7 @@ def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
         "Ann Moore said: “If indeed this goes on, we lose.\n“We have thought about it. It is not "
         "good,” she added."
     )
-    assert len(quotes_of(continued)) == 1
+    assert [q.speaker.name for q in quotes_of(continued)] == ["Ann Moore", "Ann Moore"]
 
 
 # --- what is not a quote, and straight single marks ----------------------------------------------

@@ -15,6 +15,7 @@ Everything is a pure function of its arguments, linear in the length of the text
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -155,17 +156,22 @@ def find_quotes(
     doc = candidates.index(text, paragraphs, sentences, entities, marked)
     placed = place(doc, marked, filters.noise(text, paragraphs, doc.para_starts, marked))
     counts = spoken(doc, placed)
+    before = {b.span.start: a.span for a, b in itertools.pairwise(marked)}
     out: list[Quote] = []
     for p in placed:
-        best, sure = choose(candidates.gather(doc, p.q, p.local, p.last, counts))
         inner = text[p.q.span.start + 1 : p.q.span.end - 1 if p.q.closed else p.q.span.end]
+        if p.q.continues and out and out[-1].span == before[p.q.span.start]:
+            spk, cue = out[-1].speaker, out[-1].cue  # the same quotation, a paragraph on
+        else:
+            best, sure = choose(candidates.gather(doc, p.q, p.local, p.last, counts))
+            spk, cue = speaker(text, best.mention, best.entity, sure), best.cue
         out.append(
             Quote(
                 id=f"Q{len(out) + 1}",
                 span=p.q.span,
                 text=text[p.q.span.start : p.q.span.end],
-                speaker=speaker(text, best.mention, best.entity, sure),
-                cue=best.cue,
+                speaker=spk,
+                cue=cue,
                 partial=filters.is_partial(inner),
             )
         )

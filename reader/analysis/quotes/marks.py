@@ -44,10 +44,13 @@ _AFTER_CLOSE = " \t\n)]}—–-/:;,.?!…" + "”»›’\"'"
 
 @dataclass(frozen=True, slots=True)
 class Marked:
-    """A top-level quotation: its span (marks included) and whether its closing mark was found."""
+    """A top-level quotation: its span (marks included), whether its closing mark was found, and
+    whether it continues the quotation of the paragraph before (a paragraph reopening with the
+    same mark: the same speaker's words)."""
 
     span: Span
     closed: bool
+    continues: bool = False
 
 
 class _Stack(list[str]):
@@ -149,17 +152,18 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _scan(
-    text: str, para: Span, start: int, ignore: int, singles: bool = False
+    text: str, para: Span, reopen: int, ignore: int, singles: bool = False
 ) -> tuple[list[Marked], int]:
     """Quotations closed in ``para`` and the start of one left open (-1 if none).
 
-    ``start`` is a quotation carried open from the paragraph before; ``ignore`` a mark to skip;
-    ``singles``: the text quotes with straight single marks ('We won,' she said).
+    ``reopen`` is the reopening mark of a quotation carried from the paragraph before (-1: none);
+    ``ignore`` a mark to skip; ``singles``: the text quotes with straight single marks ('We
+    won,' she said).
     """
     lo, hi = para.start, para.end
     out: list[Marked] = []
     stack = _Stack()
-    reopen = _first_mark(text, para) if start >= 0 else -1
+    start = reopen
     single_close = _last_single_close(text, lo, hi) if singles else -1
     for mark in _MARK.finditer(text, lo, hi):
         i = mark.start()
@@ -179,7 +183,7 @@ def _scan(
             if stack:
                 stack.pop()
             if not stack and start >= 0:
-                out.append(Marked(Span(start, i + 1), True))
+                out.append(Marked(Span(start, i + 1), True, start == reopen))
                 start = -1
     return out, start
 
@@ -190,28 +194,24 @@ def find_marked(text: str, paragraphs: Sequence[Span]) -> list[Marked]:
     In a text written with curly marks, a straight " left open at the end of its paragraph is
     a stray: the paragraph is read again without it, so the quotes inside it still count. A
     straight single quote opens a quotation of its own only in a text with no double marks.
+    A quotation running over several paragraphs gives one quotation per paragraph.
     """
     curly = text.count("“") > text.count('"')
     singles = not (curly or any(m in text for m in ('"', "”", "''")))  # British style
     out: list[Marked] = []
-    start = -1  # start of the open top-level quotation (carried across paragraphs)
+    reopen = -1  # the reopening mark of a quotation carried from the paragraph before
     for n, para in enumerate(paragraphs):
-        found, open_at = _scan(text, para, start, -1, singles)
-        if open_at >= para.start and text[open_at] == '"' and curly:
-            found, open_at = _scan(text, para, start, open_at, singles)
+        found, open_at = _scan(text, para, reopen, -1, singles)
+        if open_at >= para.start and open_at != reopen and text[open_at] == '"' and curly:
+            found, open_at = _scan(text, para, reopen, open_at, singles)
         out.extend(found)
-        start = -1
-        if open_at < 0:
+        carried, reopen = reopen, -1
+        if open_at < 0 or text[open_at] in "‘'":
             continue
-        opener = text[open_at]
-        if (
-            opener not in "‘'"
-            and n + 1 < len(paragraphs)
-            and _reopens(text, paragraphs[n + 1], opener)
-        ):
-            start = open_at
-        elif opener not in "‘'":
-            out.append(Marked(Span(open_at, _trim_end(text, open_at, para.end)), False))
+        end = _trim_end(text, open_at, para.end)
+        out.append(Marked(Span(open_at, end), False, open_at == carried))
+        if n + 1 < len(paragraphs) and _reopens(text, paragraphs[n + 1], text[open_at]):
+            reopen = _first_mark(text, paragraphs[n + 1])
     return out
 
 
