@@ -20,6 +20,7 @@ _INNER_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _MINOR = lexicon_words("title_minor_words")
 _BEFORE_TITLE = lexicon_words("title_lead_words")
 _WORKS = lexicon_words("work_nouns")
+_WORK_ROLES = lexicon_words("work_roles")
 _SCARE_WORDS = 2
 # Words that frame a short quotation as words someone used: "used the term “…”", "chants of
 # “…”", "casting Ode as an “…”".
@@ -84,6 +85,8 @@ def is_title(text: str, span: Span, inner: str) -> bool:
     after = [w.lower() for w in _WORDS.findall(text[span.end : span.end + 30])[:2]]
     if any(w in _WORKS for w in after):
         return True  # his “Straight Up Talk” radio program
+    if after[:1] and after[0] in _WORK_ROLES and text[span.end : span.end + 1] == " ":
+        return True  # the “Night Shift” star
     before = _WORDS.findall(text[max(0, span.start - 20) : span.start])
     return bool(before) and (
         before[-1].lower() in _BEFORE_TITLE | _WORKS or before[-1].endswith(("’s", "'s"))

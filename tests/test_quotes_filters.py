@@ -1,0 +1,38 @@
+"""The filter stage alone: quotations that are not somebody's words (titles, names, handles),
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import line_blocks
+
+from reader.analysis.quotes import filters
+from reader.analysis.quotes.marks import find_marked
+
+
+def kept(text: str) -> list[str]:
+    """The quotations the filter stage keeps, as text."""
+    paragraphs = [b.span for b in line_blocks(text)]
+    marked = find_marked(text, paragraphs)
+    noise = filters.noise(text, paragraphs, [p.start for p in paragraphs], marked)
+    return [
+        text[q.span.start : q.span.end] for q, drop in zip(marked, noise, strict=True) if not drop
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The “Harbour Nights” star said she was leaving the city for good.",
+        "Fans of the “Long Winter” songstress waited outside the hall.",
+        "The studio confirmed a “Copper Road” sequel for next spring.",
+        "Her first hit “Paper Lanterns” sold a million copies.",
+    ],
+)
+def test_a_work_named_by_the_noun_next_to_it_is_not_a_quote(text: str) -> None:
+    assert kept(text) == []
+
+
+def test_capitalised_words_before_an_ordinary_noun_stay_quotes() -> None:
+    text = "Supporters shouted “Keep The Line Open” outside the station."
+    assert kept(text) == ["“Keep The Line Open”"]
