@@ -36,3 +36,11 @@ def test_a_work_named_by_the_noun_next_to_it_is_not_a_quote(text: str) -> None:
 def test_capitalised_words_before_an_ordinary_noun_stay_quotes() -> None:
     text = "Supporters shouted “Keep The Line Open” outside the station."
     assert kept(text) == ["“Keep The Line Open”"]
+
+
+def test_an_account_name_is_not_a_quote() -> None:
+    text = (
+        "The party renamed its press account “newsCheckUK” for the night, and “we apologise,” "
+        "it said."
+    )
+    assert kept(text) == ["“we apologise,”"]

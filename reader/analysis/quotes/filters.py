@@ -34,6 +34,7 @@ _PASSIVE_CALLED = frozenset(
     ["what’s", "what's", "so", "is", "was", "are", "were", "been", "being", "it’s", "it's"]
 )
 _ARTICLES = frozenset(["a", "an", "the"])
+_CAMEL = re.compile(r"[a-z]{2}[A-Z]")
 _TITLE_WORDS = 6
 _NAME_WORDS = 3  # a quotation repeating a name found elsewhere has at least this many words
 
@@ -117,6 +118,13 @@ def is_markup(text: str, span: Span, inner: str) -> bool:
     return text[span.start - 1 : span.start] == "=" or not any(c.isalpha() for c in inner)
 
 
+def is_handle(inner: str) -> bool:
+    """One word joined from several with a capital inside (“safeStreetsNow”, “newsCheckUK”): an
+    account or a campaign's name, not words anybody said."""
+    word = inner.strip(" ,.;:!?”’\"'")
+    return not any(c.isspace() for c in word) and _CAMEL.search(word) is not None
+
+
 def is_headline(text: str, para: Span) -> bool:
     """A title-case line: quotes in it are headline quotes, whose speaker the text does not give."""
     ws = [
@@ -146,6 +154,7 @@ def noise(
         out.append(
             named
             or is_markup(text, q.span, inner)
+            or is_handle(inner)
             or (text[q.span.start] == "‘" and (double_style or is_headline(text, para)))
         )
     return [flag or key in names for flag, key in zip(out, keys)]
