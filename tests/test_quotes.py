@@ -720,3 +720,16 @@ def test_sentence_bounds_of_a_quotation() -> None:
     para = blocks[0].span
     assert candidates.sentence_start(doc, q.span.start, para) == text.index("“")
     assert candidates.sentence_end(doc, q.span.end, para) == text.index("Last")
+
+
+def test_a_short_fragment_before_a_longer_quote_of_its_sentence_is_kept() -> None:
+    text = (
+        "The delays have been “really painful” and “we will not accept another year of this,” "
+        "the council leader said."
+    )
+    assert [q.text for q in quotes_of(text)] == [
+        "“really painful”",
+        "“we will not accept another year of this,”",
+    ]
+    text = "The “experts” and the “insiders” were wrong about the bridge again."
+    assert quotes_of(text) == []

@@ -81,6 +81,18 @@ def locate(
     return Local(n, sent_start, sent_end, rule, found), holes
 
 
+def _quote_follows(text: str, marked: Sequence[Marked], j: int, sent_end: int) -> bool:
+    """Whether a quotation of more than a scare quote's few words follows the ``j``-th in its
+    sentence: the words before it are the same speaker's ("…“so slow” and “we will not wait
+    another year,” Berg said")."""
+    if j + 1 >= len(marked) or marked[j + 1].span.start >= sent_end:
+        return False
+    nxt = marked[j + 1]
+    return not filters.is_scare(
+        text[nxt.span.start + 1 : nxt.span.end - 1 if nxt.closed else nxt.span.end]
+    )
+
+
 Pick = tuple[Span, Entity | None]
 
 
@@ -109,7 +121,8 @@ def place(doc: Doc, marked: Sequence[Marked], noise: Sequence[bool]) -> list[Pla
         local, holes = locate(doc, marked, j, prev_end, prev_para)
         inner = text[q.span.start + 1 : q.span.end - 1 if q.closed else q.span.end]
         if local.found is None:
-            if filters.is_unattributed(text, q.span, inner, prev_end > local.sent_start):
+            shared = prev_end > local.sent_start or _quote_follows(text, marked, j, local.sent_end)
+            if filters.is_unattributed(text, q.span, inner, shared):
                 continue
             rule, found = candidates.fallback_cue(doc, q, local.sent_start, holes)
             local = replace(local, rule=rule, found=found)
