@@ -29,6 +29,7 @@ _CLOSERS: dict[str, str] = {
     "'": "'",
 }
 _DOUBLE_OPEN = '“„«"'
+_PAIRED = '“„"'  # double marks that two single closing marks (’’) may close
 TURN = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")  # a transcript's speaker label: "HOST: "
 _SINGLE_CLOSE = re.compile(r"(?<=[,.!?;:])'|(?<=\w)'(?=[,.;:!?)])")
 _MARK = re.compile("[“”„«»‹›‘’\"']")
@@ -101,6 +102,8 @@ def _role(text: str, i: int, lo: int, hi: int, stack: _Stack, single_close: int 
     if c in "”»›":
         return "close"
     if c in "’'":
+        if after == c and stack and stack[-1] in _PAIRED and not before.isspace():
+            return "close"  # “…’’: two single marks typed for a closing double one
         if before.isalnum() and after.isalnum():
             return ""  # don’t, Berg’s
         if after.isdigit() and not before.isalnum():
@@ -126,7 +129,11 @@ def _role(text: str, i: int, lo: int, hi: int, stack: _Stack, single_close: int 
         return "open"
     if not before.isspace() and after in _AFTER_CLOSE:
         return ""  # a closing mark with nothing open
-    return "open" if not after.isspace() else ""
+    if after.isspace():  # she wrote. " The rest …: a stray space after the opening mark
+        return (
+            "open" if _prev(text, i - 1, lo) in ".:?!" and _next(text, i + 1, hi).isupper() else ""
+        )
+    return "open"
 
 
 def _reopens(text: str, para: Span, opener: str) -> bool:
@@ -164,10 +171,11 @@ def _scan(
     out: list[Marked] = []
     stack = _Stack()
     start = reopen
+    skip = -1  # the second of two single marks typed for one double mark
     single_close = _last_single_close(text, lo, hi) if singles else -1
     for mark in _MARK.finditer(text, lo, hi):
         i = mark.start()
-        if i == ignore:
+        if i in (ignore, skip):
             continue
         if i == reopen:
             stack.append(text[i])  # the reopening mark of a continued quotation
@@ -178,12 +186,16 @@ def _scan(
                 start = i
             stack.append(text[i])
         elif role == "close" and stack:
-            while stack and text[i] not in _CLOSERS[stack[-1]]:
+            pair = text[i] in "’'" and stack[-1] in _PAIRED  # ’’ typed for ”
+            closer = "”" if pair else text[i]
+            while stack and closer not in _CLOSERS[stack[-1]]:
                 stack.pop()  # an inner quotation left unclosed, or an apostrophe read as one
             if stack:
                 stack.pop()
+            end = i + 2 if pair else i + 1
+            skip = end - 1
             if not stack and start >= 0:
-                out.append(Marked(Span(start, i + 1), True, start == reopen))
+                out.append(Marked(Span(start, end), True, start == reopen))
                 start = -1
     return out, start
 
