@@ -39,6 +39,9 @@ PIECES = st.sampled_from(
         "=",
         "x",
         "HOST: ",
+        "’’",
+        "''",
+        '. " ',
     ]
 )
 
@@ -207,3 +210,29 @@ def test_linear_on_a_transcript_and_on_unbalanced_marks() -> None:
         "“ a ” ‘ b \" c ' d « ",
     ):
         assert _lines(unit * 800) / _lines(unit * 200) < 4 * 1.2
+
+
+def test_a_quotation_continued_over_hundreds_of_paragraphs() -> None:
+    """One quotation reopened paragraph after paragraph: one quote a paragraph, each with the
+    speaker of the first, and the work grows with the text."""
+    text = (
+        "Anna Berg said: “It starts here.\n"
+        + "“It goes on, and on.\n" * 400
+        + "“It ends here, at last.”"
+    )
+    check(text, _people(text))
+    paras = paragraphs_of(text)
+    quotes = find_quotes(text, paras, sentences_of(paras), _people(text))
+    assert len(quotes) == 402 and {q.speaker.name for q in quotes} == {"Anna Berg"}
+    small, big = "“It goes on, and on.\n" * 200, "“It goes on, and on.\n" * 800
+    assert (
+        _lines("Anna Berg said: “Yes.\n" + big) / _lines("Anna Berg said: “Yes.\n" + small)
+        < 4 * 1.2
+    )
+
+
+def test_linear_on_one_long_line_with_mixed_marks() -> None:
+    unit = '“We rebuild,’’ Anna Berg said. " The plan," she said; “it waits’’ and ‘so’ do we. '
+    assert (
+        _lines(unit * 800, _people(unit * 800)) / _lines(unit * 200, _people(unit * 200)) < 4 * 1.2
+    )
