@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from conftest import line_blocks
 
-from reader.analysis.quotes import filters
+from reader.analysis.quotes import filters, find_quotes
 from reader.analysis.quotes.marks import find_marked
+from reader.analysis.tokens import tokenize
 
 
 def kept(text: str) -> list[str]:
@@ -44,3 +45,13 @@ def test_an_account_name_is_not_a_quote() -> None:
         "it said."
     )
     assert kept(text) == ["“we apologise,”"]
+
+
+def test_the_filter_stage_can_be_switched_off() -> None:
+    text = "Fans of the “Long Winter” songstress doubt the “experts”. “We loved it,” one said."
+    paragraphs = [b.span for b in line_blocks(text)]
+    sentences, _ = tokenize(text, line_blocks(text))
+    on = find_quotes(text, paragraphs, sentences, [])
+    off = find_quotes(text, paragraphs, sentences, [], filtering=False)
+    assert [q.text for q in on] == ["“We loved it,”"]
+    assert [q.text for q in off] == ["“Long Winter”", "“experts”", "“We loved it,”"]

@@ -1,13 +1,14 @@
 """Benchmark the quote analyser on PolNeAR (brat standoff), with the official scorer's metrics.
 
-usage: python tools/bench_quotes.py [SPLIT_DIR] [--misses N] [--rules]
+usage: python tools/bench_quotes.py [SPLIT_DIR] [--misses N] [--rules] [--no-filters]
        python tools/bench_quotes.py --speed
 
 ``--rules`` switches the speaker ranker off (the cue rules alone name the speaker), to see what
-it is worth. ``--speed`` measures instead the quotes' share of the analysis time on the 1 MB
-benchmark article and the growth exponent of the quotes step (100 to 800 KB) on normal prose
-and on adversarial shapes (hundreds of quotes in one paragraph, a transcript, unbalanced marks,
-one long line), and checks every span on a 5 MB single line.
+it is worth; ``--no-filters`` switches the filter stage off (every quotation kept). ``--speed``
+measures instead the quotes' share of the analysis time on the 1 MB benchmark article and the
+growth exponent of the quotes step (100 to 800 KB) on normal prose and on adversarial shapes
+(hundreds of quotes in one paragraph, a transcript, unbalanced marks, one long line), and checks
+every span on a 5 MB single line.
 
 Gold direct quotes are the quoted segments (an opening mark to its closing mark) inside each
 attribution's ``Content`` span, with that attribution's ``Source`` span as the speaker mention.
@@ -106,7 +107,9 @@ def annotated(ann: Path) -> list[tuple[int, int]]:
     return out
 
 
-def run(doc: Document, rules: bool = False) -> tuple[list[Quote], float, float]:
+def run(
+    doc: Document, rules: bool = False, filtering: bool = True
+) -> tuple[list[Quote], float, float]:
     """Quotes, their time and the whole analysis time (ms). When another analyser is broken
     mid-development, quotes still run, on the sentences alone and with no entities."""
     t0 = time.perf_counter()
@@ -121,10 +124,11 @@ def run(doc: Document, rules: bool = False) -> tuple[list[Quote], float, float]:
         quotes = find_quotes(doc.text, [b.span for b in doc.blocks], sentences, [])
         return quotes, (time.perf_counter() - t1) * 1000, (time.perf_counter() - t0) * 1000
     quotes = list(result.quotes)
-    if rules:
+    if rules or not filtering:
         paras = [b.span for b in doc.blocks]
+        choose = ranker.by_rules if rules else None
         quotes = find_quotes(
-            doc.text, paras, result.sentences, result.entities, choose=ranker.by_rules
+            doc.text, paras, result.sentences, result.entities, choose=choose, filtering=filtering
         )
     return quotes, result.timings_ms.get("quotes", 0.0), (time.perf_counter() - t0) * 1000
 
@@ -201,6 +205,7 @@ def main() -> int:
     ap.add_argument("split", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--misses", type=int, default=0, help="print up to N wrong speakers/spans")
     ap.add_argument("--rules", action="store_true", help="the cue rules alone name speakers")
+    ap.add_argument("--no-filters", action="store_true", help="keep every quotation")
     ap.add_argument("--speed", action="store_true", help="time and growth, not accuracy")
     args = ap.parse_args()
     if args.speed:
@@ -226,7 +231,7 @@ def main() -> int:
                 f"warning: {path.name}: analysed text differs from file; offsets may not align",
                 file=sys.stderr,
             )
-        quotes, q_ms, all_ms = run(doc, args.rules)
+        quotes, q_ms, all_ms = run(doc, args.rules, not args.no_filters)
         total_ms += all_ms
         quotes_ms += q_ms
         pred = [

@@ -106,8 +106,11 @@ class Placed:
     last: Pick | None
 
 
-def place(doc: Doc, marked: Sequence[Marked], noise: Sequence[bool]) -> list[Placed]:
-    """Stage 3a: the quotations that are somebody's words, each with the cue the rules find.
+def place(
+    doc: Doc, marked: Sequence[Marked], noise: Sequence[bool], scare: bool = True
+) -> list[Placed]:
+    """Stage 3a: the quotations that are somebody's words, each with the cue the rules find;
+    ``scare``: drop a scare quote that has no cue (the filter stage's last test).
 
     The rules' speaker runs on from quotation to quotation: the cue's mention, else the
     previous quotation's speaker (a paragraph of quotes continuing), else nobody."""
@@ -122,7 +125,7 @@ def place(doc: Doc, marked: Sequence[Marked], noise: Sequence[bool]) -> list[Pla
         inner = text[q.span.start + 1 : q.span.end - 1 if q.closed else q.span.end]
         if local.found is None:
             shared = prev_end > local.sent_start or _quote_follows(text, marked, j, local.sent_end)
-            if filters.is_unattributed(text, q.span, inner, shared):
+            if scare and filters.is_unattributed(text, q.span, inner, shared):
                 continue
             rule, found = candidates.fallback_cue(doc, q, local.sent_start, holes)
             local = replace(local, rule=rule, found=found)
@@ -157,17 +160,24 @@ def find_quotes(
     entities: Sequence[Entity],
     blockquotes: Sequence[Span] = (),
     choose: ranker.Chooser | None = None,
+    filtering: bool = True,
 ) -> list[Quote]:
     """Quotes in reading order, ids Q1.., each with its speaker when the text makes it clear.
 
     ``blockquotes`` are the spans of blocks the source set apart as quotations; ``choose``
-    replaces the shipped ranker (``ranker.by_rules``, or a model in training).
+    replaces the shipped ranker (``ranker.by_rules``, or a model in training); ``filtering``
+    False switches the filter stage off (every quotation is kept), to see what it is worth.
     """
     choose = choose or ranker.ranked
     paragraphs = sorted(paragraphs) or [Span(0, len(text))]
     marked = find_marked(text, paragraphs)
     doc = candidates.index(text, paragraphs, sentences, entities, marked)
-    placed = place(doc, marked, filters.noise(text, paragraphs, doc.para_starts, marked))
+    noise = (
+        filters.noise(text, paragraphs, doc.para_starts, marked)
+        if filtering
+        else [False] * len(marked)
+    )
+    placed = place(doc, marked, noise, filtering)
     counts = spoken(doc, placed)
     before = {b.span.start: a.span for a, b in itertools.pairwise(marked)}
     out: list[Quote] = []
