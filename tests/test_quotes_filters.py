@@ -55,3 +55,11 @@ def test_the_filter_stage_can_be_switched_off() -> None:
     off = find_quotes(text, paragraphs, sentences, [], filtering=False)
     assert [q.text for q in on] == ["“We loved it,”"]
     assert [q.text for q in off] == ["“Long Winter”", "“experts”", "“We loved it,”"]
+
+
+def test_a_name_quoted_again_with_a_hyphen_is_still_a_name() -> None:
+    text = (
+        "The worker was treated for “rust-dust lung,” the clinic said.\n"
+        "It is a rare illness, what's called “rust dust lung” by the doctors."
+    )
+    assert kept(text) == []

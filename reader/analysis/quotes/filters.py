@@ -15,6 +15,7 @@ from reader.analysis.quotes.marks import Marked
 from reader.document.model import Span
 
 _WORDS = re.compile(r"[\w’'-]+")
+_KEY_WORDS = re.compile(r"[\w’']+")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _INNER_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _MINOR = lexicon_words("title_minor_words")
@@ -109,8 +110,9 @@ def is_named(text: str, span: Span) -> bool:
 
 
 def name_key(inner: str) -> str:
-    """A quotation's words without case or punctuation, to find the same name quoted again."""
-    return " ".join(w.lower().replace("’", "'") for w in words(inner))
+    """A quotation's words without case, punctuation or hyphens, to find the same name quoted
+    again (“hay-fever lung” and “hay fever lung”)."""
+    return " ".join(w.lower().replace("’", "'") for w in _KEY_WORDS.findall(inner))
 
 
 def is_markup(text: str, span: Span, inner: str) -> bool:
