@@ -416,7 +416,7 @@ def test_single_marks_in_a_double_mark_text_are_not_quotes() -> None:
 def test_show_titles_are_not_quotes() -> None:
     text = "The senator told KTV’s “Morning Round With Tess” that the deal was “done for good.”"
     assert [q.text for q in quotes_of(text)] == ["“done for good.”"]
-    text = "She wrote in her memoir, “Tough Choices,” that the deal was “a mistake from day one”."
+    text = "She wrote in her memoir, “Paper Harbour,” that the deal was “a mistake from day one”."
     assert [q.text for q in quotes_of(text)] == ["“a mistake from day one”"]
     text = (
         "Callers to his “Keeping It Real” radio program said the plan was “a mistake from day one”."

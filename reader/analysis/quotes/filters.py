@@ -97,7 +97,7 @@ def is_title(text: str, span: Span, inner: str) -> bool:
 
 def is_named(text: str, span: Span) -> bool:
     """A quotation the sentence presents as a name: after "dubbed", "nicknamed", "titled", "the
-    nickname of", "the hashtag", or a passive "called" ("a disease what's called “…”")."""
+    nickname of", "the hashtag", or a passive "called" ("a fault what's called “…”")."""
     window = _SENTENCE_BREAK.split(text[max(0, span.start - 40) : span.start])[-1]
     before = [w.lower() for w in _WORDS.findall(window)][-3:]
     while before and before[-1] in _ARTICLES | {"of"}:
