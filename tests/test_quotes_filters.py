@@ -63,3 +63,12 @@ def test_a_name_quoted_again_with_a_hyphen_is_still_a_name() -> None:
         "It is a rare illness, what's called “rust dust lung” by the doctors."
     )
     assert kept(text) == []
+
+
+def test_part_of_a_campaign_name_quoted_again_in_capitals_is_a_name() -> None:
+    text = (
+        "The city launched the campaign “Rain. We Have A Plan.” on Monday.\n"
+        "By noon “We Have A Plan” was trending, and “we have a plan for every street,” the "
+        "mayor said."
+    )
+    assert kept(text) == ["“we have a plan for every street,”"]

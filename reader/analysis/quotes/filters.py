@@ -72,17 +72,21 @@ def is_framed(text: str, span: Span) -> bool:
     return before[-1] in _FRAMING
 
 
+def is_capitalised(inner: str) -> bool:
+    """A few words, each capitalised but the small ones (“Over the Hill”): how titles and names
+    are written."""
+    ws = words(inner)
+    return 0 < len(ws) <= _TITLE_WORDS and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in ws
+    )
+
+
 def is_title(text: str, span: Span, inner: str) -> bool:
     """A capitalised name of a show, book or event after "on", "told", "titled", a possessive or
     a noun naming a work (“Sunday Table”, KTV’s “Early Light”, the podcast “Over the Hill”)."""
-    ws = words(inner)
     if inner.rstrip(" ,.”’\"'").endswith("!") or is_framed(text, span):
         return False  # “Tomas!”, chants of “Bring Them Home”: somebody speaking
-    if (
-        not ws
-        or len(ws) > _TITLE_WORDS
-        or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in ws)
-    ):
+    if not is_capitalised(inner):
         return False
     after = [w.lower() for w in _WORDS.findall(text[span.end : span.end + 30])[:2]]
     if any(w in _WORKS for w in after):
@@ -145,21 +149,36 @@ def noise(
     double_style = 0 < len(marked) - singles >= singles
     out: list[bool] = []
     names: set[str] = set()
+    parts: set[str] = set()  # runs of words inside those names
     keys: list[str] = []
+    capitals: list[bool] = []
     for q in marked:
         inner = text[q.span.start + 1 : q.span.end - 1 if q.closed else q.span.end]
         para = paragraphs[bisect.bisect_right(para_starts, q.span.start) - 1]
         named = is_title(text, q.span, inner) or is_named(text, q.span)
         keys.append(name_key(inner))
+        capitals.append(is_capitalised(inner))
         if named and len(keys[-1].split()) >= _NAME_WORDS:
             names.add(keys[-1])
+            parts |= _runs(keys[-1].split())
         out.append(
             named
             or is_markup(text, q.span, inner)
             or is_handle(inner)
             or (text[q.span.start] == "‘" and (double_style or is_headline(text, para)))
         )
-    return [flag or key in names for flag, key in zip(out, keys)]
+    return [
+        flag or key in names or (cap and key in parts)
+        for flag, key, cap in zip(out, keys, capitals, strict=True)
+    ]
+
+
+def _runs(ws: list[str]) -> set[str]:
+    """The runs of at least ``_NAME_WORDS`` words inside a short name (“Fix It” is not one)."""
+    if len(ws) > _TITLE_WORDS:
+        return set()
+    n = len(ws)
+    return {" ".join(ws[i:j]) for i in range(n) for j in range(i + _NAME_WORDS, n + 1)}
 
 
 def is_unattributed(text: str, span: Span, inner: str, follows_quote: bool) -> bool:
