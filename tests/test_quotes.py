@@ -733,3 +733,10 @@ def test_a_short_fragment_before_a_longer_quote_of_its_sentence_is_kept() -> Non
     ]
     text = "The “experts” and the “insiders” were wrong about the bridge again."
     assert quotes_of(text) == []
+
+
+def test_a_short_quote_in_a_sentence_that_reports_speech_is_kept() -> None:
+    text = "That contradicts his claim in the hearing that the two men were “barely acquainted”."
+    assert [q.text for q in quotes_of(text)] == ["“barely acquainted”"]
+    text = "The two men were “barely acquainted” before the trip."
+    assert quotes_of(text) == []

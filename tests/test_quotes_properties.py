@@ -236,3 +236,10 @@ def test_linear_on_one_long_line_with_mixed_marks() -> None:
     assert (
         _lines(unit * 800, _people(unit * 800)) / _lines(unit * 200, _people(unit * 200)) < 4 * 1.2
     )
+
+
+def test_linear_on_one_sentence_of_scare_quotes() -> None:
+    """Hundreds of cue-less short quotations in one sentence: each looks back a bounded way."""
+    unit = "the “odd” and “new” plans, "
+    line = "The claim was that " + unit * 200, "The claim was that " + unit * 800
+    assert _lines(line[1]) / _lines(line[0]) < 4 * 1.2

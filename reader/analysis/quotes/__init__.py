@@ -124,8 +124,12 @@ def place(
         local, holes = locate(doc, marked, j, prev_end, prev_para)
         inner = text[q.span.start + 1 : q.span.end - 1 if q.closed else q.span.end]
         if local.found is None:
-            shared = prev_end > local.sent_start or _quote_follows(text, marked, j, local.sent_end)
-            if scare and filters.is_unattributed(text, q.span, inner, shared):
+            vouched = (
+                prev_end > local.sent_start
+                or _quote_follows(text, marked, j, local.sent_end)
+                or filters.spoken_before(text, local.sent_start, q.span.start)
+            )
+            if scare and filters.is_unattributed(text, q.span, inner, vouched):
                 continue
             rule, found = candidates.fallback_cue(doc, q, local.sent_start, holes)
             local = replace(local, rule=rule, found=found)

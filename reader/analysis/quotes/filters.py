@@ -19,6 +19,7 @@ _KEY_WORDS = re.compile(r"[\w’']+")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _INNER_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _MINOR = lexicon_words("title_minor_words")
+_SPEECH = lexicon_words("speech_verbs") | lexicon_words("speech_nouns")
 _BEFORE_TITLE = lexicon_words("title_lead_words")
 _WORKS = lexicon_words("work_nouns")
 _WORK_ROLES = lexicon_words("work_roles")
@@ -37,6 +38,7 @@ _PASSIVE_CALLED = frozenset(
 _ARTICLES = frozenset(["a", "an", "the"])
 _CAMEL = re.compile(r"[a-z]{2}[A-Z]")
 _TITLE_WORDS = 6
+_SPEECH_WINDOW = 200  # characters before a quotation searched for a word reporting speech
 _NAME_WORDS = 3  # a quotation repeating a name found elsewhere has at least this many words
 
 
@@ -181,7 +183,16 @@ def _runs(ws: list[str]) -> set[str]:
     return {" ".join(ws[i:j]) for i in range(n) for j in range(i + _NAME_WORDS, n + 1)}
 
 
-def is_unattributed(text: str, span: Span, inner: str, follows_quote: bool) -> bool:
-    """A scare quote with no cue: not framed as words used ("the term “…”") and not inside
-    a sentence that an earlier quotation started."""
-    return is_scare(inner) and not is_framed(text, span) and not follows_quote
+def is_unattributed(text: str, span: Span, inner: str, vouched: bool) -> bool:
+    """A scare quote with no cue: not framed as words used ("the term “…”") and not vouched
+    for by its sentence (``vouched``: an earlier or a longer quotation shares the sentence, or
+    the sentence reports speech before it)."""
+    return is_scare(inner) and not is_framed(text, span) and not vouched
+
+
+def spoken_before(text: str, start: int, end: int) -> bool:
+    """Whether the sentence before a quotation (from ``start`` to ``end``) reports speech ("his
+    claim that the pair were “old friends”", "she told the jury it was “routine”"): a short
+    quotation there is the speaker's words, not a scare quote."""
+    lo = max(start, end - _SPEECH_WINDOW)  # bounded: a sentence of many quotes stays linear
+    return any(w.lower() in _SPEECH for w in _WORDS.findall(text, lo, end))
