@@ -72,3 +72,10 @@ def test_part_of_a_campaign_name_quoted_again_in_capitals_is_a_name() -> None:
         "mayor said."
     )
     assert kept(text) == ["“we have a plan for every street,”"]
+
+
+def test_titles_listed_after_a_title_are_titles() -> None:
+    text = "She had roles in “Harbour Lights,” “Copper Road” and “The Long Winter” before 2001."
+    assert kept(text) == []
+    text = "Voters listed “Jobs,” “Copper Road” and “Schools” as their worries."
+    assert kept(text) == ["“Jobs,”", "“Copper Road”", "“Schools”"]

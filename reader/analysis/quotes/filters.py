@@ -36,6 +36,7 @@ _PASSIVE_CALLED = frozenset(
     ["what’s", "what's", "so", "is", "was", "are", "were", "been", "being", "it’s", "it's"]
 )
 _ARTICLES = frozenset(["a", "an", "the"])
+_LIST_GAP = re.compile(r",? *(?:and |or )?")
 _CAMEL = re.compile(r"[a-z]{2}[A-Z]")
 _TITLE_WORDS = 6
 _SPEECH_WINDOW = 200  # characters before a quotation searched for a word reporting speech
@@ -144,9 +145,10 @@ def is_headline(text: str, para: Span) -> bool:
 def noise(
     text: str, paragraphs: Sequence[Span], para_starts: Sequence[int], marked: Sequence[Marked]
 ) -> list[bool]:
-    """For each quotation, whether it is markup, a title or a name, a single-quoted quote in a
-    text that quotes with double marks (a headline or scare quote, by US convention), or the
-    same words as a title or name quoted elsewhere in the text (a campaign's slogan, repeated)."""
+    """For each quotation, whether it is markup, a title or a name (or listed right after a
+    title: “A,” “B” and “C”), a single-quoted quote in a text that quotes with double marks (a
+    headline or scare quote, by US convention), or the same words as a title or name quoted
+    elsewhere in the text (a campaign's slogan, repeated)."""
     singles = sum(text[m.span.start] == "‘" for m in marked)
     double_style = 0 < len(marked) - singles >= singles
     out: list[bool] = []
@@ -154,12 +156,19 @@ def noise(
     parts: set[str] = set()  # runs of words inside those names
     keys: list[str] = []
     capitals: list[bool] = []
-    for q in marked:
+    titled = False  # the quotation before was a title: a list of titles goes on
+    for j, q in enumerate(marked):
         inner = text[q.span.start + 1 : q.span.end - 1 if q.closed else q.span.end]
         para = paragraphs[bisect.bisect_right(para_starts, q.span.start) - 1]
-        named = is_title(text, q.span, inner) or is_named(text, q.span)
-        keys.append(name_key(inner))
         capitals.append(is_capitalised(inner))
+        listed = (
+            titled
+            and capitals[-1]
+            and _LIST_GAP.fullmatch(text, marked[j - 1].span.end, q.span.start) is not None
+        )
+        titled = listed or is_title(text, q.span, inner)
+        named = titled or is_named(text, q.span)
+        keys.append(name_key(inner))
         if named and len(keys[-1].split()) >= _NAME_WORDS:
             names.add(keys[-1])
             parts |= _runs(keys[-1].split())
