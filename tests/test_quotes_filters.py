@@ -79,3 +79,8 @@ def test_titles_listed_after_a_title_are_titles() -> None:
     assert kept(text) == []
     text = "Voters listed “Jobs,” “Copper Road” and “Schools” as their worries."
     assert kept(text) == ["“Jobs,”", "“Copper Road”", "“Schools”"]
+
+
+def test_a_title_with_a_long_subtitle_is_a_title() -> None:
+    text = "His new book, “Salt Roads: How a Small Port Fed the Whole North Coast,” sold well."
+    assert kept(text) == []

@@ -39,6 +39,7 @@ _ARTICLES = frozenset(["a", "an", "the"])
 _LIST_GAP = re.compile(r",? *(?:and |or )?")
 _CAMEL = re.compile(r"[a-z]{2}[A-Z]")
 _TITLE_WORDS = 6
+_SUBTITLED_WORDS = 12  # “Name: A Longer Subtitle of the Work”
 _SPEECH_WINDOW = 200  # characters before a quotation searched for a word reporting speech
 _NAME_WORDS = 3  # a quotation repeating a name found elsewhere has at least this many words
 
@@ -79,7 +80,8 @@ def is_capitalised(inner: str) -> bool:
     """A few words, each capitalised but the small ones (“Over the Hill”): how titles and names
     are written."""
     ws = words(inner)
-    return 0 < len(ws) <= _TITLE_WORDS and all(
+    most = _SUBTITLED_WORDS if ": " in inner else _TITLE_WORDS
+    return 0 < len(ws) <= most and all(
         w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in ws
     )
 
