@@ -7,7 +7,10 @@
 4. ``ranker``: a learned linear ranker chooses one, and says whether it is sure (``by_rules``
    switches it off);
 5. ``speakers``: the chosen mention becomes a Speaker named after its entity (via ``coref``),
-   when the ranker is sure.
+   when the ranker is sure; a paragraph continuing a quotation keeps that quotation's speaker.
+
+``find_quotes(filtering=False)`` and ``choose=ranker.by_rules`` switch stages 2 and 4 off, so a
+benchmark can see what each is worth.
 
 Everything is a pure function of its arguments, linear in the length of the text.
 """
