@@ -84,3 +84,14 @@ def test_titles_listed_after_a_title_are_titles() -> None:
 def test_a_title_with_a_long_subtitle_is_a_title() -> None:
     text = "His new book, “Salt Roads: How a Small Port Fed the Whole North Coast,” sold well."
     assert kept(text) == []
+
+
+def test_what_vouches_for_a_short_quotation() -> None:
+    text = "Rents were “too high” and “nobody could pay them any more,” a tenant said."
+    marked = find_marked(text, [b.span for b in line_blocks(text)])
+    assert filters.longer_follows(text, marked, 0, len(text))
+    assert not filters.longer_follows(text, marked, 1, len(text))
+    said = "The report claimed the rents were “too high”."
+    assert filters.spoken_before(said, 0, said.index("“"))
+    plain = "The rents were “too high” again."
+    assert not filters.spoken_before(plain, 0, plain.index("“"))

@@ -84,18 +84,6 @@ def locate(
     return Local(n, sent_start, sent_end, rule, found), holes
 
 
-def _quote_follows(text: str, marked: Sequence[Marked], j: int, sent_end: int) -> bool:
-    """Whether a quotation of more than a scare quote's few words follows the ``j``-th in its
-    sentence: the words before it are the same speaker's ("…“so slow” and “we will not wait
-    another year,” Berg said")."""
-    if j + 1 >= len(marked) or marked[j + 1].span.start >= sent_end:
-        return False
-    nxt = marked[j + 1]
-    return not filters.is_scare(
-        text[nxt.span.start + 1 : nxt.span.end - 1 if nxt.closed else nxt.span.end]
-    )
-
-
 Pick = tuple[Span, Entity | None]
 
 
@@ -129,7 +117,7 @@ def place(
         if local.found is None:
             vouched = (
                 prev_end > local.sent_start
-                or _quote_follows(text, marked, j, local.sent_end)
+                or filters.longer_follows(text, marked, j, local.sent_end)
                 or filters.spoken_before(text, local.sent_start, q.span.start)
             )
             if scare and filters.is_unattributed(text, q.span, inner, vouched):

@@ -201,6 +201,16 @@ def is_unattributed(text: str, span: Span, inner: str, vouched: bool) -> bool:
     return is_scare(inner) and not is_framed(text, span) and not vouched
 
 
+def longer_follows(text: str, marked: Sequence[Marked], j: int, sent_end: int) -> bool:
+    """Whether a quotation of more than a scare quote's few words follows the ``j``-th in its
+    sentence: the words before it are the same speaker's ("…“so slow” and “we will not wait
+    another year,” Berg said")."""
+    if j + 1 >= len(marked) or marked[j + 1].span.start >= sent_end:
+        return False
+    nxt = marked[j + 1]
+    return not is_scare(text[nxt.span.start + 1 : nxt.span.end - 1 if nxt.closed else nxt.span.end])
+
+
 def spoken_before(text: str, start: int, end: int) -> bool:
     """Whether the sentence before a quotation (from ``start`` to ``end``) reports speech ("his
     claim that the pair were “old friends”", "she told the jury it was “routine”"): a short
