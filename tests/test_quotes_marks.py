@@ -30,3 +30,8 @@ def test_a_straight_opening_mark_with_a_stray_space_after_it() -> None:
 def test_a_spaced_straight_mark_inside_a_sentence_opens_nothing() -> None:
     text = 'The sign read 5 " wide and the crowd waited.'
     assert spans(text) == []
+
+
+def test_a_straight_single_opening_mark_pairs_with_a_curly_closing_one() -> None:
+    text = "'We won,’ the captain said. The players’ bus left at noon."
+    assert spans(text) == ["'We won,’"]

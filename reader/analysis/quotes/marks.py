@@ -26,12 +26,12 @@ _CLOSERS: dict[str, str] = {
     "‹": "›",
     "‘": "’",
     '"': '"”',
-    "'": "'",
+    "'": "'’",
 }
 _DOUBLE_OPEN = '“„«"'
 _PAIRED = '“„"'  # double marks that two single closing marks (’’) may close
 TURN = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")  # a transcript's speaker label: "HOST: "
-_SINGLE_CLOSE = re.compile(r"(?<=[,.!?;:])'|(?<=\w)'(?=[,.;:!?)])")
+_SINGLE_CLOSE = re.compile(r"(?<=[,.!?;:])['’]|(?<=\w)['’](?=[,.;:!?)])")
 _MARK = re.compile("[“”„«»‹›‘’\"']")
 # A closing mark followed by a named speaker's cue ("…,” added Rep. Tom Ode" / "…,” Ann Lee said):
 # a paragraph whose opening quotation ends like this starts a new quotation, not a continued one.
