@@ -135,3 +135,25 @@ def test_a_name_after_a_preposition_is_not_the_subject() -> None:
     roe = entity("E3", "PERSON", "Max Roe", text, "Max Roe")
     ode = entity("E1", "PERSON", "Tom Ode", text, "Tom Ode")
     assert Coref(text, [roe, ode]).resolve(span_of(text, "he")) is ode
+
+
+def test_who_links_only_to_the_name_right_before_it() -> None:
+    text = "Anna Berg, who chairs it, spoke. A Harbour Trust officer who saw it spoke too."
+    berg = entity("E1", "PERSON", "Anna Berg", text, "Anna Berg")
+    trust = entity("E3", "ORG", "Harbour Trust", text, "Harbour Trust")
+    coref = Coref(text, [berg, trust])
+    assert coref.resolve(span_of(text, "who", 0)) is berg
+    assert coref.resolve(span_of(text, "who", 1)) is None
+
+
+def test_they_is_no_organisation_that_is_not_a_subject() -> None:
+    text = "Tom Ode wrote to the Harbour Trust. They said no."
+    ode = entity("E2", "PERSON", "Tom Ode", text, "Tom Ode")
+    trust = entity("E3", "ORG", "Harbour Trust", text, "Harbour Trust")
+    assert Coref(text, [ode, trust]).resolve(span_of(text, "They")) is None
+
+
+def test_a_noun_that_is_no_role_links_to_nobody() -> None:
+    text = "After a long stay, the patient recovered, Tom Ode said. Later the patient wrote."
+    ode = entity("E2", "PERSON", "Tom Ode", text, "Tom Ode")
+    assert Coref(text, [ode]).resolve(span_of(text, "the patient", 1)) is None

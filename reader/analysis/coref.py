@@ -62,10 +62,11 @@ _PREPOSITIONS = frozenset(
     ["in", "on", "at", "with", "by", "from", "to", "for", "of", "about", "against", "than"]
 )
 _PRONOUN_REACH = 2000  # characters back to look for a pronoun's antecedent
-_WHO_REACH = 40  # "X, who said": the name sits right before
+_WHO_GAP = re.compile(r"\s*,?\s*")  # "X, who said": the name sits right before
 _NAME_REACH = 20_000  # characters back to look for the full name of a bare surname
 _STEPS = 64  # mentions walked back at most, so a text dense with names stays linear
 _ROLE_REACH = 80  # characters before a name read for its role words
+_ROLE_WORDS = 6  # a longer phrase before "…, Anna Berg" is a clause, not her title
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n“”\"(]")
 _ROLE_AFTER = re.compile(r",\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+),")
 _WORD = re.compile(r"[\w’'-]+")
@@ -174,17 +175,17 @@ class Coref:
         if not ws:
             return None
         if len(ws) == 1 and ws[0] in PRONOUNS:
-            reach = _WHO_REACH if ws[0] == "who" else _PRONOUN_REACH
             gender = _GENDER.get(ws[0])
             types = PRONOUNS[ws[0]]
-            if ws[0] != "who":
-                found = self._subject(mention.start, types, gender)
-                if found is not None:
-                    return found
-            return self._before(mention.start, types, reach, gender)
+            if ws[0] == "who":
+                return self._who(mention.start)
+            found = self._subject(mention.start, types, gender)
+            if found is not None or "PERSON" not in types:
+                return found  # "they", "we", "it": the subject or nobody, never the last name
+            return self._before(mention.start, types, gender)
         noun = _head_word(ws)
         if ws[0] in _DETERMINERS:
-            return self._by_role(noun, mention)
+            return self._by_role(noun, mention) if noun in _role_nouns() else None
         if surface[:1].isupper():
             return self._by_surname(ws[-1], mention.start) or self._by_role(noun, mention)
         return None
@@ -229,23 +230,29 @@ class Coref:
             for span, e in self.near(lo, hi)[:_STEPS]:
                 if e.type not in types or span.end > pos:
                     continue
-                before = _WORD.findall(self._text[max(0, span.start - 12) : span.start])
-                if before and before[-1].lower() in _PREPOSITIONS:
+                if _governed(self._text, span.start):
                     continue
                 shown = self._gender.get(e.id)
                 if gender is None or shown in (None, gender):
                     return e
         return None
 
-    def _before(
-        self, pos: int, types: tuple[str, ...], reach: int, gender: str | None = None
-    ) -> Entity | None:
+    def _who(self, pos: int) -> Entity | None:
+        """The name "who" follows ("Anna Berg, who said"), not one further back ("a Trust
+        officer who said" is no Trust)."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        if i < 0:
+            return None
+        _, end, e = self._mentions[i]
+        return e if end <= pos and _WHO_GAP.fullmatch(self._text, end, pos) else None
+
+    def _before(self, pos: int, types: tuple[str, ...], gender: str | None) -> Entity | None:
         """The nearest entity of ``types`` before ``pos``; for a gendered pronoun, the nearest
         person the text shows with that gender, else the nearest whose gender it does not show."""
         i = bisect.bisect_left(self._starts, pos) - 1
         stop = max(-1, i - _STEPS)
         unknown = None
-        while i > stop and self._mentions[i][0] >= pos - reach:
+        while i > stop and self._mentions[i][0] >= pos - _PRONOUN_REACH:
             _, end, e = self._mentions[i]
             if end <= pos and e.type in types:
                 shown = self._gender.get(e.id)
@@ -296,6 +303,14 @@ def _genders(
     return {eid: "m" if m > f else "f" for eid, (m, f) in votes.items() if m != f}
 
 
+def _governed(text: str, start: int) -> bool:
+    """Whether a preposition governs the name at ``start`` ("of the Trust", "with Berg")."""
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 24) : start])]
+    while before and before[-1] in _DETERMINERS:
+        before.pop()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
 def _names(entity: Entity, head: str) -> bool:
     """Whether the entity found under a mention is the one it names: a name the tagger cut short
     ("Jim" for "Rep. Jim Hale") is not; the mention names its speaker better."""
@@ -324,7 +339,8 @@ def _role_before(window: str) -> set[str]:
     """Role words just before a name: "Secretary General of the League, " or "Foreign Minister "."""
     clause = _CLAUSE_BREAK.split(window)[-1]
     if clause.rstrip().endswith(","):
-        return {w.lower() for w in _WORD.findall(clause.rstrip()[:-1].split(",")[-1])}
+        found = _WORD.findall(clause.rstrip()[:-1].split(",")[-1])
+        return {w.lower() for w in found} if len(found) <= _ROLE_WORDS else set()
     lead: list[str] = []
     for w in reversed(_WORD.findall(clause)):
         if not w[:1].isupper():
