@@ -230,7 +230,7 @@ class Coref:
             for span, e in self.near(lo, hi)[:_STEPS]:
                 if e.type not in types or span.end > pos:
                     continue
-                if _governed(self._text, span.start):
+                if governed(self._text, span.start):
                     continue
                 shown = self._gender.get(e.id)
                 if gender is None or shown in (None, gender):
@@ -303,7 +303,7 @@ def _genders(
     return {eid: "m" if m > f else "f" for eid, (m, f) in votes.items() if m != f}
 
 
-def _governed(text: str, start: int) -> bool:
+def governed(text: str, start: int) -> bool:
     """Whether a preposition governs the name at ``start`` ("of the Trust", "with Berg")."""
     before = [w.lower() for w in _WORD.findall(text[max(0, start - 24) : start])]
     while before and before[-1] in _DETERMINERS:

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.analysis.coref import Coref, mention_kind
+from reader.analysis.coref import Coref, governed, mention_kind
+from reader.analysis.lexicons import words
 from reader.analysis.model import Entity, Sentence
 from reader.analysis.quotes import cues
 from reader.analysis.quotes.lexicon import NOT_SPEAKERS, SPEECH_VERBS
@@ -31,6 +32,10 @@ _REACH = 600  # characters either side of a quotation read for names
 _NAMES = 8  # names near a quotation kept as candidates, nearest first
 _SPACES = re.compile(r"\s*")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+_LEAD = re.compile(r"(?:\b(?:and|but|so|then|also|later|now)|\b[A-Z]\w*ly|“|\")\s*$")  # "and Berg"
+_CLAUSE_OPEN = frozenset('.,;:!?—–-(“"”')
+_CHANNEL_REACH = 60  # characters after a cue read for "in a statement", "on Twitter"
+WRITTEN = words("written_channels")
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +268,42 @@ def _where(doc: Doc, q: Marked, local: Local, span: Span) -> str:
     return "inside"
 
 
+def _adjacency(text: str, span: Span, cue: Span | None) -> str:
+    """How a mention stands to its cue verb: side by side ("Berg said", "said Berg"), a few
+    words apart, across an apposition ("Berg, the minister, said") or further."""
+    if cue is None:
+        return "-"
+    order = "m<c" if span.end <= cue.start else "c<m"
+    between = text[span.end : cue.start] if order == "m<c" else text[cue.end : span.start]
+    if not between.strip():
+        return order + ":tight"
+    if "," in between:
+        return order + ":comma"
+    return order + (":near" if len(between.split()) <= 2 else ":far")
+
+
+def _role(text: str, span: Span) -> str:
+    """A shallow syntactic role: the object of a preposition ("with Berg"), an owner ("Berg's
+    plan"), the start of a clause (likely its subject), or another place (an object)."""
+    if governed(text, span.start):
+        return "prep"
+    if text[span.end : span.end + 2] in ("'s", "’s"):
+        return "poss"
+    before = text[max(0, span.start - 40) : span.start].rstrip()
+    before = _LEAD.sub("", before)
+    if not before or before[-1] in _CLAUSE_OPEN:
+        return "clause"
+    return "object"
+
+
+def _written(text: str, cue: Span | None, end: int) -> bool:
+    """Whether the cue's clause says the words were written or posted ("said in a statement")."""
+    if cue is None:
+        return False
+    words = _WORD.findall(text[cue.start : min(end, cue.end + _CHANNEL_REACH)].lower())
+    return any(w in WRITTEN for w in words)
+
+
 def features(
     doc: Doc,
     q: Marked,
@@ -283,6 +324,8 @@ def features(
     gap = q.span.start - span.end if span.end <= q.span.start else span.start - q.span.end
     w0, w1, w2 = _words_around(text, span)
     verb = text[cue.start : cue.end].split()[0].lower() if cue else "-"
+    syn = _role(text, span)
+    written = _written(text, cue or (local.found.cue if local.found else None), local.sent_end)
     out = [
         f"src={source}",
         f"kind={kind}",
@@ -303,6 +346,11 @@ def features(
         f"src+rule={source}+{local.rule}",
         f"same-prev={prev_entity is not None and entity is prev_entity}",
         f"para-start={opens_paragraph(text, doc.paragraphs[local.para].start, q.span.start)}",
+        f"adj={_adjacency(text, span, cue)}",
+        f"adj+kind={_adjacency(text, span, cue)}+{kind}",
+        f"syn={syn}",
+        f"syn+where={syn}+{where}",
+        f"written+etype={written}+{etype}",
     ]
     if entity is not None:
         out.append(f"mentions={_bucket(len(entity.mentions), (1, 2, 4, 8))}")
@@ -320,6 +368,7 @@ def none_features(
     mention = local.found.mention if local.found else None
     kind = mention_kind(doc.text, mention) if mention else "-"
     partial = next((c for c in inner if c.isalpha()), "").islower()
+    adj = _adjacency(doc.text, mention, local.found.cue) if mention and local.found else "-"
     return (
         "NONE",
         f"NONE rule={local.rule}",
@@ -329,6 +378,7 @@ def none_features(
         f"NONE para-start={first}",
         f"NONE rule+kind={local.rule}+{kind}",
         f"NONE rule+etype={local.rule}+{rule_entity.type if rule_entity else 'none'}",
+        f"NONE adj+kind={adj}+{kind}",
     )
 
 
