@@ -157,3 +157,20 @@ def test_a_noun_that_is_no_role_links_to_nobody() -> None:
     text = "After a long stay, the patient recovered, Tom Ode said. Later the patient wrote."
     ode = entity("E2", "PERSON", "Tom Ode", text, "Tom Ode")
     assert Coref(text, [ode]).resolve(span_of(text, "the patient", 1)) is None
+
+
+def test_a_pronoun_follows_the_pronoun_that_opens_the_sentence_before() -> None:
+    text = "Tom Ode was charged. He was seen at the home of Ann Lee. Later he met Max Roe."
+    ode = entity("E1", "PERSON", "Tom Ode", text, "Tom Ode")
+    lee = entity("E2", "PERSON", "Ann Lee", text, "Ann Lee")
+    roe = entity("E3", "PERSON", "Max Roe", text, "Max Roe")
+    assert Coref(text, [ode, lee, roe]).resolve(span_of(text, "he", 0)) is ode
+
+
+def test_the_company_is_the_organisation_that_is_the_subject_nearby() -> None:
+    text = "Harbour Trust sued Tom Ode. Later the company said no. The Civic ministry said yes."
+    ode = entity("E2", "PERSON", "Tom Ode", text, "Tom Ode")
+    trust = entity("E3", "ORG", "Harbour Trust", text, "Harbour Trust")
+    coref = Coref(text, [ode, trust])
+    assert coref.resolve(span_of(text, "the company")) is trust
+    assert coref.resolve(span_of(text, "The Civic ministry")) is None

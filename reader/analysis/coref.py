@@ -61,6 +61,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
 _PREPOSITIONS = frozenset(
     ["in", "on", "at", "with", "by", "from", "to", "for", "of", "about", "against", "than"]
 )
+_OPENING = re.compile(r"[\s“‘\"']*(\w+)\b")  # a sentence's first word
+_CHAIN = 3  # sentences opened by the same pronoun followed back at most
 _PRONOUN_REACH = 2000  # characters back to look for a pronoun's antecedent
 _WHO_GAP = re.compile(r"\s*,?\s*")  # "X, who said": the name sits right before
 _NAME_REACH = 20_000  # characters back to look for the full name of a bare surname
@@ -175,15 +177,12 @@ class Coref:
         if not ws:
             return None
         if len(ws) == 1 and ws[0] in PRONOUNS:
-            gender = _GENDER.get(ws[0])
-            types = PRONOUNS[ws[0]]
             if ws[0] == "who":
                 return self._who(mention.start)
-            found = self._subject(mention.start, types, gender)
-            if found is not None or "PERSON" not in types:
-                return found  # "they", "we", "it": the subject or nobody, never the last name
-            return self._before(mention.start, types, gender)
+            return self._pronoun(mention.start, ws[0], _CHAIN)
         noun = _head_word(ws)
+        if ws[0] in _DETERMINERS and noun in _org_nouns() and noun not in _role_nouns():
+            return self._organisation(surface, mention.start)
         if ws[0] in _DETERMINERS:
             return self._by_role(noun, mention) if noun in _role_nouns() else None
         if surface[:1].isupper():
@@ -217,16 +216,40 @@ class Coref:
         mention), else None."""
         return self._gender.get(entity.id)
 
-    def _subject(self, pos: int, types: tuple[str, ...], gender: str | None) -> Entity | None:
+    def _organisation(self, surface: str, pos: int) -> Entity | None:
+        """ "The company", "the record label": the organisation that is the subject of its
+        sentence or the one before. A capitalised word ("the French ministry") or a longer
+        phrase names another body."""
+        ws = surface.split()
+        if len(ws) > 3 or any(w[:1].isupper() for w in ws[1:]):
+            return None
+        return self._subject(pos, ("ORG",), None, "it", 0)
+
+    def _pronoun(self, pos: int, word: str, chain: int) -> Entity | None:
+        """A personal pronoun's entity: the subject of its sentence or the one before, else, for
+        a person, the nearest compatible one before it."""
+        types, gender = PRONOUNS[word], _GENDER.get(word)
+        found = self._subject(pos, types, gender, word, chain)
+        if found is not None or "PERSON" not in types:
+            return found  # "they", "we", "it": the subject or nobody, never the last name
+        return self._before(pos, types, gender)
+
+    def _subject(
+        self, pos: int, types: tuple[str, ...], gender: str | None, word: str, chain: int
+    ) -> Entity | None:
         """The subject of the pronoun's sentence, else of the sentence before: its first named
         entity of ``types`` that no preposition governs and whose gender does not clash ("Berg
-        met Ode in May, and she said": Berg)."""
+        met Ode in May, and she said": Berg). A sentence opened by the same pronoun ("He left.
+        Later he said") has that pronoun for subject: it is followed back, ``chain`` times."""
         window = self._text[max(0, pos - _SUBJECT_REACH) : pos]
         ends = [m.end() for m in _SENTENCE_END.finditer(window)]
         base = max(0, pos - _SUBJECT_REACH)
         bounds = [base + e for e in ends[-2:]]
         starts = [base, *bounds][-2:]
         for lo, hi in ((starts[-1], pos), (starts[0], starts[-1])):
+            opening = _OPENING.match(self._text, lo, hi)
+            if chain and opening and opening.group(1).lower() == word:
+                return self._pronoun(opening.start(1), word, chain - 1)
             for span, e in self.near(lo, hi)[:_STEPS]:
                 if e.type not in types or span.end > pos:
                     continue
