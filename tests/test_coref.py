@@ -174,3 +174,12 @@ def test_the_company_is_the_organisation_that_is_the_subject_nearby() -> None:
     coref = Coref(text, [ode, trust])
     assert coref.resolve(span_of(text, "the company")) is trust
     assert coref.resolve(span_of(text, "The Civic ministry")) is None
+
+
+def test_he_links_to_a_person_tagged_as_an_organisation_the_text_calls_he() -> None:
+    text = "Tom Ode said he would run. At the Harbour Trust, he said, it was “a fine day”."
+    ode = entity("E1", "ORG", "Tom Ode", text, "Tom Ode")
+    trust = entity("E3", "ORG", "Harbour Trust", text, "Harbour Trust")
+    coref = Coref(text, [ode, trust])
+    assert coref.gender(ode) == "m" and coref.gender(trust) is None
+    assert coref.resolve(span_of(text, "he", 1)) is ode

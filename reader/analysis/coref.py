@@ -251,7 +251,7 @@ class Coref:
             if chain and opening and opening.group(1).lower() == word:
                 return self._pronoun(opening.start(1), word, chain - 1)
             for span, e in self.near(lo, hi)[:_STEPS]:
-                if e.type not in types or span.end > pos:
+                if not self._fits(e, types, gender) or span.end > pos:
                     continue
                 if governed(self._text, span.start):
                     continue
@@ -269,6 +269,12 @@ class Coref:
         _, end, e = self._mentions[i]
         return e if end <= pos and _WHO_GAP.fullmatch(self._text, end, pos) else None
 
+    def _fits(self, e: Entity, types: tuple[str, ...], gender: str | None) -> bool:
+        """Whether an entity can be what a pronoun of ``types`` and ``gender`` stands for: one of
+        those types, or, for "he"/"she", any entity the text itself gives that gender (a person
+        the tagger took for an organisation is still "he")."""
+        return e.type in types or (gender is not None and self._gender.get(e.id) == gender)
+
     def _before(self, pos: int, types: tuple[str, ...], gender: str | None) -> Entity | None:
         """The nearest entity of ``types`` before ``pos``; for a gendered pronoun, the nearest
         person the text shows with that gender, else the nearest whose gender it does not show."""
@@ -277,7 +283,7 @@ class Coref:
         unknown = None
         while i > stop and self._mentions[i][0] >= pos - _PRONOUN_REACH:
             _, end, e = self._mentions[i]
-            if end <= pos and e.type in types:
+            if end <= pos and self._fits(e, types, gender):
                 shown = self._gender.get(e.id)
                 if gender is None or shown == gender:
                     return e
@@ -308,13 +314,14 @@ class Coref:
 def _genders(
     text: str, mentions: Sequence[tuple[int, int, Entity]], skip: Sequence[Span]
 ) -> dict[str, str]:
-    """Each person's gender as the text shows it: a courtesy title before a mention ("Ms.
-    Berg"), and the first "he" or "she" after a mention in its sentence, before any other name
-    or quotation ("Berg said she …"); the majority wins, ties show nothing."""
+    """Each entity's gender as the text shows it, whatever its tagged type: a courtesy title
+    before a mention ("Ms. Berg"), and the first "he" or "she" after a mention in its sentence,
+    before any other name or quotation ("Berg said she …"); the majority wins, ties show
+    nothing."""
     votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for k, (start, end, e) in enumerate(mentions):
-        if e.type != "PERSON":
-            continue
+        if e.type != "PERSON" and governed(text, start):
+            continue  # "a doctor at the Infirmary, he said": the pronoun is the doctor's
         title = _WORD.findall(text[max(0, start - 6) : start])
         if title and title[-1].lower() in _TITLE_GENDER:
             votes[e.id][_TITLE_GENDER[title[-1].lower()] == "f"] += 1
