@@ -31,6 +31,7 @@ _NEAR = 60  # characters between an earlier sentence's cue and the quotation tha
 _REACH = 600  # characters either side of a quotation read for names
 _NAMES = 8  # names near a quotation kept as candidates, nearest first
 _SPACES = re.compile(r"\s*")
+_ENDS = re.compile(r"[.!?\n]")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 _LEAD = re.compile(r"(?:\b(?:and|but|so|then|also|later|now)|\b[A-Z]\w*ly|“|\")\s*$")  # "and Berg"
 _CLAUSE_OPEN = frozenset('.,;:!?—–-(“"”')
@@ -264,7 +265,8 @@ def _where(doc: Doc, q: Marked, local: Local, span: Span) -> str:
         prev_start = doc.sent_starts[k] if k >= 0 else 0
         return "prev-sent" if span.start >= prev_start else "earlier"
     if span.start >= q.span.end:
-        return "sent-after" if span.start < local.sent_end else "next-sent"
+        same = span.start < local.sent_end or not _ENDS.search(doc.text, q.span.end, span.start)
+        return "sent-after" if same else "next-sent"  # “…?” said Berg: one sentence
     return "inside"
 
 
