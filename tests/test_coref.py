@@ -183,3 +183,10 @@ def test_he_links_to_a_person_tagged_as_an_organisation_the_text_calls_he() -> N
     coref = Coref(text, [ode, trust])
     assert coref.gender(ode) == "m" and coref.gender(trust) is None
     assert coref.resolve(span_of(text, "he", 1)) is ode
+
+
+def test_display_name_of_a_capitalised_name_after_the() -> None:
+    text = "the Harbour Trust and The Deputy Mayor and the port"
+    assert display_name(text, span_of(text, "the Harbour Trust")) == "Harbour Trust"
+    assert display_name(text, span_of(text, "The Deputy Mayor")) is None
+    assert display_name(text, span_of(text, "the port")) is None

@@ -381,9 +381,15 @@ def _role_before(window: str) -> set[str]:
 
 def display_name(text: str, mention: Span) -> str | None:
     """A name as a reader wants it from a mention no entity backs: "TV host Tom Ode" is Tom Ode,
-    "Rep. Tom Ode" Tom Ode; None when the mention is not a name."""
+    "Rep. Tom Ode" Tom Ode, "the Harbour Trust" Harbour Trust; None when the mention is not a
+    name."""
     ws = text[mention.start : mention.end].split()
-    if not ws or mention_kind(text, mention) != "name":
+    kind = mention_kind(text, mention)
+    if kind == "other" and len(ws) > 1 and ws[0].lower() == "the":
+        if not all(w[:1].isupper() for w in ws[1:]):
+            return None
+        ws = ws[1:]  # "the Harbour Trust"
+    elif kind != "name":
         return None
     lower = [k for k, w in enumerate(ws) if w[:1].islower() and w not in ("of", "de", "van", "von")]
     if lower and lower[-1] + 1 < len(ws):
