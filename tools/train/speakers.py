@@ -7,9 +7,11 @@ usage (from the repository root):
 
 Each quotation the pipeline finds in a training article is matched (by overlap) to a gold direct
 quote, i.e. a quoted segment of an attribution's ``Content``; its candidates (``quotes.candidates``)
-are labelled right when their mention overlaps that attribution's ``Source`` span and, for a
-Source that is a name, the candidate would be shown with that name (its entity's names hold the
-Source's surname); "no speaker" is right when none is. NLTK's ``AveragedPerceptron`` learns to
+are labelled right when they would be shown with the right speaker: their mention overlaps that
+attribution's ``Source`` span (for a Source that is a name, also showing that name: its entity's
+names hold the Source's surname), or, for a Source that is a name, their entity holds it wherever
+their mention stands (another mention of the same person, as a run of quotes gives); "no
+speaker" is right when none is. NLTK's ``AveragedPerceptron`` learns to
 rank them: on a mistake the right candidate's features gain and the chosen one's lose (classes
 ``y``/``n``; a feature's weight is ``y - n``). Cross-validation by article reports accuracy and
 wrong choices for a range of margins, and the margin that maximises ``right - cost * wrong`` is
@@ -79,8 +81,10 @@ def examples(split: Path) -> list[list[Example]]:
                 k
                 for k, c in enumerate(cands)
                 if c.mention
-                and c.mention.start < src[1]
-                and src[0] < c.mention.end
+                and (
+                    (c.mention.start < src[1] and src[0] < c.mention.end)
+                    or (surname is not None and c.entity is not None)
+                )
                 and _names_it(text, c, surname)
             }
             doc_examples.append(([c.features for c in cands], right or {0}))
