@@ -190,3 +190,25 @@ def test_display_name_of_a_capitalised_name_after_the() -> None:
     assert display_name(text, span_of(text, "the Harbour Trust")) == "Harbour Trust"
     assert display_name(text, span_of(text, "The Deputy Mayor")) is None
     assert display_name(text, span_of(text, "the port")) is None
+
+
+def test_the_age_description_is_the_person_last_named() -> None:
+    text = "Tom Ode was hired on Monday.\n\nThe 52-year-old said he was glad."
+    ode = entity("E1", "PERSON", "Tom Ode", text, "Tom Ode")
+    assert Coref(text, [ode]).resolve(span_of(text, "The 52-year-old")) is ode
+
+
+def test_the_statement_is_written_by_who_issued_it() -> None:
+    text = (
+        "Tom Ode criticised the Harbour Trust. The Harbour Trust replied in a statement on Friday. "
+        "“We are sad,” the statement read. “Our “statement” stands,” it went on. “No more,” the "
+        "statement concluded. Tom Ode then wrote a letter to Ann Lee. The letter said no."
+    )
+    ode = entity("E1", "PERSON", "Tom Ode", text, "Tom Ode")
+    lee = entity("E2", "PERSON", "Ann Lee", text, "Ann Lee")
+    trust = entity("E3", "ORG", "Harbour Trust", text, "Harbour Trust")
+    quotes = [span_of(text, "“We are sad,”"), span_of(text, "“Our “statement” stands,”")]
+    coref = Coref(text, [ode, lee, trust], quotes)
+    assert coref.resolve(span_of(text, "the statement", 0)) is trust
+    assert coref.resolve(span_of(text, "the statement", 1)) is trust
+    assert coref.resolve(span_of(text, "The letter")) is ode

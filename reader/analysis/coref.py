@@ -63,6 +63,11 @@ _PREPOSITIONS = frozenset(
 )
 _OPENING = re.compile(r"[\s“‘\"']*(\w+)\b")  # a sentence's first word
 _CHAIN = 3  # sentences opened by the same pronoun followed back at most
+_AGE = re.compile(r"\d+-year-old")
+_THE = re.compile(r"\b[Tt]he\s+$")
+_WRITTEN_NOUN = re.compile(r"\b(?:statement|letter|post|tweet|release|email|memo)s?\b", re.I)
+_FROM = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")  # "a statement from the Trust"
+_OPENING_PHRASE = re.compile(r"[\s“‘\"']*((?:[\w’'-]+)(?:\s+[a-z][\w-]*){0,2})\b")
 _PRONOUN_REACH = 2000  # characters back to look for a pronoun's antecedent
 _WHO_GAP = re.compile(r"\s*,?\s*")  # "X, who said": the name sits right before
 _NAME_REACH = 20_000  # characters back to look for the full name of a bare surname
@@ -87,6 +92,10 @@ def _role_nouns() -> frozenset[str]:
 
 def _org_nouns() -> frozenset[str]:
     return words("organisation_nouns")
+
+
+def _written() -> frozenset[str]:
+    return words("written_channels")
 
 
 def mention_kind(text: str, mention: Span) -> MentionKind:
@@ -148,6 +157,7 @@ class Coref:
             for surname in surnames[e.id]:
                 self._surnames[surname].append((start, e))
         self._gender = _genders(text, found, skip)
+        self._skip, self._skip_starts = skip, starts
 
     def _role_words(self, start: int, end: int) -> frozenset[str]:
         """Title words written next to a person's name: "Foreign Minister Berg", "Berg, the
@@ -181,6 +191,10 @@ class Coref:
                 return self._who(mention.start)
             return self._pronoun(mention.start, ws[0], _CHAIN)
         noun = _head_word(ws)
+        if ws[0] in _DETERMINERS and _AGE.fullmatch(noun):  # "the 52-year-old"
+            return self._person(mention.start)
+        if ws[0] in _DETERMINERS and noun in _written():  # "the statement read"
+            return self._author(mention.start)
         if ws[0] in _DETERMINERS and noun in _org_nouns() and noun not in _role_nouns():
             return self._organisation(surface, mention.start)
         if ws[0] in _DETERMINERS:
@@ -224,6 +238,52 @@ class Coref:
         if len(ws) > 3 or any(w[:1].isupper() for w in ws[1:]):
             return None
         return self._subject(pos, ("ORG",), None, "it", 0)
+
+    def _person(self, pos: int) -> Entity | None:
+        """A person described, not named ("the 52-year-old"): the subject of its sentence or the
+        one before, else the last person named."""
+        found = self._subject(pos, ("PERSON",), None, "", 0)
+        return found if found is not None else self._before(pos, ("PERSON",), None)
+
+    def _quoted(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._skip_starts, pos) - 1
+        return i >= 0 and self._skip[i].start <= pos < self._skip[i].end
+
+    def _author(self, pos: int, chain: int = _CHAIN) -> Entity | None:
+        """Who wrote "the statement": the one last said to have issued a statement ("Harbour
+        Trust said in a statement", "a statement from the Trust", "The company denied it in a
+        statement"): a name right after "from"/"by", else the subject of that sentence; an
+        earlier "the statement" is followed back, ``chain`` times."""
+        lo = max(0, pos - _PRONOUN_REACH)
+        found = [
+            m for m in _WRITTEN_NOUN.finditer(self._text, lo, pos) if not self._quoted(m.start())
+        ]
+        if not found:
+            return None
+        last = found[-1]
+        if _THE.search(self._text, max(0, last.start() - 4), last.start()):
+            return self._author(last.start(), chain - 1) if chain else None
+        by = _FROM.match(self._text, last.end(), pos)
+        if by:
+            named = self.near(by.end(), by.end() + 1)
+            if named and named[0][1].type in ("PERSON", "ORG"):
+                return named[0][1]
+        lo = max(lo, last.start() - _SUBJECT_REACH)
+        ends = [m.end() for m in _SENTENCE_END.finditer(self._text, lo, last.start())]
+        start = ends[-1] if ends else lo
+        opening = _OPENING_PHRASE.match(self._text, start, last.start())
+        if opening:
+            words = opening.group(1).split()
+            first = words[0].lower()
+            if first in PRONOUNS and first != "who":
+                return self._pronoun(opening.start(1), first, 0)
+            org = next((k for k, w in enumerate(words) if w.lower() in _org_nouns()), 0)
+            if first in _DETERMINERS and org:
+                return self._organisation(" ".join(words[: org + 1]), opening.start(1))
+        for span, e in self.near(start, last.start())[:_STEPS]:
+            if e.type in ("PERSON", "ORG") and not governed(self._text, span.start):
+                return e
+        return None
 
     def _pronoun(self, pos: int, word: str, chain: int) -> Entity | None:
         """A personal pronoun's entity: the subject of its sentence or the one before, else, for
