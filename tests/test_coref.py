@@ -212,3 +212,14 @@ def test_the_statement_is_written_by_who_issued_it() -> None:
     assert coref.resolve(span_of(text, "the statement", 0)) is trust
     assert coref.resolve(span_of(text, "the statement", 1)) is trust
     assert coref.resolve(span_of(text, "The letter")) is ode
+
+
+def test_a_byline_name_is_no_antecedent() -> None:
+    text = "By Ann Lee\n\nThe port closed on Monday. “It is over,” she said.\n"
+    lee = entity("E1", "PERSON", "Ann Lee", text, "Ann Lee")
+    coref = Coref(text, [lee])
+    assert coref.resolve(span_of(text, "she")) is None
+    assert coref.near(0, len(text)) == []
+    other = "Ann Lee spoke by phone.\n“It is over,” she said."
+    lee2 = entity("E1", "PERSON", "Ann Lee", other, "Ann Lee")
+    assert Coref(other, [lee2]).resolve(span_of(other, "she")) is lee2

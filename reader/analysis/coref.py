@@ -63,6 +63,8 @@ _PREPOSITIONS = frozenset(
 )
 _OPENING = re.compile(r"[\s“‘\"']*(\w+)\b")  # a sentence's first word
 _CHAIN = 3  # sentences opened by the same pronoun followed back at most
+_BY = re.compile(r"\s*(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+[^\n.]*$")
+_BYLINE = 80  # a byline is one short line
 _AGE = re.compile(r"\d+-year-old")
 _THE = re.compile(r"\b[Tt]he\s+$")
 _WRITTEN_NOUN = re.compile(r"\b(?:statement|letter|post|tweet|release|email|memo)s?\b", re.I)
@@ -134,7 +136,7 @@ class Coref:
                 continue
             for m in e.mentions:
                 i = bisect.bisect_right(starts, m.start) - 1
-                if not (i >= 0 and skip[i].start <= m.start < skip[i].end):
+                if not ((i >= 0 and skip[i].start <= m.start < skip[i].end) or byline(text, m)):
                     found.append((m.start, m.end, e))
         found.sort(key=lambda t: (t[0], t[1]))
         self._mentions = found
@@ -391,6 +393,18 @@ def _genders(
         if pronoun:
             votes[e.id][_GENDER[pronoun.group().lower()] == "f"] += 1
     return {eid: "m" if m > f else "f" for eid, (m, f) in votes.items() if m != f}
+
+
+def byline(text: str, mention: Span) -> bool:
+    """Whether a name stands in a byline ("By Ann Lee and Tom Ode", "Reporting by Ann Lee"), a
+    short line of its own: the writer of the article is no antecedent and no speaker."""
+    line_start = text.rfind("\n", max(0, mention.start - _BYLINE), mention.start) + 1
+    if line_start == 0 and mention.start > _BYLINE:
+        return False  # a long line
+    line_end = text.find("\n", mention.end, mention.end + _BYLINE)
+    if line_end < 0 and len(text) - mention.end > _BYLINE:
+        return False
+    return _BY.match(text, line_start, mention.start) is not None
 
 
 def governed(text: str, start: int) -> bool:
