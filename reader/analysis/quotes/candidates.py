@@ -306,6 +306,15 @@ def _written(text: str, cue: Span | None, end: int) -> bool:
     return any(w in WRITTEN for w in words)
 
 
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """What every candidate of one quotation shares: whether it opens its paragraph and whether
+    its cue says the words were written."""
+
+    first: bool
+    written: bool
+
+
 def features(
     doc: Doc,
     q: Marked,
@@ -316,6 +325,7 @@ def features(
     prev_entity: Entity | None,
     cue: Span | None,
     spoke: int,
+    shared: Shared,
 ) -> tuple[str, ...]:
     """The features of one candidate speaker: its source, kind, entity type, place, distance,
     the words around it and the cue verb."""
@@ -327,7 +337,7 @@ def features(
     w0, w1, w2 = _words_around(text, span)
     verb = text[cue.start : cue.end].split()[0].lower() if cue else "-"
     syn = _role(text, span)
-    written = _written(text, cue or (local.found.cue if local.found else None), local.sent_end)
+    adj = _adjacency(text, span, cue)
     out = [
         f"src={source}",
         f"kind={kind}",
@@ -347,12 +357,12 @@ def features(
         f"rule={local.rule}",
         f"src+rule={source}+{local.rule}",
         f"same-prev={prev_entity is not None and entity is prev_entity}",
-        f"para-start={opens_paragraph(text, doc.paragraphs[local.para].start, q.span.start)}",
-        f"adj={_adjacency(text, span, cue)}",
-        f"adj+kind={_adjacency(text, span, cue)}+{kind}",
+        f"para-start={shared.first}",
+        f"adj={adj}",
+        f"adj+kind={adj}+{kind}",
         f"syn={syn}",
         f"syn+where={syn}+{where}",
-        f"written+etype={written}+{etype}",
+        f"written+etype={shared.written}+{etype}",
     ]
     if entity is not None:
         out.append(f"mentions={_bucket(len(entity.mentions), (1, 2, 4, 8))}")
@@ -401,6 +411,10 @@ def gather(
             return 0
         return spoken.get(entity.id, 0) - (own and source == "rule")
 
+    shared = Shared(
+        opens_paragraph(doc.text, doc.paragraphs[local.para].start, q.span.start),
+        _written(doc.text, local.found.cue if local.found else None, local.sent_end),
+    )
     out: list[Candidate] = []
     seen: list[Span] = []
     rule_entity = None
@@ -417,6 +431,7 @@ def gather(
             prev_entity,
             local.found.cue,
             spoke(rule_entity, "rule"),
+            shared,
         )
         out.append(Candidate(m, rule_entity, local.found.cue, feats))
         seen.append(m)
@@ -424,7 +439,16 @@ def gather(
     out.insert(0, Candidate(None, None, None, none))
     if prev is not None:
         feats = features(
-            doc, q, local, "prev", prev[0], prev[1], prev_entity, None, spoke(prev[1], "prev")
+            doc,
+            q,
+            local,
+            "prev",
+            prev[0],
+            prev[1],
+            prev_entity,
+            None,
+            spoke(prev[1], "prev"),
+            shared,
         )
         agree = rule_entity is not None and rule_entity is prev[1]
         out.append(Candidate(prev[0], prev[1], None, (*feats, f"agree-rule={agree}")))
@@ -438,7 +462,7 @@ def gather(
     near.sort(key=lambda t: abs(t[0].start - q.span.start))
     for span, entity in near[:_NAMES]:
         feats = features(
-            doc, q, local, "near", span, entity, prev_entity, None, spoke(entity, "near")
+            doc, q, local, "near", span, entity, prev_entity, None, spoke(entity, "near"), shared
         )
         agree = rule_entity is not None and rule_entity is entity
         out.append(Candidate(span, entity, None, (*feats, f"agree-rule={agree}")))
