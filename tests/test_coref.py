@@ -223,3 +223,9 @@ def test_a_byline_name_is_no_antecedent() -> None:
     other = "Ann Lee spoke by phone.\n“It is over,” she said."
     lee2 = entity("E1", "PERSON", "Ann Lee", other, "Ann Lee")
     assert Coref(other, [lee2]).resolve(span_of(other, "she")) is lee2
+
+
+def test_a_capitalised_quantifier_is_no_name() -> None:
+    text = "Some called it a joke. Both said no."
+    assert display_name(text, span_of(text, "Some")) is None
+    assert display_name(text, span_of(text, "Both")) is None
