@@ -226,6 +226,7 @@ def test_a_byline_name_is_no_antecedent() -> None:
 
 
 def test_a_capitalised_quantifier_is_no_name() -> None:
-    text = "Some called it a joke. Both said no."
+    text = "Some called it a joke. Both said no. One nurse agreed."
     assert display_name(text, span_of(text, "Some")) is None
+    assert display_name(text, span_of(text, "One nurse")) is None
     assert display_name(text, span_of(text, "Both")) is None

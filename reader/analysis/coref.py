@@ -470,6 +470,6 @@ def display_name(text: str, mention: Span) -> str | None:
         ws = ws[lower[-1] + 1 :]
     while len(ws) > 1 and is_honorific(ws[0]):
         ws = ws[1:]
-    if len(ws) == 1 and ws[0].lower() in _not_role_words():
-        return None  # "Some called it “…”", "Both said": a quantifier opening a sentence
+    if ws[-1][:1].islower() or (len(ws) == 1 and ws[0].lower() in _not_role_words()):
+        return None  # "One nurse said", "Some called it “…”": no name
     return " ".join(ws)
