@@ -82,8 +82,13 @@ def gold(text: str, ann: Path) -> list[Pair]:
 
 def _surname(source: str) -> str | None:
     """The last capitalised word of a gold Source that is a name ("Sen. Ann Lee (D-Ky.), who …" →
-    "Lee"); None for pronouns and descriptions ("he", "the senator")."""
-    words = re.findall(r"[\w’'.-]+", re.split(r"[,(]", source)[0])
+    "Lee", "Ann Lee of the Trust" → "Lee"); None for pronouns and descriptions ("he", "the
+    senator")."""
+    head = re.split(r"[,(]", source)[0]
+    owner, of, _ = head.partition(" of ")
+    if of and sum(w[:1].isupper() for w in owner.split()) >= 2:
+        head = owner  # "Ann Lee of the Harbour Trust" is Lee; "Secretary of State Ann Lee" too
+    words = re.findall(r"[\w’'.-]+", head)
     if (
         not words
         or not words[0][:1].isupper()
