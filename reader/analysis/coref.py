@@ -6,12 +6,18 @@ speaker of a quote, the actor of a timeline event). The rules prefer no answer t
 - a name links to the entity it is a mention of, or to the nearest earlier person whose surname
   it is ("Berg" after "Anna Berg");
 - a pronoun to the subject of its sentence (or of the sentence before): its first compatible
-  entity that no preposition governs, else the nearest compatible entity named before it outside
-  quotations: a person for "he", "she", "I" (of the gender the text shows, when it shows one), an
-  organisation for "they", "we", "it"; "who" only to a name just before it;
-- a role noun ("the minister", "the company") to the nearest entity earlier written with that
-  role word ("Foreign Minister Anna Berg", "Anna Berg, the minister,") or named right after it
-  ("The minister, Anna Berg, said").
+  entity that no preposition governs ("of the Trust"); a sentence opened by the same pronoun is
+  followed back ("He left. Later he said"); for a person, else the nearest compatible entity
+  named before it outside quotations. "he", "she", "I" are persons (of the gender the text shows,
+  when it shows one; an entity of another type the text calls "he" too), "they", "we", "it"
+  organisations, and only a subject; "who" only the name right before it;
+- a role noun ("the minister") to the nearest person earlier written with that role word
+  ("Foreign Minister Anna Berg", "Anna Berg, the minister,") or named right after it ("The
+  minister, Anna Berg, said"); a noun that is no role ("the patient") to nobody;
+- "the company" (a short organisation noun) to the organisation that is the subject nearby;
+  "the statement" to who last issued one ("X said in a statement", "a statement from X");
+  "the 52-year-old" to the person that is the subject nearby, else the last one named;
+- a name in a byline ("By Anna Berg") is no antecedent.
 
 Usage::
 
