@@ -81,10 +81,21 @@ def gold(text: str, ann: Path) -> list[Pair]:
     return out
 
 
+_OWNER_ROLE = re.compile(r"[’']s(?:\s+[a-z][\w-]*)+\s*$")  # "Ann Lee's campaign chairman"
+
+
 def _surname(source: str) -> str | None:
     """The last capitalised word of a gold Source that is a name ("Sen. Ann Lee (D-Ky.), who …" →
-    "Lee"); None for pronouns and descriptions ("he", "the senator")."""
-    words = re.findall(r"[\w’'.-]+", re.split(r"[,(]", source)[0])
+    "Lee", "Ann Lee of the Trust" → "Lee", "Ann Lee's lawyer, Tom Ode" → "Ode"); None for pronouns
+    and descriptions ("he", "the senator")."""
+    parts = re.split(r"[,(]", source)
+    head = parts[0]
+    if len(parts) > 1 and _OWNER_ROLE.search(head) and parts[1].strip()[:1].isupper():
+        head = parts[1]  # "Ann Lee's lawyer, Tom Ode" is Ode
+    owner, of, _ = head.partition(" of ")
+    if of and sum(w[:1].isupper() for w in owner.split()) >= 2:
+        head = owner  # "Ann Lee of the Harbour Trust" is Lee; "Secretary of State Ann Lee" too
+    words = re.findall(r"[\w’'.-]+", head)
     if (
         not words
         or not words[0][:1].isupper()

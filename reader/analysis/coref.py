@@ -6,12 +6,18 @@ speaker of a quote, the actor of a timeline event). The rules prefer no answer t
 - a name links to the entity it is a mention of, or to the nearest earlier person whose surname
   it is ("Berg" after "Anna Berg");
 - a pronoun to the subject of its sentence (or of the sentence before): its first compatible
-  entity that no preposition governs, else the nearest compatible entity named before it outside
-  quotations: a person for "he", "she", "I" (of the gender the text shows, when it shows one), an
-  organisation for "they", "we", "it"; "who" only to a name just before it;
-- a role noun ("the minister", "the company") to the nearest entity earlier written with that
-  role word ("Foreign Minister Anna Berg", "Anna Berg, the minister,") or named right after it
-  ("The minister, Anna Berg, said").
+  entity that no preposition governs ("of the Trust"); a sentence opened by the same pronoun is
+  followed back ("He left. Later he said"); for a person, else the nearest compatible entity
+  named before it outside quotations. "he", "she", "I" are persons (of the gender the text shows,
+  when it shows one; an entity of another type the text calls "he" too), "they", "we", "it"
+  organisations, and only a subject; "who" only the name right before it;
+- a role noun ("the minister") to the nearest person earlier written with that role word
+  ("Foreign Minister Anna Berg", "Anna Berg, the minister,") or named right after it ("The
+  minister, Anna Berg, said"); a noun that is no role ("the patient") to nobody;
+- "the company" (a short organisation noun) to the organisation that is the subject nearby;
+  "the statement" to who last issued one ("X said in a statement", "a statement from X");
+  "the 52-year-old" to the person that is the subject nearby, else the last one named;
+- a name in a byline ("By Anna Berg") is no antecedent.
 
 Usage::
 
@@ -61,11 +67,21 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
 _PREPOSITIONS = frozenset(
     ["in", "on", "at", "with", "by", "from", "to", "for", "of", "about", "against", "than"]
 )
+_OPENING = re.compile(r"[\s“‘\"']*(\w+)\b")  # a sentence's first word
+_CHAIN = 3  # sentences opened by the same pronoun followed back at most
+_BY = re.compile(r"\s*(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+[^\n.]*$")
+_BYLINE = 80  # a byline is one short line
+_AGE = re.compile(r"\d+-year-old")
+_THE = re.compile(r"\b[Tt]he\s+$")
+_WRITTEN_NOUN = re.compile(r"\b(?:statement|letter|post|tweet|release|email|memo)s?\b", re.I)
+_FROM = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")  # "a statement from the Trust"
+_OPENING_PHRASE = re.compile(r"[\s“‘\"']*((?:[\w’'-]+)(?:\s+[a-z][\w-]*){0,2})\b")
 _PRONOUN_REACH = 2000  # characters back to look for a pronoun's antecedent
-_WHO_REACH = 40  # "X, who said": the name sits right before
+_WHO_GAP = re.compile(r"\s*,?\s*")  # "X, who said": the name sits right before
 _NAME_REACH = 20_000  # characters back to look for the full name of a bare surname
 _STEPS = 64  # mentions walked back at most, so a text dense with names stays linear
 _ROLE_REACH = 80  # characters before a name read for its role words
+_ROLE_WORDS = 6  # a longer phrase before "…, Anna Berg" is a clause, not her title
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n“”\"(]")
 _ROLE_AFTER = re.compile(r",\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+),")
 _WORD = re.compile(r"[\w’'-]+")
@@ -84,6 +100,10 @@ def _role_nouns() -> frozenset[str]:
 
 def _org_nouns() -> frozenset[str]:
     return words("organisation_nouns")
+
+
+def _written() -> frozenset[str]:
+    return words("written_channels")
 
 
 def mention_kind(text: str, mention: Span) -> MentionKind:
@@ -122,7 +142,7 @@ class Coref:
                 continue
             for m in e.mentions:
                 i = bisect.bisect_right(starts, m.start) - 1
-                if not (i >= 0 and skip[i].start <= m.start < skip[i].end):
+                if not ((i >= 0 and skip[i].start <= m.start < skip[i].end) or byline(text, m)):
                     found.append((m.start, m.end, e))
         found.sort(key=lambda t: (t[0], t[1]))
         self._mentions = found
@@ -145,6 +165,7 @@ class Coref:
             for surname in surnames[e.id]:
                 self._surnames[surname].append((start, e))
         self._gender = _genders(text, found, skip)
+        self._skip, self._skip_starts = skip, starts
 
     def _role_words(self, start: int, end: int) -> frozenset[str]:
         """Title words written next to a person's name: "Foreign Minister Berg", "Berg, the
@@ -174,17 +195,18 @@ class Coref:
         if not ws:
             return None
         if len(ws) == 1 and ws[0] in PRONOUNS:
-            reach = _WHO_REACH if ws[0] == "who" else _PRONOUN_REACH
-            gender = _GENDER.get(ws[0])
-            types = PRONOUNS[ws[0]]
-            if ws[0] != "who":
-                found = self._subject(mention.start, types, gender)
-                if found is not None:
-                    return found
-            return self._before(mention.start, types, reach, gender)
+            if ws[0] == "who":
+                return self._who(mention.start)
+            return self._pronoun(mention.start, ws[0], _CHAIN)
         noun = _head_word(ws)
+        if ws[0] in _DETERMINERS and _AGE.fullmatch(noun):  # "the 52-year-old"
+            return self._person(mention.start)
+        if ws[0] in _DETERMINERS and noun in _written():  # "the statement read"
+            return self._author(mention.start)
+        if ws[0] in _DETERMINERS and noun in _org_nouns() and noun not in _role_nouns():
+            return self._organisation(surface, mention.start)
         if ws[0] in _DETERMINERS:
-            return self._by_role(noun, mention)
+            return self._by_role(noun, mention) if noun in _role_nouns() else None
         if surface[:1].isupper():
             return self._by_surname(ws[-1], mention.start) or self._by_role(noun, mention)
         return None
@@ -216,38 +238,120 @@ class Coref:
         mention), else None."""
         return self._gender.get(entity.id)
 
-    def _subject(self, pos: int, types: tuple[str, ...], gender: str | None) -> Entity | None:
+    def _organisation(self, surface: str, pos: int) -> Entity | None:
+        """ "The company", "the record label": the organisation that is the subject of its
+        sentence or the one before. A capitalised word ("the French ministry") or a longer
+        phrase names another body."""
+        ws = surface.split()
+        if len(ws) > 3 or any(w[:1].isupper() for w in ws[1:]):
+            return None
+        return self._subject(pos, ("ORG",), None, "it", 0)
+
+    def _person(self, pos: int) -> Entity | None:
+        """A person described, not named ("the 52-year-old"): the subject of its sentence or the
+        one before, else the last person named."""
+        found = self._subject(pos, ("PERSON",), None, "", 0)
+        return found if found is not None else self._before(pos, ("PERSON",), None)
+
+    def _quoted(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._skip_starts, pos) - 1
+        return i >= 0 and self._skip[i].start <= pos < self._skip[i].end
+
+    def _author(self, pos: int, chain: int = _CHAIN) -> Entity | None:
+        """Who wrote "the statement": the one last said to have issued a statement ("Harbour
+        Trust said in a statement", "a statement from the Trust", "The company denied it in a
+        statement"): a name right after "from"/"by", else the subject of that sentence; an
+        earlier "the statement" is followed back, ``chain`` times."""
+        lo = max(0, pos - _PRONOUN_REACH)
+        found = [
+            m for m in _WRITTEN_NOUN.finditer(self._text, lo, pos) if not self._quoted(m.start())
+        ]
+        if not found:
+            return None
+        last = found[-1]
+        if _THE.search(self._text, max(0, last.start() - 4), last.start()):
+            return self._author(last.start(), chain - 1) if chain else None
+        by = _FROM.match(self._text, last.end(), pos)
+        if by:
+            named = self.near(by.end(), by.end() + 1)
+            if named and named[0][1].type in ("PERSON", "ORG"):
+                return named[0][1]
+        lo = max(lo, last.start() - _SUBJECT_REACH)
+        ends = [m.end() for m in _SENTENCE_END.finditer(self._text, lo, last.start())]
+        start = ends[-1] if ends else lo
+        opening = _OPENING_PHRASE.match(self._text, start, last.start())
+        if opening:
+            words = opening.group(1).split()
+            first = words[0].lower()
+            if first in PRONOUNS and first != "who":
+                return self._pronoun(opening.start(1), first, 0)
+            org = next((k for k, w in enumerate(words) if w.lower() in _org_nouns()), 0)
+            if first in _DETERMINERS and org:
+                return self._organisation(" ".join(words[: org + 1]), opening.start(1))
+        for span, e in self.near(start, last.start())[:_STEPS]:
+            if e.type in ("PERSON", "ORG") and not governed(self._text, span.start):
+                return e
+        return None
+
+    def _pronoun(self, pos: int, word: str, chain: int) -> Entity | None:
+        """A personal pronoun's entity: the subject of its sentence or the one before, else, for
+        a person, the nearest compatible one before it."""
+        types, gender = PRONOUNS[word], _GENDER.get(word)
+        found = self._subject(pos, types, gender, word, chain)
+        if found is not None or "PERSON" not in types:
+            return found  # "they", "we", "it": the subject or nobody, never the last name
+        return self._before(pos, types, gender)
+
+    def _subject(
+        self, pos: int, types: tuple[str, ...], gender: str | None, word: str, chain: int
+    ) -> Entity | None:
         """The subject of the pronoun's sentence, else of the sentence before: its first named
         entity of ``types`` that no preposition governs and whose gender does not clash ("Berg
-        met Ode in May, and she said": Berg)."""
+        met Ode in May, and she said": Berg). A sentence opened by the same pronoun ("He left.
+        Later he said") has that pronoun for subject: it is followed back, ``chain`` times."""
         window = self._text[max(0, pos - _SUBJECT_REACH) : pos]
         ends = [m.end() for m in _SENTENCE_END.finditer(window)]
         base = max(0, pos - _SUBJECT_REACH)
         bounds = [base + e for e in ends[-2:]]
         starts = [base, *bounds][-2:]
         for lo, hi in ((starts[-1], pos), (starts[0], starts[-1])):
+            opening = _OPENING.match(self._text, lo, hi)
+            if chain and opening and opening.group(1).lower() == word:
+                return self._pronoun(opening.start(1), word, chain - 1)
             for span, e in self.near(lo, hi)[:_STEPS]:
-                if e.type not in types or span.end > pos:
+                if not self._fits(e, types, gender) or span.end > pos:
                     continue
-                before = _WORD.findall(self._text[max(0, span.start - 12) : span.start])
-                if before and before[-1].lower() in _PREPOSITIONS:
+                if governed(self._text, span.start):
                     continue
                 shown = self._gender.get(e.id)
                 if gender is None or shown in (None, gender):
                     return e
         return None
 
-    def _before(
-        self, pos: int, types: tuple[str, ...], reach: int, gender: str | None = None
-    ) -> Entity | None:
+    def _who(self, pos: int) -> Entity | None:
+        """The name "who" follows ("Anna Berg, who said"), not one further back ("a Trust
+        officer who said" is no Trust)."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        if i < 0:
+            return None
+        _, end, e = self._mentions[i]
+        return e if end <= pos and _WHO_GAP.fullmatch(self._text, end, pos) else None
+
+    def _fits(self, e: Entity, types: tuple[str, ...], gender: str | None) -> bool:
+        """Whether an entity can be what a pronoun of ``types`` and ``gender`` stands for: one of
+        those types, or, for "he"/"she", any entity the text itself gives that gender (a person
+        the tagger took for an organisation is still "he")."""
+        return e.type in types or (gender is not None and self._gender.get(e.id) == gender)
+
+    def _before(self, pos: int, types: tuple[str, ...], gender: str | None) -> Entity | None:
         """The nearest entity of ``types`` before ``pos``; for a gendered pronoun, the nearest
         person the text shows with that gender, else the nearest whose gender it does not show."""
         i = bisect.bisect_left(self._starts, pos) - 1
         stop = max(-1, i - _STEPS)
         unknown = None
-        while i > stop and self._mentions[i][0] >= pos - reach:
+        while i > stop and self._mentions[i][0] >= pos - _PRONOUN_REACH:
             _, end, e = self._mentions[i]
-            if end <= pos and e.type in types:
+            if end <= pos and self._fits(e, types, gender):
                 shown = self._gender.get(e.id)
                 if gender is None or shown == gender:
                     return e
@@ -278,13 +382,14 @@ class Coref:
 def _genders(
     text: str, mentions: Sequence[tuple[int, int, Entity]], skip: Sequence[Span]
 ) -> dict[str, str]:
-    """Each person's gender as the text shows it: a courtesy title before a mention ("Ms.
-    Berg"), and the first "he" or "she" after a mention in its sentence, before any other name
-    or quotation ("Berg said she …"); the majority wins, ties show nothing."""
+    """Each entity's gender as the text shows it, whatever its tagged type: a courtesy title
+    before a mention ("Ms. Berg"), and the first "he" or "she" after a mention in its sentence,
+    before any other name or quotation ("Berg said she …"); the majority wins, ties show
+    nothing."""
     votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for k, (start, end, e) in enumerate(mentions):
-        if e.type != "PERSON":
-            continue
+        if e.type != "PERSON" and governed(text, start):
+            continue  # "a doctor at the Infirmary, he said": the pronoun is the doctor's
         title = _WORD.findall(text[max(0, start - 6) : start])
         if title and title[-1].lower() in _TITLE_GENDER:
             votes[e.id][_TITLE_GENDER[title[-1].lower()] == "f"] += 1
@@ -294,6 +399,26 @@ def _genders(
         if pronoun:
             votes[e.id][_GENDER[pronoun.group().lower()] == "f"] += 1
     return {eid: "m" if m > f else "f" for eid, (m, f) in votes.items() if m != f}
+
+
+def byline(text: str, mention: Span) -> bool:
+    """Whether a name stands in a byline ("By Ann Lee and Tom Ode", "Reporting by Ann Lee"), a
+    short line of its own: the writer of the article is no antecedent and no speaker."""
+    line_start = text.rfind("\n", max(0, mention.start - _BYLINE), mention.start) + 1
+    if line_start == 0 and mention.start > _BYLINE:
+        return False  # a long line
+    line_end = text.find("\n", mention.end, mention.end + _BYLINE)
+    if line_end < 0 and len(text) - mention.end > _BYLINE:
+        return False
+    return _BY.match(text, line_start, mention.start) is not None
+
+
+def governed(text: str, start: int) -> bool:
+    """Whether a preposition governs the name at ``start`` ("of the Trust", "with Berg")."""
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 24) : start])]
+    while before and before[-1] in _DETERMINERS:
+        before.pop()
+    return bool(before) and before[-1] in _PREPOSITIONS
 
 
 def _names(entity: Entity, head: str) -> bool:
@@ -324,7 +449,8 @@ def _role_before(window: str) -> set[str]:
     """Role words just before a name: "Secretary General of the League, " or "Foreign Minister "."""
     clause = _CLAUSE_BREAK.split(window)[-1]
     if clause.rstrip().endswith(","):
-        return {w.lower() for w in _WORD.findall(clause.rstrip()[:-1].split(",")[-1])}
+        found = _WORD.findall(clause.rstrip()[:-1].split(",")[-1])
+        return {w.lower() for w in found} if len(found) <= _ROLE_WORDS else set()
     lead: list[str] = []
     for w in reversed(_WORD.findall(clause)):
         if not w[:1].isupper():
@@ -335,13 +461,21 @@ def _role_before(window: str) -> set[str]:
 
 def display_name(text: str, mention: Span) -> str | None:
     """A name as a reader wants it from a mention no entity backs: "TV host Tom Ode" is Tom Ode,
-    "Rep. Tom Ode" Tom Ode; None when the mention is not a name."""
+    "Rep. Tom Ode" Tom Ode, "the Harbour Trust" Harbour Trust; None when the mention is not a
+    name."""
     ws = text[mention.start : mention.end].split()
-    if not ws or mention_kind(text, mention) != "name":
+    kind = mention_kind(text, mention)
+    if kind == "other" and len(ws) > 1 and ws[0].lower() == "the":
+        if not all(w[:1].isupper() for w in ws[1:]):
+            return None
+        ws = ws[1:]  # "the Harbour Trust"
+    elif kind != "name":
         return None
     lower = [k for k, w in enumerate(ws) if w[:1].islower() and w not in ("of", "de", "van", "von")]
     if lower and lower[-1] + 1 < len(ws):
         ws = ws[lower[-1] + 1 :]
     while len(ws) > 1 and is_honorific(ws[0]):
         ws = ws[1:]
+    if ws[-1][:1].islower() or (len(ws) == 1 and ws[0].lower() in _not_role_words()):
+        return None  # "One nurse said", "Some called it “…”": no name
     return " ".join(ws)

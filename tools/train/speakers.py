@@ -7,9 +7,11 @@ usage (from the repository root):
 
 Each quotation the pipeline finds in a training article is matched (by overlap) to a gold direct
 quote, i.e. a quoted segment of an attribution's ``Content``; its candidates (``quotes.candidates``)
-are labelled right when their mention overlaps that attribution's ``Source`` span and, for a
-Source that is a name, the candidate would be shown with that name (its entity's names hold the
-Source's surname); "no speaker" is right when none is. NLTK's ``AveragedPerceptron`` learns to
+are labelled right when they would be shown with the right speaker: their mention overlaps that
+attribution's ``Source`` span (for a Source that is a name, also showing that name: its entity's
+names hold the Source's surname), or, for a Source that is a name, their entity holds it wherever
+their mention stands (another mention of the same person, as a run of quotes gives); "no
+speaker" is right when none is. NLTK's ``AveragedPerceptron`` learns to
 rank them: on a mistake the right candidate's features gain and the chosen one's lose (classes
 ``y``/``n``; a feature's weight is ``y - n``). Cross-validation by article reports accuracy and
 wrong choices for a range of margins, and the margin that maximises ``right - cost * wrong`` is
@@ -40,7 +42,8 @@ from reader.document.load import load
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_quotes import _surname, gold  # the benchmark's reading of the gold annotation
 
-Example = tuple[list[tuple[str, ...]], set[int]]  # candidates' features, indexes of right ones
+Example = tuple[list[tuple[str, ...]], set[int], set[int]]
+"""Candidates' features, indexes of the right ones, and of those that would show a name."""
 MARGINS = (0.0, 2.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 40.0)
 
 
@@ -79,11 +82,14 @@ def examples(split: Path) -> list[list[Example]]:
                 k
                 for k, c in enumerate(cands)
                 if c.mention
-                and c.mention.start < src[1]
-                and src[0] < c.mention.end
+                and (
+                    (c.mention.start < src[1] and src[0] < c.mention.end)
+                    or (surname is not None and c.entity is not None)
+                )
                 and _names_it(text, c, surname)
             }
-            doc_examples.append(([c.features for c in cands], right or {0}))
+            shown = {k for k, c in enumerate(cands) if speaker(text, c.mention, c.entity).name}
+            doc_examples.append(([c.features for c in cands], right or {0}, shown))
         out.append(doc_examples)
     return out
 
@@ -107,7 +113,7 @@ def train(data: Sequence[Example], epochs: int, seed: int) -> dict[str, float]:
     rng = random.Random(seed)
     for _ in range(epochs):
         rng.shuffle(order)
-        for feats, right in order:
+        for feats, right, _ in order:
             scores = [_score(model.weights, f) for f in feats]
             guess = max(range(len(feats)), key=lambda k: scores[k])
             if guess in right:
@@ -134,19 +140,20 @@ def _score(weights: dict[str, dict[str, float]], feats: Sequence[str]) -> float:
 def evaluate(
     weights: dict[str, float], data: Sequence[Example], margin: float
 ) -> tuple[int, int, int]:
-    """Right mentions of the ranker's own choice, and right and wrong named choices as the app
-    makes them (``ranker.choose``): the rules' candidate, or the ranker's best where the rules
-    find nobody, named when the ranker puts it ``margin`` above "no speaker"."""
+    """Right mentions of the ranker's own choice, and right and wrong names shown as the app
+    shows them (``ranker.choose``): the rules' candidate, or the ranker's best where the rules
+    find nobody, named when the ranker puts it ``margin`` above "no speaker" and a name it has
+    (an unresolved "he" shows none, so it costs nothing)."""
     ok = named = wrong = 0
-    for feats, right in data:
+    for feats, right, shown in data:
         scores = [sum(weights.get(f, 0.0) for f in fs) for fs in feats]
         ok += max(range(len(feats)), key=lambda k: scores[k]) in right
         pick = _rules_pick(feats)
         if pick == 0:  # the rules find nobody: the ranker's best, when sure
             pick = max(range(len(feats)), key=lambda k: scores[k])
         sure = pick != 0 and scores[pick] - scores[0] > margin
-        named += sure and pick in right
-        wrong += sure and pick not in right
+        named += sure and pick in shown and pick in right
+        wrong += sure and pick in shown and pick not in right
     return ok, named, wrong
 
 
@@ -161,8 +168,8 @@ def main() -> int:
     args = ap.parse_args()
     docs = examples(args.train)
     flat = [e for d in docs for e in d]
-    base = sum(0 in r or not any(r) for _, r in flat)
-    rules = sum(_rules_pick(f) in r for f, r in flat)
+    base = sum(0 in r or not any(r) for _, r, _ in flat)
+    rules = sum(_rules_pick(f) in r for f, r, _ in flat)
     print(f"{len(docs)} articles, {len(flat)} quotes with a gold Source; rules right {rules}")
     totals = {m: [0, 0, 0] for m in MARGINS}
     for k in range(args.folds):
@@ -176,8 +183,8 @@ def main() -> int:
     print(f"cross-validation ({args.folds} folds), {n} quotes; 'none' right for {base}:")
     for m, (ok, named, wrong) in totals.items():
         print(
-            f"  margin {m:4.1f}: ranker's mention right {ok / n:.3f}; rules' candidate "
-            f"named and right {named / n:.3f}, named and wrong {wrong / n:.3f}"
+            f"  margin {m:4.1f}: ranker's mention right {ok / n:.3f}; name shown "
+            f"and right {named / n:.3f}, shown and wrong {wrong / n:.3f}"
         )
     margin = max(MARGINS, key=lambda m: totals[m][1] - args.cost * totals[m][2])
     weights = train(flat, args.epochs, args.seed)

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.analysis.coref import Coref, mention_kind
+from reader.analysis.coref import Coref, governed, mention_kind
+from reader.analysis.lexicons import words
 from reader.analysis.model import Entity, Sentence
 from reader.analysis.quotes import cues
 from reader.analysis.quotes.lexicon import NOT_SPEAKERS, SPEECH_VERBS
@@ -30,7 +31,12 @@ _NEAR = 60  # characters between an earlier sentence's cue and the quotation tha
 _REACH = 600  # characters either side of a quotation read for names
 _NAMES = 8  # names near a quotation kept as candidates, nearest first
 _SPACES = re.compile(r"\s*")
+_ENDS = re.compile(r"[.!?\n]")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+_LEAD = re.compile(r"(?:\b(?:and|but|so|then|also|later|now)|\b[A-Z]\w*ly|“|\")\s*$")  # "and Berg"
+_CLAUSE_OPEN = frozenset('.,;:!?—–-(“"”')
+_CHANNEL_REACH = 60  # characters after a cue read for "in a statement", "on Twitter"
+WRITTEN = words("written_channels")
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,8 +265,54 @@ def _where(doc: Doc, q: Marked, local: Local, span: Span) -> str:
         prev_start = doc.sent_starts[k] if k >= 0 else 0
         return "prev-sent" if span.start >= prev_start else "earlier"
     if span.start >= q.span.end:
-        return "sent-after" if span.start < local.sent_end else "next-sent"
+        same = span.start < local.sent_end or not _ENDS.search(doc.text, q.span.end, span.start)
+        return "sent-after" if same else "next-sent"  # “…?” said Berg: one sentence
     return "inside"
+
+
+def _adjacency(text: str, span: Span, cue: Span | None) -> str:
+    """How a mention stands to its cue verb: side by side ("Berg said", "said Berg"), a few
+    words apart, across an apposition ("Berg, the minister, said") or further."""
+    if cue is None:
+        return "-"
+    order = "m<c" if span.end <= cue.start else "c<m"
+    between = text[span.end : cue.start] if order == "m<c" else text[cue.end : span.start]
+    if not between.strip():
+        return order + ":tight"
+    if "," in between:
+        return order + ":comma"
+    return order + (":near" if len(between.split()) <= 2 else ":far")
+
+
+def _role(text: str, span: Span) -> str:
+    """A shallow syntactic role: the object of a preposition ("with Berg"), an owner ("Berg's
+    plan"), the start of a clause (likely its subject), or another place (an object)."""
+    if governed(text, span.start):
+        return "prep"
+    if text[span.end : span.end + 2] in ("'s", "’s"):
+        return "poss"
+    before = text[max(0, span.start - 40) : span.start].rstrip()
+    before = _LEAD.sub("", before)
+    if not before or before[-1] in _CLAUSE_OPEN:
+        return "clause"
+    return "object"
+
+
+def _written(text: str, cue: Span | None, end: int) -> bool:
+    """Whether the cue's clause says the words were written or posted ("said in a statement")."""
+    if cue is None:
+        return False
+    words = _WORD.findall(text[cue.start : min(end, cue.end + _CHANNEL_REACH)].lower())
+    return any(w in WRITTEN for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """What every candidate of one quotation shares: whether it opens its paragraph and whether
+    its cue says the words were written."""
+
+    first: bool
+    written: bool
 
 
 def features(
@@ -273,6 +325,7 @@ def features(
     prev_entity: Entity | None,
     cue: Span | None,
     spoke: int,
+    shared: Shared,
 ) -> tuple[str, ...]:
     """The features of one candidate speaker: its source, kind, entity type, place, distance,
     the words around it and the cue verb."""
@@ -283,6 +336,8 @@ def features(
     gap = q.span.start - span.end if span.end <= q.span.start else span.start - q.span.end
     w0, w1, w2 = _words_around(text, span)
     verb = text[cue.start : cue.end].split()[0].lower() if cue else "-"
+    syn = _role(text, span)
+    adj = _adjacency(text, span, cue)
     out = [
         f"src={source}",
         f"kind={kind}",
@@ -302,7 +357,12 @@ def features(
         f"rule={local.rule}",
         f"src+rule={source}+{local.rule}",
         f"same-prev={prev_entity is not None and entity is prev_entity}",
-        f"para-start={opens_paragraph(text, doc.paragraphs[local.para].start, q.span.start)}",
+        f"para-start={shared.first}",
+        f"adj={adj}",
+        f"adj+kind={adj}+{kind}",
+        f"syn={syn}",
+        f"syn+where={syn}+{where}",
+        f"written+etype={shared.written}+{etype}",
     ]
     if entity is not None:
         out.append(f"mentions={_bucket(len(entity.mentions), (1, 2, 4, 8))}")
@@ -320,6 +380,7 @@ def none_features(
     mention = local.found.mention if local.found else None
     kind = mention_kind(doc.text, mention) if mention else "-"
     partial = next((c for c in inner if c.isalpha()), "").islower()
+    adj = _adjacency(doc.text, mention, local.found.cue) if mention and local.found else "-"
     return (
         "NONE",
         f"NONE rule={local.rule}",
@@ -329,6 +390,7 @@ def none_features(
         f"NONE para-start={first}",
         f"NONE rule+kind={local.rule}+{kind}",
         f"NONE rule+etype={local.rule}+{rule_entity.type if rule_entity else 'none'}",
+        f"NONE adj+kind={adj}+{kind}",
     )
 
 
@@ -349,6 +411,10 @@ def gather(
             return 0
         return spoken.get(entity.id, 0) - (own and source == "rule")
 
+    shared = Shared(
+        opens_paragraph(doc.text, doc.paragraphs[local.para].start, q.span.start),
+        _written(doc.text, local.found.cue if local.found else None, local.sent_end),
+    )
     out: list[Candidate] = []
     seen: list[Span] = []
     rule_entity = None
@@ -365,6 +431,7 @@ def gather(
             prev_entity,
             local.found.cue,
             spoke(rule_entity, "rule"),
+            shared,
         )
         out.append(Candidate(m, rule_entity, local.found.cue, feats))
         seen.append(m)
@@ -372,7 +439,16 @@ def gather(
     out.insert(0, Candidate(None, None, None, none))
     if prev is not None:
         feats = features(
-            doc, q, local, "prev", prev[0], prev[1], prev_entity, None, spoke(prev[1], "prev")
+            doc,
+            q,
+            local,
+            "prev",
+            prev[0],
+            prev[1],
+            prev_entity,
+            None,
+            spoke(prev[1], "prev"),
+            shared,
         )
         agree = rule_entity is not None and rule_entity is prev[1]
         out.append(Candidate(prev[0], prev[1], None, (*feats, f"agree-rule={agree}")))
@@ -386,7 +462,7 @@ def gather(
     near.sort(key=lambda t: abs(t[0].start - q.span.start))
     for span, entity in near[:_NAMES]:
         feats = features(
-            doc, q, local, "near", span, entity, prev_entity, None, spoke(entity, "near")
+            doc, q, local, "near", span, entity, prev_entity, None, spoke(entity, "near"), shared
         )
         agree = rule_entity is not None and rule_entity is entity
         out.append(Candidate(span, entity, None, (*feats, f"agree-rule={agree}")))
