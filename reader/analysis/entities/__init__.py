@@ -5,9 +5,11 @@ Pure and thread-safe: the model loads once, lazily, behind a lock (``tagger.get_
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
-from reader.analysis.entities.consistency import propagate
+from reader.analysis.entities.consistency import WordTests, complete, propagate
 from reader.analysis.entities.features import is_caps_line
 from reader.analysis.entities.gazetteer import HONORIFICS, NOT_ALONE
 from reader.analysis.entities.grouping import Mention, group
@@ -26,6 +28,8 @@ _PLACE_LAST = words("place_tails")
 _ROLES = words("name_roles")
 _COURTESY = words("courtesy_titles")
 _NOT_NAMES = words("not_names")
+_NATIONALITIES = words("ner_nationalities")
+_TITLES = frozenset(w.lower().rstrip(".") for w in words("ner_titles"))
 
 
 def is_honorific(word: str) -> bool:
@@ -136,6 +140,34 @@ def _trim(
     return Span(toks[a].start, end), typ
 
 
+@cache
+def _org_heads() -> frozenset[str]:
+    """Words that end organisation names in the tagger's training lexicon ("Inc", "Council",
+    "Records"): at least three such names, and four in five of the names they end."""
+    lexicon = get_tagger().lexicon
+    last: dict[str, Counter[str]] = {}
+    for names in lexicon._entries.values() if lexicon else ():
+        for name, typ in names.items():
+            if len(name) > 1:
+                last.setdefault(name[-1], Counter())[typ] += 1
+    return frozenset(w for w, c in last.items() if c["ORG"] >= 3 and c["ORG"] >= 0.8 * c.total())
+
+
+def _inside_stop(word: str) -> bool:
+    """A capitalised word a name does not grow over: a month or weekday, a title or role, a
+    nationality adjective, a word never a name."""
+    low = word.lower().rstrip(".")
+    return (
+        any(part in _TITLES for part in low.split("-"))
+        or word in NOT_ALONE
+        or word in _NATIONALITIES
+        or _role(word)
+        or low in _NOT_NAMES
+        or low in _NOT_FIRST
+        or low in _COURTESY
+    )
+
+
 def _adverb(low: str) -> bool:
     """A sentence adverb ("Frankly,", "Honestly"): a common word in "-ly"."""
     return low.endswith("ly") and _common(low)
@@ -186,10 +218,22 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     propagate(words, tags)
     # Words capitalised inside a sentence somewhere: a name, even where it starts one.
     cap_mid = {w for ws in words if not is_caps_line(ws) for w in ws[1:] if w[:1].isupper()}
+    # In capitals or all capitalised (a headline, a slogan, a table header), case says nothing.
+    caps = [is_caps_line(ws) or _all_capitalised(ws) for ws in words]
+    complete(
+        [ws for ws, c in zip(words, caps) if not c],
+        [ts for ts, c in zip(tags, caps) if not c],
+        WordTests(
+            head=lambda w: w.lower() in _org_heads(),
+            first_name=lambda w: tagger.gazetteer.tags([w], [w.lower()]) == ["B-FN"],
+            known=lambda w: (tagger.tokens or {}).get(w.lower(), ""),
+            common=_common,
+            stop=_inside_stop,
+            evidence=lambda w: w in cap_mid and not _common(w),
+        ),
+    )
     mentions = []
-    for line, ws, ts in zip(toks, words, tags):
-        # In capitals or all capitalised (a headline, a slogan, a table header), case says nothing.
-        caps = is_caps_line(ws) or _all_capitalised(ws)
+    for line, ts, caps_line in zip(toks, tags, caps):
         for a, b, typ in bio_spans(ts):
             found = _trim(text, line[a:b], TYPES[typ])
             if found is None:
@@ -202,7 +246,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
                 or surface in NOT_ALONE
                 or not any(c.isupper() for c in surface)  # "moon": a name has a capital
                 or (
-                    (caps or (span.start == line[0].start and first not in cap_mid))
+                    (caps_line or (span.start == line[0].start and first not in cap_mid))
                     and all(_common(w) for w in surface.split())
                 )
             ):

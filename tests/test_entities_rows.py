@@ -1,0 +1,53 @@
+"""Entity rows on news: completing names split into fragments, dropping rows that are no name."""
+
+from __future__ import annotations
+
+from reader.analysis.entities.consistency import WordTests, complete
+
+HEADS = {"Records", "Council"}
+FIRST = {"Tom"}
+KNOWN = {"Corsican": "MISC"}
+COMMON = {"Records", "The", "Prime"}
+STOP = {"Monday"}
+
+TESTS = WordTests(
+    head=HEADS.__contains__,
+    first_name=FIRST.__contains__,
+    known=lambda w: KNOWN.get(w, ""),
+    common=COMMON.__contains__,
+    stop=STOP.__contains__,
+    evidence=lambda w: False,
+)
+
+
+def completed(sentence: str, tags: str) -> list[str]:
+    words, out = [sentence.split()], [tags.split()]
+    complete(words, out, TESTS)
+    return out[0]
+
+
+def test_an_organisation_grows_to_its_head_word() -> None:
+    assert completed("at Harwell Keck Records today", "O B-ORG O O O") == [
+        "O", "B-ORG", "I-ORG", "I-ORG", "O",
+    ]  # fmt: skip
+
+
+def test_a_name_tagged_just_before_the_head_joins_it() -> None:
+    assert completed("for Tolvo Grain Council members", "O B-PER B-ORG I-ORG O") == [
+        "O", "B-ORG", "I-ORG", "I-ORG", "O",
+    ]  # fmt: skip
+
+
+def test_a_name_and_a_word_that_is_no_head_stay_apart() -> None:
+    assert completed("a Lisbon Tram ride", "O B-LOC O O") == ["O", "B-LOC", "O", "O"]
+    assert completed("the Acme Corsican Records", "O B-ORG O O") == ["O", "B-ORG", "O", "O"]
+
+
+def test_a_person_grows_over_a_first_name_only() -> None:
+    assert completed("said Tom Reyes", "O O B-PER") == ["O", "B-PER", "I-PER"]
+    assert completed("said Deputy Reyes", "O O B-PER") == ["O", "O", "B-PER"]
+
+
+def test_no_growth_over_a_stop_word_or_to_an_unproven_sentence_start() -> None:
+    assert completed("Monday Velo Council", "O O B-ORG") == ["O", "B-ORG", "I-ORG"]
+    assert completed("Velo Council met", "O B-ORG O") == ["O", "B-ORG", "O"]
