@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.analysis.entities import _lone_common
 from reader.analysis.entities.consistency import WordTests, complete
 
 HEADS = {"Records", "Council"}
@@ -51,3 +52,10 @@ def test_a_person_grows_over_a_first_name_only() -> None:
 def test_no_growth_over_a_stop_word_or_to_an_unproven_sentence_start() -> None:
     assert completed("Monday Velo Council", "O O B-ORG") == ["O", "B-ORG", "I-ORG"]
     assert completed("Velo Council met", "O B-ORG O") == ["O", "B-ORG", "O"]
+
+
+def test_a_lone_common_word_is_no_name_but_a_known_name_is() -> None:
+    assert _lone_common("Applause")
+    assert _lone_common("Laughter")
+    assert not _lone_common("Reuters")  # written capitalised
+    assert not _lone_common("Ministry of Health")  # more than one word

@@ -178,6 +178,16 @@ def _common(word: str) -> bool:
     return get_tagger().case_class(word.lower()) in ("L", "l")
 
 
+def _lone_common(surface: str) -> bool:
+    """One word that running text writes in lower case and training data never tags as a name
+    ("Applause", "Machine"): a capitalised common word, wherever it stands, not a row alone."""
+    return (
+        " " not in surface
+        and _common(surface)
+        and (get_tagger().tokens or {}).get(surface.lower(), "") in ("", "O")
+    )
+
+
 def _all_capitalised(words: Sequence[str]) -> bool:
     """A line of two or more words, every one capitalised: "Team Played Won Points"."""
     letters = [w for w in words if w[:1].isalpha()]
@@ -249,6 +259,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
                     (caps_line or (span.start == line[0].start and first not in cap_mid))
                     and all(_common(w) for w in surface.split())
                 )
+                or _lone_common(surface)
             ):
                 continue  # a handle, a hashtag, a capitalised common word (sentence start, slogan)
             mentions.append(Mention(span, "LOC" if is_place(surface, etype) else etype, surface))
