@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.analysis.entities import _lone_common
+from reader.analysis.entities import _lone_common, _titled
 from reader.analysis.entities.consistency import WordTests, complete
 
 HEADS = {"Records", "Council"}
@@ -59,3 +59,8 @@ def test_a_lone_common_word_is_no_name_but_a_known_name_is() -> None:
     assert _lone_common("Laughter")
     assert not _lone_common("Reuters")  # written capitalised
     assert not _lone_common("Ministry of Health")  # more than one word
+
+
+def test_titles_before_a_name() -> None:
+    assert _titled("Senator") and _titled("Dr.") and _titled("Lieutenant-Colonel")
+    assert not _titled("Harbour") and not _titled("Lisbon")

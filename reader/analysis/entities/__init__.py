@@ -153,12 +153,18 @@ def _org_heads() -> frozenset[str]:
     return frozenset(w for w, c in last.items() if c["ORG"] >= 3 and c["ORG"] >= 0.8 * c.total())
 
 
+def _titled(word: str) -> bool:
+    """A title that stands before a person's name ("Senator", "Dr.", "Lieutenant-Colonel")."""
+    low = word.lower().rstrip(".")
+    return is_honorific(word) or any(part in _TITLES for part in low.split("-"))
+
+
 def _inside_stop(word: str) -> bool:
     """A capitalised word a name does not grow over: a month or weekday, a title or role, a
     nationality adjective, a word never a name."""
     low = word.lower().rstrip(".")
     return (
-        any(part in _TITLES for part in low.split("-"))
+        _titled(word)
         or word in NOT_ALONE
         or word in _NATIONALITIES
         or _role(word)
@@ -242,14 +248,21 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
             evidence=lambda w: w in cap_mid and not _common(w),
         ),
     )
+    gaz = tagger.gazetteer
+
+    def known_place(form: str) -> bool:
+        return gaz.tags([form], [form.lower()]) == ["B-LOC"]
+
     mentions = []
-    for line, ts, caps_line in zip(toks, tags, caps):
+    for line, ws, ts, caps_line in zip(toks, words, tags, caps):
         for a, b, typ in bio_spans(ts):
             found = _trim(text, line[a:b], TYPES[typ])
             if found is None:
                 continue
             span, etype = found
             surface = _surface(text, line[a:b], span)
+            if a > 0 and _titled(ws[a - 1]) and not caps_line and not known_place(surface):
+                etype = "PERSON"  # "President Halvorsen", "Sen. Reyes": a title before a person
             first = text[line[0].start : line[0].end]
             if (
                 text[span.start - 1 : span.start] in ("@", "#")
@@ -263,5 +276,4 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
             ):
                 continue  # a handle, a hashtag, a capitalised common word (sentence start, slogan)
             mentions.append(Mention(span, "LOC" if is_place(surface, etype) else etype, surface))
-    gaz = tagger.gazetteer
-    return group(mentions, lambda form: gaz.tags([form], [form.lower()]) == ["B-LOC"])
+    return group(mentions, known_place)
