@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from reader.analysis.entities import _lone_common, _titled
 from reader.analysis.entities.consistency import WordTests, complete
+from reader.analysis.entities.grouping import Mention, group
+from reader.analysis.model import EntityType
+from reader.document.model import Span
 
 HEADS = {"Records", "Council"}
 FIRST = {"Tom"}
@@ -64,3 +67,15 @@ def test_a_lone_common_word_is_no_name_but_a_known_name_is() -> None:
 def test_titles_before_a_name() -> None:
     assert _titled("Senator") and _titled("Dr.") and _titled("Lieutenant-Colonel")
     assert not _titled("Harbour") and not _titled("Lisbon")
+
+
+def test_a_surname_that_is_also_a_place_joins_the_person_unless_typed_a_place() -> None:
+    def rows(typ: EntityType) -> list[tuple[str, str]]:
+        mentions = [
+            Mention(Span(0, 13), "PERSON", "Ian Westbrook"),
+            Mention(Span(20, 29), typ, "Westbrook"),
+        ]
+        return [(e.name, e.type) for e in group(mentions, lambda form: form == "Westbrook")]
+
+    assert rows("ORG") == [("Ian Westbrook", "PERSON")]
+    assert rows("LOC") == [("Ian Westbrook", "PERSON"), ("Westbrook", "LOC")]

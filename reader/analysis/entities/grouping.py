@@ -6,7 +6,7 @@ join only when both the surnames and the first names agree (exactly, by initial,
 spellings), so "Ingrid Halvorsen" and "Ingrid Lund" stay apart, while "Marta Velikova" and "Marta
 Velikowa" (one person, two transliterations) come together. A one-word form joins a person whatever
 type the tagger gave it (the tagger types a lone surname from too little context), unless it is a
-known place; the row's type is the one most of its mentions have.
+known place the tagger typed as a place; the row's type is the one most of its mentions have.
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ class _Index:
     def home(self, form: str, typ: EntityType, place: bool) -> _Cluster | None:
         """The cluster an unseen form joins, if any (forms arrive longest first)."""
         single = len(form.split()) == 1
-        if typ == "PERSON" or (single and not place and form[:1].isupper()):
+        if typ == "PERSON" or (single and not (place and typ == "LOC") and form[:1].isupper()):
             last = _bare(form)[-1].lower()
             exact = islice(self.surnames.get(last, {}).values(), NEAR)
             near = islice(self.people.get(last[0], {}).values(), NEAR)
