@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reader.analysis.entities import _lone_common, _titled
+from reader.analysis.entities import _lone_common, _titled, find_entities
 from reader.analysis.entities.consistency import WordTests, complete
 from reader.analysis.entities.grouping import Mention, group
 from reader.analysis.model import EntityType
-from reader.document.model import Span
+from reader.analysis.tokens import tokenize
+from reader.document.model import Block, Span
 
 HEADS = {"Records", "Council"}
 FIRST = {"Tom"}
@@ -79,3 +80,9 @@ def test_a_surname_that_is_also_a_place_joins_the_person_unless_typed_a_place() 
 
     assert rows("ORG") == [("Ian Westbrook", "PERSON")]
     assert rows("LOC") == [("Ian Westbrook", "PERSON"), ("Westbrook", "LOC")]
+
+
+def test_a_letter_alone_is_no_row() -> None:
+    text = "The fare rose by S$ 1.10 to S$ 4.20 on Monday in Singapore.\n"
+    rows = find_entities(text, tokenize(text, [Block("paragraph", Span(0, len(text) - 1))])[0])
+    assert [e.name for e in rows] == ["Singapore"]

@@ -273,6 +273,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
                     and all(_common(w) for w in surface.split())
                 )
                 or _lone_common(surface)
+                or len(surface) == 1  # "E" of "E! News": a letter alone
             ):
                 continue  # a handle, a hashtag, a capitalised common word (sentence start, slogan)
             mentions.append(Mention(span, "LOC" if is_place(surface, etype) else etype, surface))
