@@ -273,8 +273,9 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
                     and all(_common(w) for w in surface.split())
                 )
                 or _lone_common(surface)
-                or len(surface) == 1  # "E" of "E! News": a letter alone
+                or (len(surface) == 1 and sum(w[:1].isalpha() for w in ws) > 1)
             ):
-                continue  # a handle, a hashtag, a capitalised common word (sentence start, slogan)
+                continue  # a handle, a hashtag, a capitalised common word (sentence start, slogan),
+                # a letter in a sentence ("S" of "S$"; one signing a message stays)
             mentions.append(Mention(span, "LOC" if is_place(surface, etype) else etype, surface))
     return group(mentions, known_place)
