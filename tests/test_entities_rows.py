@@ -17,6 +17,7 @@ STOP = {"Monday"}
 
 TESTS = WordTests(
     head=HEADS.__contains__,
+    of_head={"University", "Council"}.__contains__,
     first_name=FIRST.__contains__,
     known=lambda w: KNOWN.get(w, ""),
     common=COMMON.__contains__,
@@ -40,6 +41,18 @@ def test_an_organisation_grows_to_its_head_word() -> None:
 def test_a_name_tagged_just_before_the_head_joins_it() -> None:
     assert completed("for Tolvo Grain Council members", "O B-PER B-ORG I-ORG O") == [
         "O", "B-ORG", "I-ORG", "I-ORG", "O",
+    ]  # fmt: skip
+
+
+def test_an_organisation_takes_of_and_the_name_after_it() -> None:
+    assert completed("the University of Lund said", "O B-ORG O B-LOC O") == [
+        "O", "B-ORG", "I-ORG", "I-ORG", "O",
+    ]  # fmt: skip
+    assert completed("Harwell Council of Grain Growers met", "B-ORG I-ORG O O O O") == [
+        "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O",
+    ]  # fmt: skip
+    assert completed("Acme Records of Lund", "B-ORG I-ORG O B-LOC") == [
+        "B-ORG", "I-ORG", "O", "B-LOC",
     ]  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from reader.analysis.entities.consistency import WordTests, complete, propagate
 from reader.analysis.entities.features import is_caps_line
@@ -141,16 +142,22 @@ def _trim(
 
 
 @cache
-def _org_heads() -> frozenset[str]:
+def _org_heads() -> tuple[frozenset[str], frozenset[str]]:
     """Words that end organisation names in the tagger's training lexicon ("Inc", "Council",
-    "Records"): at least three such names, and four in five of the names they end."""
+    "Records": at least three such names, and four in five of the names they end), and words
+    that stand before "of" in them ("University", "Ministry": in two names or more, and in a
+    quarter as many as those the word ends)."""
     lexicon = get_tagger().lexicon
     last: dict[str, Counter[str]] = {}
+    of: Counter[str] = Counter()
     for names in lexicon._entries.values() if lexicon else ():
         for name, typ in names.items():
             if len(name) > 1:
                 last.setdefault(name[-1], Counter())[typ] += 1
-    return frozenset(w for w, c in last.items() if c["ORG"] >= 3 and c["ORG"] >= 0.8 * c.total())
+            of.update(w for w, o in pairwise(name[:-1]) if o == "of" and typ == "ORG")
+    heads = frozenset(w for w, c in last.items() if c["ORG"] >= 3 and c["ORG"] >= 0.8 * c.total())
+    ends = {w: c["ORG"] for w, c in last.items()}
+    return heads, frozenset(w for w, n in of.items() if n >= 2 and n >= 0.25 * ends.get(w, 0))
 
 
 def _titled(word: str) -> bool:
@@ -240,7 +247,8 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         [ws for ws, c in zip(words, caps) if not c],
         [ts for ts, c in zip(tags, caps) if not c],
         WordTests(
-            head=lambda w: w.lower() in _org_heads(),
+            head=lambda w: w.lower() in _org_heads()[0],
+            of_head=lambda w: w.lower() in _org_heads()[1],
             first_name=lambda w: tagger.gazetteer.tags([w], [w.lower()]) == ["B-FN"],
             known=lambda w: (tagger.tokens or {}).get(w.lower(), ""),
             common=_common,

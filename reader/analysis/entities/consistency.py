@@ -73,6 +73,7 @@ class WordTests:
     """What completing a name asks of a word; the caller answers from the model and word lists."""
 
     head: Callable[[str], bool]  # ends organisation names in training: "Records", "Council"
+    of_head: Callable[[str], bool]  # stands before "of" in them: "University", "Ministry"
     first_name: Callable[[str], bool]
     known: Callable[[str], str]  # the type training data gives the word, "" if none
     common: Callable[[str], bool]  # written in lower case in running text: "Prime", "The"
@@ -112,15 +113,37 @@ def _completed(
         and (typ != "PER" or t.first_name(ws[start - 1]))
     ):
         start -= 1
-    if t.head(ws[end - 1]) and (end > b or typ == "ORG"):
-        if start > 0 and ts[start - 1][2:] in ("PER", "ORG", "LOC"):
-            start -= 1  # the name before it too: "Westfield Magistrates Court"
-            while ts[start][0] == "I":
-                start -= 1
-        return (start, end, "ORG") if (start, end) != (a, b) else None
-    if typ == "PER" and start < a and end == b:
-        return start, end, "PER"  # "Tom Reyes" from "Reyes"
-    return None  # a name and a word is rarely all of a name: "Lisbon Tram", "Acme Pro"
+    grown = t.head(ws[end - 1]) and (end > b or typ == "ORG")
+    if grown and start > 0 and ts[start - 1][2:] in ("PER", "ORG", "LOC"):
+        start -= 1  # the name before it too: "Westfield Magistrates Court"
+        while ts[start][0] == "I":
+            start -= 1
+    if not grown:
+        if typ == "PER" and start < a and end == b:
+            return start, end, "PER"  # "Tom Reyes" from "Reyes"
+        if typ != "ORG":
+            return None  # a name and a word is rarely all of a name: "Lisbon Tram"
+        start, end = a, b  # nor "Acme Pro"
+    if t.of_head(ws[end - 1]):
+        end = _of_name(ws, ts, end, t)
+    return (start, end, "ORG") if (start, end) != (a, b) else None
+
+
+def _of_name(ws: Sequence[str], ts: Sequence[str], end: int, t: WordTests) -> int:
+    """Where an organisation's name ending in an ``of_head`` word at ``end`` ends with "of" and
+    the name after it ("University of Lund", "Court of Petty Appeals"): one place or organisation
+    tagged, or capitalised words."""
+    k = end + 1
+    if k >= len(ws) or ws[end] != "of":
+        return end
+    if ts[k] in ("B-LOC", "B-ORG"):
+        k += 1
+        while k < len(ws) and ts[k][0] == "I":
+            k += 1
+        return k
+    while k < len(ws) and _joins(ws[k], ts[k], "ORG", t):
+        k += 1
+    return k if k > end + 1 else end
 
 
 def complete(words: Sequence[Sequence[str]], tags: Sequence[list[str]], t: WordTests) -> None:
@@ -130,12 +153,14 @@ def complete(words: Sequence[Sequence[str]], tags: Sequence[list[str]], t: WordT
     Observatory" as "Harwell" and "Observatory"). A tagged person, organisation or place grows over
     the capitalised words beside it (``_joins``; common words only inside, never at a sentence
     start without evidence) when the run then ends in an organisation's head word: it becomes
-    an organisation, with a name tagged just before it ("Westfield Magistrates Court"). A person
-    also grows to the left over first names.
+    an organisation, with a name tagged just before it ("Westfield Magistrates Court"), and with
+    "of" and the name after it when its last word often stands before "of" in organisations'
+    names ("University of Lund"). A person also grows to the left over first names.
     """
     for ws, ts in zip(words, tags):
         for a, b, typ in bio_spans(ts):
-            found = _completed(ws, ts, a, b, typ, t) if typ != "MISC" else None
+            fresh = ts[a] == "B-" + typ  # not grown over by a name before it
+            found = _completed(ws, ts, a, b, typ, t) if typ != "MISC" and fresh else None
             if found is not None:
                 start, end, new = found
                 ts[start:end] = ["B-" + new] + ["I-" + new] * (end - start - 1)
