@@ -99,3 +99,17 @@ def test_a_letter_alone_is_no_row() -> None:
     text = "The fare rose by S$ 1.10 to S$ 4.20 on Monday in Singapore.\n"
     rows = find_entities(text, tokenize(text, [Block("paragraph", Span(0, len(text) - 1))])[0])
     assert [e.name for e in rows] == ["Singapore"]
+
+
+def test_a_part_of_an_organisation_s_name_joins_it_when_it_names_one() -> None:
+    def rows(*names: str) -> list[tuple[str, tuple[str, ...]]]:
+        mentions = [Mention(Span(k * 30, k * 30 + len(n)), "ORG", n) for k, n in enumerate(names)]
+        return [(e.name, e.aliases) for e in group(mentions)]
+
+    assert rows("Velo Records", "Velo") == [("Velo Records", ("Velo",))]
+    assert rows("Grain Council", "EU Grain Council") == [("EU Grain Council", ("Grain Council",))]
+    assert rows("Velo Records", "Velo Films", "Velo") == [
+        ("Velo Records", ()),
+        ("Velo Films", ()),
+        ("Velo", ()),
+    ]

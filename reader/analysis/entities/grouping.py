@@ -6,7 +6,9 @@ join only when both the surnames and the first names agree (exactly, by initial,
 spellings), so "Ingrid Halvorsen" and "Ingrid Lund" stay apart, while "Marta Velikova" and "Marta
 Velikowa" (one person, two transliterations) come together. A one-word form joins a person whatever
 type the tagger gave it (the tagger types a lone surname from too little context), unless it is a
-known place the tagger typed as a place; the row's type is the one most of its mentions have.
+known place the tagger typed as a place; the row's type is the one most of its mentions have. An
+organisation named by the first or last words of one other organisation's name joins it ("Velo"
+of "Velo Records", "Grain Council" of "EU Grain Council"), without a say in its type.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ ACRONYM_TYPES = frozenset({"ORG", "MISC"})  # the tagger often mistakes one for 
 # A near spelling ("Velikowa" for "Velikova") is looked for among the first NEAR people whose
 # surname has its initial: articles name few, and a page of thousands of names stays linear in time.
 NEAR = 8
+PARTS = 4  # an organisation's name is found by its first and last words, up to so many
 _SUFFIXES = words("name_suffixes")
 _ALIASES = table("entity_aliases")
 
@@ -125,6 +128,8 @@ class _Index:
         self.first: dict[str, dict[int, _Cluster]] = {}  # by the first name
         self.acronyms: dict[str, _Cluster] = {}
         self.keys: dict[str, _Cluster] = {}
+        # Organisations by the first and last words of their names ("Velo" of "Velo Records").
+        self.parts: dict[str, dict[int, _Cluster]] = {}
 
     def home(self, form: str, typ: EntityType, place: bool) -> _Cluster | None:
         """The cluster an unseen form joins, if any (forms arrive longest first)."""
@@ -153,6 +158,13 @@ class _Index:
             return self.acronyms.get(form)
         return None
 
+    def whole(self, form: str, typ: EntityType, place: bool) -> _Cluster | None:
+        """The one organisation whose name starts or ends with organisation ``form`` ("Velo" of
+        "Velo Records", "Grain Council" of "EU Grain Council"), if ``form`` is no known place (a
+        MISC form would bring its type: "Iraqi" of "Iraqi Airways")."""
+        owners = self.parts.get(key(form), {}) if typ == "ORG" and not place else {}
+        return next(iter(owners.values())) if len(owners) == 1 else None
+
     def add(self, form: str, typ: EntityType, c: _Cluster) -> None:
         """Index ``form`` of cluster ``c``."""
         self.keys.setdefault(key(form), c)
@@ -164,6 +176,11 @@ class _Index:
                 self.first.setdefault(bare[0], {})[id(c)] = c
         if typ in ACRONYM_TYPES and (initials := acronym(form)):
             self.acronyms.setdefault(initials, c)
+        words_ = key(form).split()
+        if typ == "ORG" and len(words_) > 1:
+            for k in range(1, min(len(words_), PARTS + 1)):
+                for part in (words_[:k], words_[-k:]):
+                    self.parts.setdefault(" ".join(part), {})[id(c)] = c
 
 
 def group(
@@ -183,14 +200,18 @@ def group(
     index = _Index()
     for k in sorted(by_form, key=lambda k: (-len(k[0].split()), -len(k[0]), by_form[k][0])):
         form, typ = k
-        home = index.home(form, typ, is_place(form))
+        place = is_place(form)
+        home = index.home(form, typ, place)
+        vote = typ
+        if home is None and (home := index.whole(form, typ, place)) is not None:
+            vote = home.type  # a part of a name does not type the whole
         if home is None:
             home = _Cluster(typ)
             clusters.append(home)
         index.add(form, typ, home)
         home.forms.append(k)
         home.mentions.extend(by_form[k])
-        home.votes[typ] += len(by_form[k])
+        home.votes[vote] += len(by_form[k])
     entities: list[Entity] = []
     for c in sorted(clusters, key=lambda c: min(c.mentions)):
         firsts = {k: min(by_form[k]) for k in c.forms}
