@@ -113,3 +113,13 @@ def test_a_part_of_an_organisation_s_name_joins_it_when_it_names_one() -> None:
         ("Velo Films", ()),
         ("Velo", ()),
     ]
+
+
+def test_a_title_before_one_mention_makes_the_row_a_person_s() -> None:
+    mentions = [
+        Mention(Span(0, 8), "PERSON", "Kessewin", titled=True),
+        *(Mention(Span(k * 20, k * 20 + 8), "ORG", "Kessewin") for k in range(1, 4)),
+    ]
+    assert [(e.name, e.type) for e in group(mentions)] == [("Kessewin", "PERSON")]
+    untitled = [Mention(m.span, m.type, m.text) for m in mentions]
+    assert [(e.name, e.type) for e in group(untitled)] == [("Kessewin", "ORG")]

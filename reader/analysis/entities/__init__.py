@@ -269,7 +269,8 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
                 continue
             span, etype = found
             surface = _surface(text, line[a:b], span)
-            if a > 0 and _titled(ws[a - 1]) and not caps_line and not known_place(surface):
+            titled = a > 0 and _titled(ws[a - 1]) and not caps_line and not known_place(surface)
+            if titled:
                 etype = "PERSON"  # "President Halvorsen", "Sen. Reyes": a title before a person
             first = text[line[0].start : line[0].end]
             if (
@@ -285,5 +286,6 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
             ):
                 continue  # a handle, a hashtag, a capitalised common word (sentence start, slogan),
                 # a letter in a sentence ("S" of "S$"; one signing a message stays)
-            mentions.append(Mention(span, "LOC" if is_place(surface, etype) else etype, surface))
+            typ_ = "LOC" if is_place(surface, etype) else etype
+            mentions.append(Mention(span, typ_, surface, titled))
     return group(mentions, known_place)

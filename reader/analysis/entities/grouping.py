@@ -41,6 +41,7 @@ class Mention:
     span: Span
     type: EntityType
     text: str
+    titled: bool = False  # after a person's title ("Senator"): the row is a person's
 
 
 @dataclass(slots=True)
@@ -194,8 +195,11 @@ def group(
     ``is_place`` tells a known place name ("Washington" stays a place beside "George Washington").
     """
     by_form: dict[tuple[str, EntityType], list[Span]] = {}
+    titled = set()
     for m in sorted(mentions, key=lambda m: m.span):
         by_form.setdefault((" ".join(m.text.split()), m.type), []).append(m.span)
+        if m.titled:
+            titled.add(m.span)
     clusters: list[_Cluster] = []
     index = _Index()
     for k in sorted(by_form, key=lambda k: (-len(k[0].split()), -len(k[0]), by_form[k][0])):
@@ -217,8 +221,9 @@ def group(
         firsts = {k: min(by_form[k]) for k in c.forms}
         name = max(firsts, key=lambda k: (len(k[0].split()), len(k[0]), -firsts[k].start))[0]
         typ = max(c.votes, key=lambda t: (c.votes[t], t == c.type))
-        if any(t == "PERSON" and " " in f for f, t in c.forms):
-            typ = "PERSON"  # a full name tagged as a person outweighs a lone surname's type
+        if any(t == "PERSON" and " " in f for f, t in c.forms) or titled.intersection(c.mentions):
+            typ = "PERSON"  # a full name tagged as a person, or a title before a name, outweighs
+            # a lone surname's type
         aliases = sorted(
             {f for f, _ in c.forms if f != name},
             key=lambda f: min(firsts[k] for k in c.forms if k[0] == f),
