@@ -123,3 +123,11 @@ def test_a_title_before_one_mention_makes_the_row_a_person_s() -> None:
     assert [(e.name, e.type) for e in group(mentions)] == [("Kessewin", "PERSON")]
     untitled = [Mention(m.span, m.type, m.text) for m in mentions]
     assert [(e.name, e.type) for e in group(untitled)] == [("Kessewin", "ORG")]
+
+
+def test_an_abbreviated_place_name_is_a_place_whatever_it_was_tagged() -> None:
+    mentions = [Mention(Span(0, 2), "ORG", "US"), Mention(Span(10, 14), "ORG", "U.S.")]
+    place = {"United States"}.__contains__
+    assert [(e.name, e.type) for e in group(mentions, place)] == [("U.S.", "LOC")]
+    america = [Mention(Span(0, 7), "ORG", "America")]  # a club may be named so
+    assert [(e.name, e.type) for e in group(america, place)] == [("America", "ORG")]

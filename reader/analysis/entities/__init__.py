@@ -259,7 +259,10 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     gaz = tagger.gazetteer
 
     def known_place(form: str) -> bool:
-        return gaz.tags([form], [form.lower()]) == ["B-LOC"]
+        words = form.split()
+        return gaz.tags(words, [w.lower() for w in words]) == ["B-LOC"] + ["I-LOC"] * (
+            len(words) - 1
+        )
 
     mentions = []
     for line, ws, ts, caps_line in zip(toks, words, tags, caps):

@@ -205,6 +205,13 @@ def group(
     for k in sorted(by_form, key=lambda k: (-len(k[0].split()), -len(k[0]), by_form[k][0])):
         form, typ = k
         place = is_place(form)
+        if (
+            typ != "LOC"
+            and form.isupper()
+            and (full := key(form)) in _ALIASES.values()
+            and is_place(full.title())
+        ):
+            typ = "LOC"  # an abbreviated place name: "US" is "United States" ("EU" is no place)
         home = index.home(form, typ, place)
         vote = typ
         if home is None and (home := index.whole(form, typ, place)) is not None:
