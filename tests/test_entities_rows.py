@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.analysis.entities import _lone_common, _titled, find_entities
+from reader.analysis.entities import _lone_common, _titled, find_entities, split_pairs
 from reader.analysis.entities.consistency import WordTests, complete
 from reader.analysis.entities.grouping import Mention, group
 from reader.analysis.model import EntityType
@@ -131,3 +131,14 @@ def test_an_abbreviated_place_name_is_a_place_whatever_it_was_tagged() -> None:
     assert [(e.name, e.type) for e in group(mentions, place)] == [("U.S.", "LOC")]
     america = [Mention(Span(0, 7), "ORG", "America")]  # a club may be named so
     assert [(e.name, e.type) for e in group(america, place)] == [("America", "ORG")]
+
+
+def test_two_listed_names_joined_by_and_are_two_spans() -> None:
+    listed = {("Velo", "Records"), ("Acme",), ("Tolvo",), ("Tolvo", "and", "Acme")}
+    words = ["Velo", "Records", "and", "Acme", ",", "Tolvo", "and", "Acme"]
+    spans = [(0, 4, "ORG"), (5, 8, "ORG")]
+    assert split_pairs(words, spans, lambda ws: tuple(ws) in listed) == [
+        (0, 2, "ORG"),
+        (3, 4, "ORG"),
+        (5, 8, "ORG"),
+    ]

@@ -6,7 +6,7 @@ Pure and thread-safe: the model loads once, lazily, behind a lock (``tagger.get_
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -160,6 +160,35 @@ def _org_heads() -> tuple[frozenset[str], frozenset[str]]:
     return heads, frozenset(w for w, n in of.items() if n >= 2 and n >= 0.25 * ends.get(w, 0))
 
 
+def _listed(words: Sequence[str]) -> bool:
+    """Whether ``words`` are one name of the training lexicon, whole."""
+    lexicon = get_tagger().lexicon
+    tags = lexicon.tags(words, [w.lower() for w in words]) if lexicon else []
+    return bool(tags) and tags[0][:1] == "B" and all(t[:1] == "I" for t in tags[1:])
+
+
+def split_pairs(
+    words: Sequence[str],
+    spans: Sequence[tuple[int, int, str]],
+    listed: Callable[[Sequence[str]], bool],
+) -> list[tuple[int, int, str]]:
+    """Spans that are two names joined by "and", cut in two: each side a ``listed`` name (in the
+    training lexicon), the whole none ("Trinidad and Tobago" is one)."""
+    out = []
+    for a, b, typ in spans:
+        k = next((k for k in range(a + 1, b - 1) if words[k] == "and"), None)
+        if (
+            k is not None
+            and listed(words[a:k])
+            and listed(words[k + 1 : b])
+            and not listed(words[a:b])
+        ):
+            out += [(a, k, typ), (k + 1, b, typ)]
+        else:
+            out.append((a, b, typ))
+    return out
+
+
 def _titled(word: str) -> bool:
     """A title that stands before a person's name ("Senator", "Dr.", "Lieutenant-Colonel")."""
     low = word.lower().rstrip(".")
@@ -266,7 +295,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
 
     mentions = []
     for line, ws, ts, caps_line in zip(toks, words, tags, caps):
-        for a, b, typ in bio_spans(ts):
+        for a, b, typ in split_pairs(ws, bio_spans(ts), _listed):
             found = _trim(text, line[a:b], TYPES[typ])
             if found is None:
                 continue
