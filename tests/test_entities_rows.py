@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from reader.analysis.entities import _lone_common, _titled, find_entities, split_pairs
+from reader.analysis.entities import (
+    _lone_common,
+    _split_verbs,
+    _titled,
+    find_entities,
+    split_pairs,
+)
 from reader.analysis.entities.consistency import WordTests, complete
 from reader.analysis.entities.grouping import Mention, group
 from reader.analysis.model import EntityType
@@ -142,3 +148,13 @@ def test_two_listed_names_joined_by_and_are_two_spans() -> None:
         (3, 4, "ORG"),
         (5, 8, "ORG"),
     ]
+
+
+def test_a_span_is_cut_at_a_verb_inside_it_not_at_a_particle() -> None:
+    words = ["Ruiz", "told", "Velo", "Radio", ",", "Harwell", "upon", "Avon"]
+    assert _split_verbs(words, [(0, 4, "ORG"), (5, 8, "LOC")]) == [
+        (0, 1, "ORG"),
+        (2, 4, "ORG"),
+        (5, 8, "LOC"),
+    ]
+    assert _split_verbs(words, [(0, 4, "MISC")]) == [(0, 4, "MISC")]  # a title may hold a verb
