@@ -158,3 +158,13 @@ def test_a_span_is_cut_at_a_verb_inside_it_not_at_a_particle() -> None:
         (5, 8, "LOC"),
     ]
     assert _split_verbs(words, [(0, 4, "MISC")]) == [(0, 4, "MISC")]  # a title may hold a verb
+
+
+def test_a_name_tagged_a_place_and_an_organisation_as_often_is_two_rows() -> None:
+    def rows(orgs: int) -> list[tuple[str, str]]:
+        mentions = [Mention(Span(0, 7), "LOC", "Harwell"), Mention(Span(10, 17), "LOC", "Harwell")]
+        mentions += [Mention(Span(20 + 10 * k, 27 + 10 * k), "ORG", "Harwell") for k in range(orgs)]
+        return [(e.name, e.type) for e in group(mentions)]
+
+    assert rows(2) == [("Harwell", "LOC"), ("Harwell", "ORG")]  # the town and its team
+    assert rows(1) == [("Harwell", "LOC")]  # one mistyped mention joins the place

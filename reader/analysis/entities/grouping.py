@@ -8,7 +8,9 @@ Velikowa" (one person, two transliterations) come together. A one-word form join
 type the tagger gave it (the tagger types a lone surname from too little context), unless it is a
 known place the tagger typed as a place; the row's type is the one most of its mentions have. An
 organisation named by the first or last words of one other organisation's name joins it ("Velo"
-of "Velo Records", "Grain Council" of "EU Grain Council"), without a say in its type.
+of "Velo Records", "Grain Council" of "EU Grain Council"), without a say in its type. A name
+tagged a place as often as an organisation is two referents (a town and its team): its
+organisation form joins the place only when it has fewer mentions.
 """
 
 from __future__ import annotations
@@ -132,7 +134,7 @@ class _Index:
         # Organisations by the first and last words of their names ("Velo" of "Velo Records").
         self.parts: dict[str, dict[int, _Cluster]] = {}
 
-    def home(self, form: str, typ: EntityType, place: bool) -> _Cluster | None:
+    def home(self, form: str, typ: EntityType, place: bool, count: int) -> _Cluster | None:
         """The cluster an unseen form joins, if any (forms arrive longest first)."""
         single = len(form.split()) == 1
         if typ == "PERSON" or (single and not (place and typ == "LOC") and form[:1].isupper()):
@@ -153,7 +155,11 @@ class _Index:
             if single and len(owners) == 1:  # a first name used alone: one person has it
                 return next(iter(owners.values()))
         found = self.keys.get(key(form))
-        if found is not None:
+        if found is not None and (
+            {found.type, typ} != {"LOC", "ORG"}
+            or count < found.votes.total()
+            or all(f.lower() != form.lower() for f, _ in islice(found.forms, NEAR))
+        ):  # a town and its team, named alike, stay apart when both are named as often
             return found
         if typ in ACRONYM_TYPES and form.isupper() and form.isalpha():
             return self.acronyms.get(form)
@@ -212,7 +218,7 @@ def group(
             and is_place(full.title())
         ):
             typ = "LOC"  # an abbreviated place name: "US" is "United States" ("EU" is no place)
-        home = index.home(form, typ, place)
+        home = index.home(form, typ, place, len(by_form[k]))
         vote = typ
         if home is None and (home := index.whole(form, typ, place)) is not None:
             vote = home.type  # a part of a name does not type the whole
