@@ -62,6 +62,12 @@ def test_an_organisation_takes_of_and_the_name_after_it() -> None:
     ]  # fmt: skip
 
 
+def test_initials_grow_over_the_name_after_them() -> None:
+    assert completed("at J. R. Ostrander Hall", "O B-ORG I-ORG O O") == [
+        "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG",
+    ]  # fmt: skip
+
+
 def test_a_name_and_a_word_that_is_no_head_stay_apart() -> None:
     assert completed("a Lisbon Tram ride", "O B-LOC O O") == ["O", "B-LOC", "O", "O"]
     assert completed("the Acme Corsican Records", "O B-ORG O O") == ["O", "B-ORG", "O", "O"]

@@ -119,6 +119,8 @@ def _completed(
         while ts[start][0] == "I":
             start -= 1
     if not grown:
+        if end > b and all(len(w) == 2 and w.endswith(".") for w in ws[a:b]):
+            return a, end, typ  # initials are never all of a name: "J. R. Ostrander"
         if typ == "PER" and start < a and end == b:
             return start, end, "PER"  # "Tom Reyes" from "Reyes"
         if typ != "ORG":
