@@ -1,6 +1,11 @@
 """Named entities: tagging, consistency passes and grouping of mentions into entities.
 
-Pure and thread-safe: the model loads once, lazily, behind a lock (``tagger.get_tagger``).
+The passes run in this order: the tagger; repeats of names found elsewhere tagged too
+(``consistency.propagate``); fragments of one name completed (``consistency.complete``); spans cut
+where two names were glued ("and", a verb), trimmed of what is not the name (``_trim``), typed a
+person after a title, dropped when no name (a common word, a letter); mentions grouped into one
+row per referent (``grouping.group``). Pure and thread-safe: the model loads once, lazily, behind
+a lock (``tagger.get_tagger``).
 """
 
 from __future__ import annotations
@@ -341,6 +346,6 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
             ):
                 continue  # a handle, a hashtag, a capitalised common word (sentence start, slogan),
                 # a letter in a sentence ("S" of "S$"; one signing a message stays)
-            typ_ = "LOC" if is_place(surface, etype) else etype
-            mentions.append(Mention(span, typ_, surface, titled))
+            etype = "LOC" if is_place(surface, etype) else etype
+            mentions.append(Mention(span, etype, surface, titled))
     return group(mentions, known_place)
