@@ -5,6 +5,7 @@ when the local context is weak. Here every untagged capitalised repeat of a foun
 surname of a found person, gets the type the name has most often in the document, unless the
 document also writes the word in lower case (then it is likely a common word: "May", "Bill"). An
 untagged near spelling of a person's surname ("Zelensky" beside "Zelenskiy") becomes a person too.
+Then ``complete`` joins the fragments of one name that the tagger left apart.
 """
 
 from __future__ import annotations
@@ -157,7 +158,8 @@ def complete(words: Sequence[Sequence[str]], tags: Sequence[list[str]], t: WordT
     start without evidence) when the run then ends in an organisation's head word: it becomes
     an organisation, with a name tagged just before it ("Westfield Magistrates Court"), and with
     "of" and the name after it when its last word often stands before "of" in organisations'
-    names ("University of Lund"). A person also grows to the left over first names.
+    names ("University of Lund"). A person also grows to the left over first names, and initials
+    tagged alone over the words after them.
     """
     for ws, ts in zip(words, tags):
         for a, b, typ in bio_spans(ts):
