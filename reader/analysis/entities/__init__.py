@@ -1,13 +1,21 @@
 """Named entities: tagging, consistency passes and grouping of mentions into entities.
 
-Pure and thread-safe: the model loads once, lazily, behind a lock (``tagger.get_tagger``).
+The passes run in this order: the tagger; repeats of names found elsewhere tagged too
+(``consistency.propagate``); fragments of one name completed (``consistency.complete``); spans cut
+where two names were glued ("and", a verb), trimmed of what is not the name (``_trim``), typed a
+person after a title, dropped when no name (a common word, a letter); mentions grouped into one
+row per referent (``grouping.group``). Pure and thread-safe: the model loads once, lazily, behind
+a lock (``tagger.get_tagger``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import cache
+from itertools import pairwise
 
-from reader.analysis.entities.consistency import propagate
+from reader.analysis.entities.consistency import WordTests, complete, propagate
 from reader.analysis.entities.features import is_caps_line
 from reader.analysis.entities.gazetteer import HONORIFICS, NOT_ALONE
 from reader.analysis.entities.grouping import Mention, group
@@ -26,6 +34,9 @@ _PLACE_LAST = words("place_tails")
 _ROLES = words("name_roles")
 _COURTESY = words("courtesy_titles")
 _NOT_NAMES = words("not_names")
+_INNER = words("name_inner_words")
+_NATIONALITIES = words("ner_nationalities")
+_TITLES = frozenset(w.lower().rstrip(".") for w in words("ner_titles"))
 
 
 def is_honorific(word: str) -> bool:
@@ -136,6 +147,97 @@ def _trim(
     return Span(toks[a].start, end), typ
 
 
+@cache
+def _org_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that end organisation names in the tagger's training lexicon ("Inc", "Council",
+    "Records": at least three such names, and four in five of the names they end), and words
+    that stand before "of" in them ("University", "Ministry": in two names or more, and in a
+    quarter as many as those the word ends)."""
+    lexicon = get_tagger().lexicon
+    last: dict[str, Counter[str]] = {}
+    of: Counter[str] = Counter()
+    for names in lexicon._entries.values() if lexicon else ():
+        for name, typ in names.items():
+            if len(name) > 1:
+                last.setdefault(name[-1], Counter())[typ] += 1
+            of.update(w for w, o in pairwise(name[:-1]) if o == "of" and typ == "ORG")
+    heads = frozenset(w for w, c in last.items() if c["ORG"] >= 3 and c["ORG"] >= 0.8 * c.total())
+    ends = {w: c["ORG"] for w, c in last.items()}
+    return heads, frozenset(w for w, n in of.items() if n >= 2 and n >= 0.25 * ends.get(w, 0))
+
+
+def _listed(words: Sequence[str]) -> bool:
+    """Whether ``words`` are one name of the training lexicon, whole."""
+    lexicon = get_tagger().lexicon
+    tags = lexicon.tags(words, [w.lower() for w in words]) if lexicon else []
+    return bool(tags) and tags[0][:1] == "B" and all(t[:1] == "I" for t in tags[1:])
+
+
+def split_pairs(
+    words: Sequence[str],
+    spans: Sequence[tuple[int, int, str]],
+    listed: Callable[[Sequence[str]], bool],
+) -> list[tuple[int, int, str]]:
+    """Spans that are two names joined by "and", cut in two: each side a ``listed`` name (in the
+    training lexicon), the whole none ("Trinidad and Tobago" is one)."""
+    out = []
+    for a, b, typ in spans:
+        k = next((k for k in range(a + 1, b - 1) if words[k] == "and"), None)
+        if (
+            k is not None
+            and listed(words[a:k])
+            and listed(words[k + 1 : b])
+            and not listed(words[a:b])
+        ):
+            out += [(a, k, typ), (k + 1, b, typ)]
+        else:
+            out.append((a, b, typ))
+    return out
+
+
+def _split_verbs(
+    words: Sequence[str], spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Spans cut where a word inside them is one running text only writes in lower case and
+    longer than a particle ("Ruiz told Velo Radio", "Acme beat Tolvo"), but for those names hold
+    ("upon"); MISC titles keep theirs."""
+    out = []
+    for a, b, typ in spans:
+        for k in range(a + 1, b - 1) if typ != "MISC" else ():
+            w = words[k]
+            if (
+                w.islower()
+                and len(w) >= 4
+                and w not in _INNER
+                and get_tagger().case_class(w) == "L"
+            ):
+                out.append((a, k, typ))
+                a = k + 1
+        out.append((a, b, typ))
+    return out
+
+
+def _titled(word: str) -> bool:
+    """A title that stands before a person's name ("Senator", "Dr.", "Lieutenant-Colonel")."""
+    low = word.lower().rstrip(".")
+    return is_honorific(word) or any(part in _TITLES for part in low.split("-"))
+
+
+def _inside_stop(word: str) -> bool:
+    """A capitalised word a name does not grow over: a month or weekday, a title or role, a
+    nationality adjective, a word never a name."""
+    low = word.lower().rstrip(".")
+    return (
+        _titled(word)
+        or word in NOT_ALONE
+        or word in _NATIONALITIES
+        or _role(word)
+        or low in _NOT_NAMES
+        or low in _NOT_FIRST
+        or low in _COURTESY
+    )
+
+
 def _adverb(low: str) -> bool:
     """A sentence adverb ("Frankly,", "Honestly"): a common word in "-ly"."""
     return low.endswith("ly") and _common(low)
@@ -144,6 +246,16 @@ def _adverb(low: str) -> bool:
 def _common(word: str) -> bool:
     """A word unlabelled text writes in lower case ("Regardless", "VOTE"): no name alone."""
     return get_tagger().case_class(word.lower()) in ("L", "l")
+
+
+def _lone_common(surface: str) -> bool:
+    """One word that running text writes in lower case and training data never tags as a name
+    ("Applause", "Machine"): a capitalised common word, wherever it stands, not a row alone."""
+    return (
+        " " not in surface
+        and _common(surface)
+        and (get_tagger().tokens or {}).get(surface.lower(), "") in ("", "O")
+    )
 
 
 def _all_capitalised(words: Sequence[str]) -> bool:
@@ -186,27 +298,54 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     propagate(words, tags)
     # Words capitalised inside a sentence somewhere: a name, even where it starts one.
     cap_mid = {w for ws in words if not is_caps_line(ws) for w in ws[1:] if w[:1].isupper()}
+    # In capitals or all capitalised (a headline, a slogan, a table header), case says nothing.
+    caps = [is_caps_line(ws) or _all_capitalised(ws) for ws in words]
+    complete(
+        [ws for ws, c in zip(words, caps) if not c],
+        [ts for ts, c in zip(tags, caps) if not c],
+        WordTests(
+            head=lambda w: w.lower() in _org_heads()[0],
+            of_head=lambda w: w.lower() in _org_heads()[1],
+            first_name=lambda w: tagger.gazetteer.tags([w], [w.lower()]) == ["B-FN"],
+            known=lambda w: (tagger.tokens or {}).get(w.lower(), ""),
+            common=_common,
+            stop=_inside_stop,
+            evidence=lambda w: w in cap_mid and not _common(w),
+        ),
+    )
+    gaz = tagger.gazetteer
+
+    def known_place(form: str) -> bool:
+        words = form.split()
+        return gaz.tags(words, [w.lower() for w in words]) == ["B-LOC"] + ["I-LOC"] * (
+            len(words) - 1
+        )
+
     mentions = []
-    for line, ws, ts in zip(toks, words, tags):
-        # In capitals or all capitalised (a headline, a slogan, a table header), case says nothing.
-        caps = is_caps_line(ws) or _all_capitalised(ws)
-        for a, b, typ in bio_spans(ts):
+    for line, ws, ts, caps_line in zip(toks, words, tags, caps):
+        for a, b, typ in _split_verbs(ws, split_pairs(ws, bio_spans(ts), _listed)):
             found = _trim(text, line[a:b], TYPES[typ])
             if found is None:
                 continue
             span, etype = found
             surface = _surface(text, line[a:b], span)
+            titled = a > 0 and _titled(ws[a - 1]) and not caps_line and not known_place(surface)
+            if titled:
+                etype = "PERSON"  # "President Halvorsen", "Sen. Reyes": a title before a person
             first = text[line[0].start : line[0].end]
             if (
                 text[span.start - 1 : span.start] in ("@", "#")
                 or surface in NOT_ALONE
                 or not any(c.isupper() for c in surface)  # "moon": a name has a capital
                 or (
-                    (caps or (span.start == line[0].start and first not in cap_mid))
+                    (caps_line or (span.start == line[0].start and first not in cap_mid))
                     and all(_common(w) for w in surface.split())
                 )
+                or _lone_common(surface)
+                or (len(surface) == 1 and sum(w[:1].isalpha() for w in ws) > 1)
             ):
-                continue  # a handle, a hashtag, a capitalised common word (sentence start, slogan)
-            mentions.append(Mention(span, "LOC" if is_place(surface, etype) else etype, surface))
-    gaz = tagger.gazetteer
-    return group(mentions, lambda form: gaz.tags([form], [form.lower()]) == ["B-LOC"])
+                continue  # a handle, a hashtag, a capitalised common word (sentence start, slogan),
+                # a letter in a sentence ("S" of "S$"; one signing a message stays)
+            etype = "LOC" if is_place(surface, etype) else etype
+            mentions.append(Mention(span, etype, surface, titled))
+    return group(mentions, known_place)

@@ -5,12 +5,14 @@ when the local context is weak. Here every untagged capitalised repeat of a foun
 surname of a found person, gets the type the name has most often in the document, unless the
 document also writes the word in lower case (then it is likely a common word: "May", "Bill"). An
 untagged near spelling of a person's surname ("Zelensky" beside "Zelenskiy") becomes a person too.
+Then ``complete`` joins the fragments of one name that the tagger left apart.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from reader.analysis.entities.grouping import NEAR, similar_names
 from reader.analysis.entities.tagger import bio_spans
@@ -65,3 +67,104 @@ def propagate(words: Sequence[Sequence[str]], tags: Sequence[list[str]]) -> None
                     i += n - 1
                     break
             i += 1
+
+
+@dataclass(frozen=True, slots=True)
+class WordTests:
+    """What completing a name asks of a word; the caller answers from the model and word lists."""
+
+    head: Callable[[str], bool]  # ends organisation names in training: "Records", "Council"
+    of_head: Callable[[str], bool]  # stands before "of" in them: "University", "Ministry"
+    first_name: Callable[[str], bool]
+    known: Callable[[str], str]  # the type training data gives the word, "" if none
+    common: Callable[[str], bool]  # written in lower case in running text: "Prime", "The"
+    stop: Callable[[str], bool]  # never inside a name: months, roles, nationalities
+    evidence: Callable[[str], bool]  # a name even at a sentence start
+
+
+def _joins(word: str, tag: str, typ: str, t: WordTests) -> bool:
+    """Whether an untagged ``word`` may join a name of type ``typ`` beside it: capitalised (each
+    part, when hyphenated: not "Party-led"), letters and ".-'", not a stop word, not known from
+    training as a name of another type ("Corsican" after a party's name)."""
+    return (
+        tag == "O"
+        and any(c.islower() for c in word)
+        and all(c.isalpha() or c in ".-'" for c in word)
+        and all(part[:1].isupper() for part in word.split("-"))
+        and not t.stop(word)
+        and t.known(word) in ("", "O", typ)
+    )
+
+
+def _completed(
+    ws: Sequence[str], ts: Sequence[str], a: int, b: int, typ: str, t: WordTests
+) -> tuple[int, int, str] | None:
+    """The span and type name ``ws[a:b]`` completes to, or None if it stays as it is."""
+    end = b
+    while end < len(ws) and _joins(ws[end], ts[end], typ, t):
+        end += 1
+    while end > b and t.common(ws[end - 1]) and not t.head(ws[end - 1]):
+        end -= 1
+    start = a
+    while (
+        start > 0
+        and _joins(ws[start - 1], ts[start - 1], typ, t)
+        and not t.common(ws[start - 1])
+        and (start > 1 or t.evidence(ws[0]))
+        and (typ != "PER" or t.first_name(ws[start - 1]))
+    ):
+        start -= 1
+    grown = t.head(ws[end - 1]) and (end > b or typ == "ORG")
+    if grown and start > 0 and ts[start - 1][2:] in ("PER", "ORG", "LOC"):
+        start -= 1  # the name before it too: "Westfield Magistrates Court"
+        while ts[start][0] == "I":
+            start -= 1
+    if not grown:
+        if end > b and all(len(w) == 2 and w.endswith(".") for w in ws[a:b]):
+            return a, end, typ  # initials are never all of a name: "J. R. Ostrander"
+        if typ == "PER" and start < a and end == b:
+            return start, end, "PER"  # "Tom Reyes" from "Reyes"
+        if typ != "ORG":
+            return None  # a name and a word is rarely all of a name: "Lisbon Tram"
+        start, end = a, b  # nor "Acme Pro"
+    if t.of_head(ws[end - 1]):
+        end = _of_name(ws, ts, end, t)
+    return (start, end, "ORG") if (start, end) != (a, b) else None
+
+
+def _of_name(ws: Sequence[str], ts: Sequence[str], end: int, t: WordTests) -> int:
+    """Where an organisation's name ending in an ``of_head`` word at ``end`` ends with "of" and
+    the name after it ("University of Lund", "Court of Petty Appeals"): one place or organisation
+    tagged, or capitalised words."""
+    k = end + 1
+    if k >= len(ws) or ws[end] != "of":
+        return end
+    if ts[k] in ("B-LOC", "B-ORG"):
+        k += 1
+        while k < len(ws) and ts[k][0] == "I":
+            k += 1
+        return k
+    while k < len(ws) and _joins(ws[k], ts[k], "ORG", t):
+        k += 1
+    return k if k > end + 1 else end
+
+
+def complete(words: Sequence[Sequence[str]], tags: Sequence[list[str]], t: WordTests) -> None:
+    """Complete, in place, tagged names over the untagged capitalised words of their run.
+
+    A capitalised word the tagger left out of a name splits it into fragments ("Harwell Keck
+    Observatory" as "Harwell" and "Observatory"). A tagged person, organisation or place grows over
+    the capitalised words beside it (``_joins``; common words only inside, never at a sentence
+    start without evidence) when the run then ends in an organisation's head word: it becomes
+    an organisation, with a name tagged just before it ("Westfield Magistrates Court"), and with
+    "of" and the name after it when its last word often stands before "of" in organisations'
+    names ("University of Lund"). A person also grows to the left over first names, and initials
+    tagged alone over the words after them.
+    """
+    for ws, ts in zip(words, tags):
+        for a, b, typ in bio_spans(ts):
+            fresh = ts[a] == "B-" + typ  # not grown over by a name before it
+            found = _completed(ws, ts, a, b, typ, t) if typ != "MISC" and fresh else None
+            if found is not None:
+                start, end, new = found
+                ts[start:end] = ["B-" + new] + ["I-" + new] * (end - start - 1)

@@ -6,7 +6,11 @@ join only when both the surnames and the first names agree (exactly, by initial,
 spellings), so "Ingrid Halvorsen" and "Ingrid Lund" stay apart, while "Marta Velikova" and "Marta
 Velikowa" (one person, two transliterations) come together. A one-word form joins a person whatever
 type the tagger gave it (the tagger types a lone surname from too little context), unless it is a
-known place; the row's type is the one most of its mentions have.
+known place the tagger typed as a place; the row's type is the one most of its mentions have. An
+organisation named by the first or last words of one other organisation's name joins it ("Velo"
+of "Velo Records", "Grain Council" of "EU Grain Council"), without a say in its type. A name
+tagged a place as often as an organisation is two referents (a town and its team): its
+organisation form joins the place only when it has fewer mentions.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ ACRONYM_TYPES = frozenset({"ORG", "MISC"})  # the tagger often mistakes one for 
 # A near spelling ("Velikowa" for "Velikova") is looked for among the first NEAR people whose
 # surname has its initial: articles name few, and a page of thousands of names stays linear in time.
 NEAR = 8
+PARTS = 4  # an organisation's name is found by its first and last words, up to so many
 _SUFFIXES = words("name_suffixes")
 _ALIASES = table("entity_aliases")
 
@@ -38,6 +43,7 @@ class Mention:
     span: Span
     type: EntityType
     text: str
+    titled: bool = False  # after a person's title ("Senator"): the row is a person's
 
 
 @dataclass(slots=True)
@@ -125,11 +131,13 @@ class _Index:
         self.first: dict[str, dict[int, _Cluster]] = {}  # by the first name
         self.acronyms: dict[str, _Cluster] = {}
         self.keys: dict[str, _Cluster] = {}
+        # Organisations by the first and last words of their names ("Velo" of "Velo Records").
+        self.parts: dict[str, dict[int, _Cluster]] = {}
 
-    def home(self, form: str, typ: EntityType, place: bool) -> _Cluster | None:
+    def home(self, form: str, typ: EntityType, place: bool, count: int) -> _Cluster | None:
         """The cluster an unseen form joins, if any (forms arrive longest first)."""
         single = len(form.split()) == 1
-        if typ == "PERSON" or (single and not place and form[:1].isupper()):
+        if typ == "PERSON" or (single and not (place and typ == "LOC") and form[:1].isupper()):
             last = _bare(form)[-1].lower()
             exact = islice(self.surnames.get(last, {}).values(), NEAR)
             near = islice(self.people.get(last[0], {}).values(), NEAR)
@@ -147,11 +155,22 @@ class _Index:
             if single and len(owners) == 1:  # a first name used alone: one person has it
                 return next(iter(owners.values()))
         found = self.keys.get(key(form))
-        if found is not None:
+        if found is not None and (
+            {found.type, typ} != {"LOC", "ORG"}
+            or count < found.votes.total()
+            or all(f.lower() != form.lower() for f, _ in islice(found.forms, NEAR))
+        ):  # a town and its team, named alike, stay apart when both are named as often
             return found
         if typ in ACRONYM_TYPES and form.isupper() and form.isalpha():
             return self.acronyms.get(form)
         return None
+
+    def whole(self, form: str, typ: EntityType, place: bool) -> _Cluster | None:
+        """The one organisation whose name starts or ends with organisation ``form`` ("Velo" of
+        "Velo Records", "Grain Council" of "EU Grain Council"), if ``form`` is no known place (a
+        MISC form would bring its type: "Iraqi" of "Iraqi Airways")."""
+        owners = self.parts.get(key(form), {}) if typ == "ORG" and not place else {}
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
     def add(self, form: str, typ: EntityType, c: _Cluster) -> None:
         """Index ``form`` of cluster ``c``."""
@@ -164,6 +183,11 @@ class _Index:
                 self.first.setdefault(bare[0], {})[id(c)] = c
         if typ in ACRONYM_TYPES and (initials := acronym(form)):
             self.acronyms.setdefault(initials, c)
+        words_ = key(form).split()
+        if typ == "ORG" and len(words_) > 1:
+            for k in range(1, min(len(words_), PARTS + 1)):
+                for part in (words_[:k], words_[-k:]):
+                    self.parts.setdefault(" ".join(part), {})[id(c)] = c
 
 
 def group(
@@ -177,27 +201,42 @@ def group(
     ``is_place`` tells a known place name ("Washington" stays a place beside "George Washington").
     """
     by_form: dict[tuple[str, EntityType], list[Span]] = {}
+    titled = set()
     for m in sorted(mentions, key=lambda m: m.span):
         by_form.setdefault((" ".join(m.text.split()), m.type), []).append(m.span)
+        if m.titled:
+            titled.add(m.span)
     clusters: list[_Cluster] = []
     index = _Index()
     for k in sorted(by_form, key=lambda k: (-len(k[0].split()), -len(k[0]), by_form[k][0])):
         form, typ = k
-        home = index.home(form, typ, is_place(form))
+        place = is_place(form)
+        if (
+            typ != "LOC"
+            and form.isupper()
+            and (full := key(form)) in _ALIASES.values()
+            and is_place(full.title())
+        ):
+            typ = "LOC"  # an abbreviated place name: "US" is "United States" ("EU" is no place)
+        home = index.home(form, typ, place, len(by_form[k]))
+        vote = typ
+        if home is None and (home := index.whole(form, typ, place)) is not None:
+            vote = home.type  # a part of a name does not type the whole
         if home is None:
             home = _Cluster(typ)
             clusters.append(home)
         index.add(form, typ, home)
         home.forms.append(k)
         home.mentions.extend(by_form[k])
-        home.votes[typ] += len(by_form[k])
+        home.votes[vote] += len(by_form[k])
     entities: list[Entity] = []
     for c in sorted(clusters, key=lambda c: min(c.mentions)):
         firsts = {k: min(by_form[k]) for k in c.forms}
         name = max(firsts, key=lambda k: (len(k[0].split()), len(k[0]), -firsts[k].start))[0]
         typ = max(c.votes, key=lambda t: (c.votes[t], t == c.type))
-        if any(t == "PERSON" and " " in f for f, t in c.forms):
-            typ = "PERSON"  # a full name tagged as a person outweighs a lone surname's type
+        if any(t == "PERSON" and " " in f for f, t in c.forms) or titled.intersection(c.mentions):
+            typ = "PERSON"  # a full name tagged as a person, or a title before a name, outweighs
+            # a lone surname's type
         aliases = sorted(
             {f for f, _ in c.forms if f != name},
             key=lambda f: min(firsts[k] for k in c.forms if k[0] == f),

@@ -1,0 +1,176 @@
+"""Entity rows on news: completing names split into fragments, dropping rows that are no name."""
+
+from __future__ import annotations
+
+from reader.analysis.entities import (
+    _lone_common,
+    _split_verbs,
+    _titled,
+    find_entities,
+    split_pairs,
+)
+from reader.analysis.entities.consistency import WordTests, complete
+from reader.analysis.entities.grouping import Mention, group
+from reader.analysis.model import EntityType
+from reader.analysis.tokens import tokenize
+from reader.document.model import Block, Span
+
+HEADS = {"Records", "Council"}
+FIRST = {"Tom"}
+KNOWN = {"Corsican": "MISC"}
+COMMON = {"Records", "The", "Prime"}
+STOP = {"Monday"}
+
+TESTS = WordTests(
+    head=HEADS.__contains__,
+    of_head={"University", "Council"}.__contains__,
+    first_name=FIRST.__contains__,
+    known=lambda w: KNOWN.get(w, ""),
+    common=COMMON.__contains__,
+    stop=STOP.__contains__,
+    evidence=lambda w: False,
+)
+
+
+def completed(sentence: str, tags: str) -> list[str]:
+    words, out = [sentence.split()], [tags.split()]
+    complete(words, out, TESTS)
+    return out[0]
+
+
+def test_an_organisation_grows_to_its_head_word() -> None:
+    assert completed("at Harwell Keck Records today", "O B-ORG O O O") == [
+        "O", "B-ORG", "I-ORG", "I-ORG", "O",
+    ]  # fmt: skip
+
+
+def test_a_name_tagged_just_before_the_head_joins_it() -> None:
+    assert completed("for Tolvo Grain Council members", "O B-PER B-ORG I-ORG O") == [
+        "O", "B-ORG", "I-ORG", "I-ORG", "O",
+    ]  # fmt: skip
+
+
+def test_an_organisation_takes_of_and_the_name_after_it() -> None:
+    assert completed("the University of Lund said", "O B-ORG O B-LOC O") == [
+        "O", "B-ORG", "I-ORG", "I-ORG", "O",
+    ]  # fmt: skip
+    assert completed("Harwell Council of Grain Growers met", "B-ORG I-ORG O O O O") == [
+        "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O",
+    ]  # fmt: skip
+    assert completed("Acme Records of Lund", "B-ORG I-ORG O B-LOC") == [
+        "B-ORG", "I-ORG", "O", "B-LOC",
+    ]  # fmt: skip
+
+
+def test_initials_grow_over_the_name_after_them() -> None:
+    assert completed("at J. R. Ostrander Hall", "O B-ORG I-ORG O O") == [
+        "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG",
+    ]  # fmt: skip
+
+
+def test_a_name_and_a_word_that_is_no_head_stay_apart() -> None:
+    assert completed("a Lisbon Tram ride", "O B-LOC O O") == ["O", "B-LOC", "O", "O"]
+    assert completed("the Acme Corsican Records", "O B-ORG O O") == ["O", "B-ORG", "O", "O"]
+
+
+def test_a_person_grows_over_a_first_name_only() -> None:
+    assert completed("said Tom Reyes", "O O B-PER") == ["O", "B-PER", "I-PER"]
+    assert completed("said Deputy Reyes", "O O B-PER") == ["O", "O", "B-PER"]
+
+
+def test_no_growth_over_a_stop_word_or_to_an_unproven_sentence_start() -> None:
+    assert completed("Monday Velo Council", "O O B-ORG") == ["O", "B-ORG", "I-ORG"]
+    assert completed("Velo Council met", "O B-ORG O") == ["O", "B-ORG", "O"]
+
+
+def test_a_lone_common_word_is_no_name_but_a_known_name_is() -> None:
+    assert _lone_common("Applause")
+    assert _lone_common("Laughter")
+    assert not _lone_common("Reuters")  # written capitalised
+    assert not _lone_common("Ministry of Health")  # more than one word
+
+
+def test_titles_before_a_name() -> None:
+    assert _titled("Senator") and _titled("Dr.") and _titled("Lieutenant-Colonel")
+    assert not _titled("Harbour") and not _titled("Lisbon")
+
+
+def test_a_surname_that_is_also_a_place_joins_the_person_unless_typed_a_place() -> None:
+    def rows(typ: EntityType) -> list[tuple[str, str]]:
+        mentions = [
+            Mention(Span(0, 13), "PERSON", "Ian Westbrook"),
+            Mention(Span(20, 29), typ, "Westbrook"),
+        ]
+        return [(e.name, e.type) for e in group(mentions, lambda form: form == "Westbrook")]
+
+    assert rows("ORG") == [("Ian Westbrook", "PERSON")]
+    assert rows("LOC") == [("Ian Westbrook", "PERSON"), ("Westbrook", "LOC")]
+
+
+def test_a_letter_alone_is_no_row() -> None:
+    text = "The fare rose by S$ 1.10 to S$ 4.20 on Monday in Singapore.\n"
+    rows = find_entities(text, tokenize(text, [Block("paragraph", Span(0, len(text) - 1))])[0])
+    assert [e.name for e in rows] == ["Singapore"]
+
+
+def test_a_part_of_an_organisation_s_name_joins_it_when_it_names_one() -> None:
+    def rows(*names: str) -> list[tuple[str, tuple[str, ...]]]:
+        mentions = [Mention(Span(k * 30, k * 30 + len(n)), "ORG", n) for k, n in enumerate(names)]
+        return [(e.name, e.aliases) for e in group(mentions)]
+
+    assert rows("Velo Records", "Velo") == [("Velo Records", ("Velo",))]
+    assert rows("Grain Council", "EU Grain Council") == [("EU Grain Council", ("Grain Council",))]
+    assert rows("Velo Records", "Velo Films", "Velo") == [
+        ("Velo Records", ()),
+        ("Velo Films", ()),
+        ("Velo", ()),
+    ]
+
+
+def test_a_title_before_one_mention_makes_the_row_a_person_s() -> None:
+    mentions = [
+        Mention(Span(0, 8), "PERSON", "Kessewin", titled=True),
+        *(Mention(Span(k * 20, k * 20 + 8), "ORG", "Kessewin") for k in range(1, 4)),
+    ]
+    assert [(e.name, e.type) for e in group(mentions)] == [("Kessewin", "PERSON")]
+    untitled = [Mention(m.span, m.type, m.text) for m in mentions]
+    assert [(e.name, e.type) for e in group(untitled)] == [("Kessewin", "ORG")]
+
+
+def test_an_abbreviated_place_name_is_a_place_whatever_it_was_tagged() -> None:
+    mentions = [Mention(Span(0, 2), "ORG", "US"), Mention(Span(10, 14), "ORG", "U.S.")]
+    place = {"United States"}.__contains__
+    assert [(e.name, e.type) for e in group(mentions, place)] == [("U.S.", "LOC")]
+    america = [Mention(Span(0, 7), "ORG", "America")]  # a club may be named so
+    assert [(e.name, e.type) for e in group(america, place)] == [("America", "ORG")]
+
+
+def test_two_listed_names_joined_by_and_are_two_spans() -> None:
+    listed = {("Velo", "Records"), ("Acme",), ("Tolvo",), ("Tolvo", "and", "Acme")}
+    words = ["Velo", "Records", "and", "Acme", ",", "Tolvo", "and", "Acme"]
+    spans = [(0, 4, "ORG"), (5, 8, "ORG")]
+    assert split_pairs(words, spans, lambda ws: tuple(ws) in listed) == [
+        (0, 2, "ORG"),
+        (3, 4, "ORG"),
+        (5, 8, "ORG"),
+    ]
+
+
+def test_a_span_is_cut_at_a_verb_inside_it_not_at_a_particle() -> None:
+    words = ["Ruiz", "told", "Velo", "Radio", ",", "Harwell", "upon", "Avon"]
+    assert _split_verbs(words, [(0, 4, "ORG"), (5, 8, "LOC")]) == [
+        (0, 1, "ORG"),
+        (2, 4, "ORG"),
+        (5, 8, "LOC"),
+    ]
+    assert _split_verbs(words, [(0, 4, "MISC")]) == [(0, 4, "MISC")]  # a title may hold a verb
+
+
+def test_a_name_tagged_a_place_and_an_organisation_as_often_is_two_rows() -> None:
+    def rows(orgs: int) -> list[tuple[str, str]]:
+        mentions = [Mention(Span(0, 7), "LOC", "Harwell"), Mention(Span(10, 17), "LOC", "Harwell")]
+        mentions += [Mention(Span(20 + 10 * k, 27 + 10 * k), "ORG", "Harwell") for k in range(orgs)]
+        return [(e.name, e.type) for e in group(mentions)]
+
+    assert rows(2) == [("Harwell", "LOC"), ("Harwell", "ORG")]  # the town and its team
+    assert rows(1) == [("Harwell", "LOC")]  # one mistyped mention joins the place
