@@ -317,7 +317,7 @@ def test_a_name_the_tagger_cut_short_does_not_name_the_speaker() -> None:
     ],
 )
 def test_a_name_after_a_role_names_the_speaker(text: str, name: str) -> None:
-    [q] = quotes_of(text)
+    [q] = quotes_of(text, [person("E1", name, text, name)])
     assert at(text, q.speaker.mention).endswith(name) and q.speaker.name == name
 
 
@@ -579,7 +579,10 @@ def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
         "“It is bad,” Ann Moore said. “If indeed this goes on, we lose.\n"
         "“We have been thinking about where we are,” added Rep. Tom Ode, the leader."
     )
-    quotes = quotes_of(text)
+    quotes = quotes_of(
+        text,
+        [person("E1", "Ann Moore", text, "Ann Moore"), person("E2", "Tom Ode", text, "Tom Ode")],
+    )
     assert [q.text for q in quotes] == [
         "“It is bad,”",
         "“If indeed this goes on, we lose.",
@@ -590,7 +593,8 @@ def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
         "Ann Moore said: “If indeed this goes on, we lose.\n“We have thought about it. It is not "
         "good,” she added."
     )
-    assert [q.speaker.name for q in quotes_of(continued)] == ["Ann Moore", "Ann Moore"]
+    ents = [person("E1", "Ann Moore", continued, "Ann Moore")]
+    assert [q.speaker.name for q in quotes_of(continued, ents)] == ["Ann Moore", "Ann Moore"]
 
 
 # --- what is not a quote, and straight single marks ----------------------------------------------
