@@ -675,6 +675,31 @@ def test_the_previous_speaker_is_a_candidate_of_a_continuing_quote() -> None:
     assert prev.entity is ents[0]
 
 
+@pytest.mark.parametrize(
+    "text, verb, kind",
+    [
+        ("Ann Lee said it", "said", "speech"),
+        ("Ann Lee likened it", "likened", "judge"),
+        ("Ann Lee states it", "states", "ambiguous"),
+        ("Ann Lee sang it", "sang", "other"),
+    ],
+)
+def test_verb_class_of_a_cue(text: str, verb: str, kind: str) -> None:
+    start = text.index(verb)
+    assert candidates.verb_class(text, Span(start, start + len(verb))) == kind
+    assert candidates.verb_class(text, None) == "-"
+
+
+def test_candidates_see_the_verb_class_and_a_partial_quotation() -> None:
+    text = "Ann Lee likened the plan to “a leaky boat”."
+    ents = [person("E1", "Ann Lee", text, "Ann Lee")]
+    [cands] = _candidates(text, ents)
+    rule = next(c for c in cands if "src=rule" in c.features)
+    assert "vclass+adj+etype=judge+m<c:tight+PERSON" in rule.features
+    assert any(f.startswith("partial+where+syn=True+") for f in rule.features)
+    assert "NONE vclass+partial=judge+True" in cands[0].features
+
+
 def test_ranker_names_only_above_the_margin() -> None:
     none = Candidate(None, None, None, ("NONE",))
     rule = Candidate(Span(0, 3), None, None, ("src=rule", "kind=name"))
