@@ -700,6 +700,21 @@ def test_candidates_see_the_verb_class_and_a_partial_quotation() -> None:
     assert "NONE vclass+partial=judge+True" in cands[0].features
 
 
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("“We agree,” according to Ann Lee.", "agent"),
+        ("A statement from Ann Lee read: “We agree.”", "agent"),
+        ("“We agree,” Tom Ode said to Ann Lee.", "prep"),
+    ],
+)
+def test_a_name_after_by_from_or_according_to_is_an_agent(text: str, role: str) -> None:
+    ents = [person("E1", "Ann Lee", text, "Ann Lee")]
+    [cands] = _candidates(text, ents)
+    lee = next(c for c in cands if c.entity is ents[0])
+    assert f"syn={role}" in lee.features
+
+
 def test_ranker_names_only_above_the_margin() -> None:
     none = Candidate(None, None, None, ("NONE",))
     rule = Candidate(Span(0, 3), None, None, ("src=rule", "kind=name"))

@@ -39,6 +39,7 @@ _SPACES = re.compile(r"\s*")
 _ENDS = re.compile(r"[.!?\n]")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 _LEAD = re.compile(r"(?:\b(?:and|but|so|then|also|later|now)|\b[A-Z]\w*ly|“|\")\s*$")  # "and Berg"
+_AGENT = re.compile(r"\b(?:by|from|according to)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_OPEN = frozenset('.,;:!?—–-(“"”')
 _CHANNEL_REACH = 60  # characters after a cue read for "in a statement", "on Twitter"
 WRITTEN = words("written_channels")
@@ -290,10 +291,12 @@ def _adjacency(text: str, span: Span, cue: Span | None) -> str:
 
 
 def _role(text: str, span: Span) -> str:
-    """A shallow syntactic role: the object of a preposition ("with Berg"), an owner ("Berg's
-    plan"), the start of a clause (likely its subject), or another place (an object)."""
+    """A shallow syntactic role: the agent after "by", "from" or "according to" ("a statement
+    from Berg", who may be the speaker), the object of another preposition ("with Berg"), an
+    owner ("Berg's plan"), the start of a clause (likely its subject), or another place (an
+    object)."""
     if governed(text, span.start):
-        return "prep"
+        return "agent" if _AGENT.search(text, max(0, span.start - 24), span.start) else "prep"
     if text[span.end : span.end + 2] in ("'s", "’s"):
         return "poss"
     before = text[max(0, span.start - 40) : span.start].rstrip()
