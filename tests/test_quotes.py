@@ -317,7 +317,7 @@ def test_a_name_the_tagger_cut_short_does_not_name_the_speaker() -> None:
     ],
 )
 def test_a_name_after_a_role_names_the_speaker(text: str, name: str) -> None:
-    [q] = quotes_of(text)
+    [q] = quotes_of(text, [person("E1", name, text, name)])
     assert at(text, q.speaker.mention).endswith(name) and q.speaker.name == name
 
 
@@ -579,7 +579,10 @@ def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
         "“It is bad,” Ann Moore said. “If indeed this goes on, we lose.\n"
         "“We have been thinking about where we are,” added Rep. Tom Ode, the leader."
     )
-    quotes = quotes_of(text)
+    quotes = quotes_of(
+        text,
+        [person("E1", "Ann Moore", text, "Ann Moore"), person("E2", "Tom Ode", text, "Tom Ode")],
+    )
     assert [q.text for q in quotes] == [
         "“It is bad,”",
         "“If indeed this goes on, we lose.",
@@ -590,7 +593,8 @@ def test_a_reopened_paragraph_with_a_new_named_speaker_is_a_new_quote():
         "Ann Moore said: “If indeed this goes on, we lose.\n“We have thought about it. It is not "
         "good,” she added."
     )
-    assert [q.speaker.name for q in quotes_of(continued)] == ["Ann Moore", "Ann Moore"]
+    ents = [person("E1", "Ann Moore", continued, "Ann Moore")]
+    assert [q.speaker.name for q in quotes_of(continued, ents)] == ["Ann Moore", "Ann Moore"]
 
 
 # --- what is not a quote, and straight single marks ----------------------------------------------
@@ -669,6 +673,46 @@ def test_the_previous_speaker_is_a_candidate_of_a_continuing_quote() -> None:
     _, second = _candidates(text, ents)
     prev = next(c for c in second if "src=prev" in c.features)
     assert prev.entity is ents[0]
+
+
+@pytest.mark.parametrize(
+    "text, verb, kind",
+    [
+        ("Ann Lee said it", "said", "speech"),
+        ("Ann Lee likened it", "likened", "judge"),
+        ("Ann Lee states it", "states", "ambiguous"),
+        ("Ann Lee sang it", "sang", "other"),
+    ],
+)
+def test_verb_class_of_a_cue(text: str, verb: str, kind: str) -> None:
+    start = text.index(verb)
+    assert candidates.verb_class(text, Span(start, start + len(verb))) == kind
+    assert candidates.verb_class(text, None) == "-"
+
+
+def test_candidates_see_the_verb_class_and_a_partial_quotation() -> None:
+    text = "Ann Lee likened the plan to “a leaky boat”."
+    ents = [person("E1", "Ann Lee", text, "Ann Lee")]
+    [cands] = _candidates(text, ents)
+    rule = next(c for c in cands if "src=rule" in c.features)
+    assert "vclass+adj+etype=judge+m<c:tight+PERSON" in rule.features
+    assert any(f.startswith("partial+where+syn=True+") for f in rule.features)
+    assert "NONE vclass+partial=judge+True" in cands[0].features
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("“We agree,” according to Ann Lee.", "agent"),
+        ("A statement from Ann Lee read: “We agree.”", "agent"),
+        ("“We agree,” Tom Ode said to Ann Lee.", "prep"),
+    ],
+)
+def test_a_name_after_by_from_or_according_to_is_an_agent(text: str, role: str) -> None:
+    ents = [person("E1", "Ann Lee", text, "Ann Lee")]
+    [cands] = _candidates(text, ents)
+    lee = next(c for c in cands if c.entity is ents[0])
+    assert f"syn={role}" in lee.features
 
 
 def test_ranker_names_only_above_the_margin() -> None:

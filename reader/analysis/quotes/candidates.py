@@ -17,8 +17,13 @@ from dataclasses import dataclass
 from reader.analysis.coref import Coref, governed, mention_kind
 from reader.analysis.lexicons import words
 from reader.analysis.model import Entity, Sentence
-from reader.analysis.quotes import cues
-from reader.analysis.quotes.lexicon import NOT_SPEAKERS, SPEECH_VERBS
+from reader.analysis.quotes import cues, filters
+from reader.analysis.quotes.lexicon import (
+    AMBIGUOUS_VERBS,
+    JUDGING_VERBS,
+    NOT_SPEAKERS,
+    SPEECH_VERBS,
+)
 from reader.analysis.quotes.marks import TURN, Marked
 from reader.document.model import Span
 
@@ -34,6 +39,7 @@ _SPACES = re.compile(r"\s*")
 _ENDS = re.compile(r"[.!?\n]")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 _LEAD = re.compile(r"(?:\b(?:and|but|so|then|also|later|now)|\b[A-Z]\w*ly|“|\")\s*$")  # "and Berg"
+_AGENT = re.compile(r"\b(?:by|from|according to)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_OPEN = frozenset('.,;:!?—–-(“"”')
 _CHANNEL_REACH = 60  # characters after a cue read for "in a statement", "on Twitter"
 WRITTEN = words("written_channels")
@@ -285,10 +291,12 @@ def _adjacency(text: str, span: Span, cue: Span | None) -> str:
 
 
 def _role(text: str, span: Span) -> str:
-    """A shallow syntactic role: the object of a preposition ("with Berg"), an owner ("Berg's
-    plan"), the start of a clause (likely its subject), or another place (an object)."""
+    """A shallow syntactic role: the agent after "by", "from" or "according to" ("a statement
+    from Berg", who may be the speaker), the object of another preposition ("with Berg"), an
+    owner ("Berg's plan"), the start of a clause (likely its subject), or another place (an
+    object)."""
     if governed(text, span.start):
-        return "prep"
+        return "agent" if _AGENT.search(text, max(0, span.start - 24), span.start) else "prep"
     if text[span.end : span.end + 2] in ("'s", "’s"):
         return "poss"
     before = text[max(0, span.start - 40) : span.start].rstrip()
@@ -306,13 +314,29 @@ def _written(text: str, cue: Span | None, end: int) -> bool:
     return any(w in WRITTEN for w in words)
 
 
+def verb_class(text: str, cue: Span | None) -> str:
+    """What kind of verb the cue is: one that only reports speech ("said"), one that may be a
+    noun too ("comments", "states"), one of judging ("called it"), or none: the ranker learns
+    how far each vouches for its subject, a rare verb sharing what its class has learnt."""
+    if cue is None:
+        return "-"
+    verb = text[cue.start : cue.end].split()[0].lower()
+    if verb in JUDGING_VERBS:
+        return "judge"
+    if verb in AMBIGUOUS_VERBS:
+        return "ambiguous"
+    return "speech" if verb in SPEECH_VERBS else "other"
+
+
 @dataclass(frozen=True, slots=True)
 class Shared:
-    """What every candidate of one quotation shares: whether it opens its paragraph and whether
-    its cue says the words were written."""
+    """What every candidate of one quotation shares: whether it opens its paragraph, whether
+    its cue says the words were written, and whether it is a partial quotation (a few words in
+    the writer's sentence, starting in lower case)."""
 
     first: bool
     written: bool
+    partial: bool
 
 
 def features(
@@ -363,6 +387,8 @@ def features(
         f"syn={syn}",
         f"syn+where={syn}+{where}",
         f"written+etype={shared.written}+{etype}",
+        f"vclass+adj+etype={verb_class(text, cue)}+{adj}+{etype}",
+        f"partial+where+syn={shared.partial}+{where}+{syn}",
     ]
     if entity is not None:
         out.append(f"mentions={_bucket(len(entity.mentions), (1, 2, 4, 8))}")
@@ -380,6 +406,7 @@ def none_features(
     mention = local.found.mention if local.found else None
     kind = mention_kind(doc.text, mention) if mention else "-"
     partial = next((c for c in inner if c.isalpha()), "").islower()
+    vclass = verb_class(doc.text, local.found.cue if local.found else None)
     adj = _adjacency(doc.text, mention, local.found.cue) if mention and local.found else "-"
     return (
         "NONE",
@@ -391,6 +418,8 @@ def none_features(
         f"NONE rule+kind={local.rule}+{kind}",
         f"NONE rule+etype={local.rule}+{rule_entity.type if rule_entity else 'none'}",
         f"NONE adj+kind={adj}+{kind}",
+        f"NONE vclass+partial={vclass}+{partial}",
+        f"NONE vclass+adj={vclass}+{adj}",
     )
 
 
@@ -414,6 +443,7 @@ def gather(
     shared = Shared(
         opens_paragraph(doc.text, doc.paragraphs[local.para].start, q.span.start),
         _written(doc.text, local.found.cue if local.found else None, local.sent_end),
+        filters.is_partial(doc.text[q.span.start + 1 : q.span.end]),
     )
     out: list[Candidate] = []
     seen: list[Span] = []
