@@ -347,7 +347,7 @@ def doc_features(
 
 # Features that say which word a token is (or what training saw it as): hidden for a share of
 # the name tokens (``--dropout``), so that the tagger learns what an unseen name looks like.
-IDENTITY = ("w=", "l=", "bl=", "br=", "x=", "xt=")
+IDENTITY = ("w=", "l=", "bl=", "br=", "x=", "xt=", "c=", "cf=")
 HIDDEN = "\x00"  # the lower-cased word a hidden token shows to the previous-tag features
 
 
@@ -553,6 +553,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--ewt-repeat", type=int, default=1, help="times the EWT documents are seen per epoch"
     )
     ap.add_argument("--coarse", type=int, default=32, help="coarse classes grouping them")
+    ap.add_argument("--class-min", type=int, default=5, help="word classes: words seen this often")
     args = ap.parse_args(argv)
     c = args.corpora
     train_files = args.train or [c / "conll2003/eng.train", c / "extra-ner/wikigold.conll"]
@@ -579,7 +580,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 
         # The labelled training text counts as unlabelled here too (its words, never its tags).
         plain = text_sentences(texts) + [ws for d in train for ws, _ in d]
-        classes = word_classes(plain, args.clusters, args.coarse, seed=args.seed)
+        classes = word_classes(
+            plain, args.clusters, args.coarse, min_count=args.class_min, seed=args.seed
+        )
         log(f"word classes: {len(classes)} words")
     case_of = {w: c for c, ws in case.items() for w in ws.split("\n")}  # as the tagger reads it
     log(f"train: {len(train)} docs, dev: {len(dev)} + {len(edev)} docs")
