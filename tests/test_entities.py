@@ -613,9 +613,13 @@ def test_training_can_hide_which_word_a_name_token_is():
     from entities import hide_names
 
     sents = [(["Ada", "Vinter", "met", "Bo"], ["B-PER", "I-PER", "O", "B-ORG"])]
-    feats = [[["w=Ada", "s=Xx", "bl=<s>|ada"], ["l=vinter", "x2=er"], ["w=met"], ["xt=ORG"]]]
+    feats = [
+        [["w=Ada", "s=Xx", "bl=<s>|ada", "cf=7"], ["l=vinter", "x2=er"], ["w=met"], ["xt=ORG"]]
+    ]
+    feats[0][0] += ["c=3", "c+1=3/7", "rb=<s>"]
     assert hide_names(sents, feats, 1.0, 1) == [["\x00", "\x00", "met", "\x00"]]
-    assert feats == [[["s=Xx"], ["x2=er"], ["w=met"], []]]  # shape and affixes stay
+    # shape, affixes, the neighbours' classes and the run's context stay
+    assert feats == [[["s=Xx", "c+1=3/7", "rb=<s>"], ["x2=er"], ["w=met"], []]]
     kept = [[["w=Ada"], ["w=Vinter"], ["w=met"], ["w=Bo"]]]
     assert hide_names(sents, kept, 0.0, 1) == [["ada", "vinter", "met", "bo"]]
     assert kept == [[["w=Ada"], ["w=Vinter"], ["w=met"], ["w=Bo"]]]
