@@ -14,6 +14,7 @@ from reader.analysis.entities.features import (
     doc_context,
     first_pass_types,
     is_caps_line,
+    name_runs,
     neighbour_features,
     run_heads,
     second_pass_features,
@@ -22,7 +23,14 @@ from reader.analysis.entities.features import (
 )
 from reader.analysis.entities.gazetteer import Gazetteer
 from reader.analysis.entities.grouping import Mention, acronym, group, similar_names
-from reader.analysis.entities.tagger import MODEL_PATH, Tagger, bio_spans, encode_pass, get_tagger
+from reader.analysis.entities.tagger import (
+    FORMAT,
+    MODEL_PATH,
+    Tagger,
+    bio_spans,
+    encode_pass,
+    get_tagger,
+)
 from reader.analysis.model import Entity
 from reader.analysis.tokens import tokenize
 from reader.document.model import Block, Span
@@ -411,7 +419,7 @@ def test_second_pass_features_ignore_the_token_itself():
 def test_decoding_keeps_bio_well_formed():
     t = Tagger(
         {
-            "format": 6,
+            "format": FORMAT,
             "classes": ["O", "B-PER", "I-PER"],
             "gazetteer": {},
             "passes": [encode_pass({"b": [0, 0, 50], "t1=<s>": [0, 10, 0]})],
@@ -529,6 +537,39 @@ def test_run_heads_reach_the_last_capitalised_word():
     assert "re=ORG|" in feats[1] and not any(f.startswith("re=") for f in feats[4])
 
 
+def test_runs_span_joiners_and_show_their_head_and_surroundings():
+    words = ["shares", "of", "Zelvo", "Gas", "&", "Power", "Co.", "fell", "while", "Ada", "spoke"]
+    assert name_runs(words) == [(2, 7), (9, 10)]
+    assert name_runs(["Bank", "of", "."]) == [(0, 1)]  # a joiner needs a capitalised word after it
+    feats = context_features(words, doc_context([words]), Gazetteer({}))
+    assert {"rp=0/4", "rh=co.", "rb=of", "rb2=shares|of", "ra=fell", "ra2=fell|while"} <= set(
+        feats[2]
+    )
+    assert "rf=zelvo" in feats[4] and not any(f.startswith("rh=") for f in feats[6])
+    assert {"rp=0/1", "rb=while", "ra=spoke"} <= set(feats[9])
+    assert not any(f.startswith("r") and f[1] in "pfhba" for f in feats[0])
+
+
+def test_document_shows_what_stands_around_a_name_elsewhere():
+    sentences = [
+        ["the", "Zelvo", "app", "crashed", "."],
+        ["Zelvo", "said", "sorry", "."],
+        ["USERS", "LEFT", "ZELVO"],
+    ]
+    doc = doc_context(sentences)
+    assert doc.around["Zelvo"] == ("da-=the", "da+=app", "da+=said")
+    assert "ZELVO" not in doc.around  # a line in capitals says nothing
+    assert {"da-=the", "da+=app"} <= set(context_features(sentences[1], doc, Gazetteer({}))[0])
+
+
+def test_word_classes_are_features_of_the_word_and_its_neighbours():
+    classes = {"Zelvo": "3/41", "said": "7/90"}
+    assert word_features("Zelvo", classes)[-2:] == ["c=3", "cf=41"]
+    assert word_features("Qarbo", classes)[-2:] == ["c=?", "cf=?"]
+    assert neighbour_features("said", 1, classes) == ["l+1=said", "s+1=xx", "c+1=7/90"]
+    assert neighbour_features("said", 2, classes) == ["l+2=said"]
+
+
 def test_headlines_slogans_and_table_headers_give_no_rows():
     text = (
         "GET OUT AND VOTE TODAY\n"
@@ -572,9 +613,33 @@ def test_training_can_hide_which_word_a_name_token_is():
     from entities import hide_names
 
     sents = [(["Ada", "Vinter", "met", "Bo"], ["B-PER", "I-PER", "O", "B-ORG"])]
-    feats = [[["w=Ada", "s=Xx", "bl=<s>|ada"], ["l=vinter", "x2=er"], ["w=met"], ["xt=ORG"]]]
+    feats = [
+        [["w=Ada", "s=Xx", "bl=<s>|ada", "cf=7"], ["l=vinter", "x2=er"], ["w=met"], ["xt=ORG"]]
+    ]
+    feats[0][0] += ["c=3", "c+1=3/7", "rb=<s>"]
     assert hide_names(sents, feats, 1.0, 1) == [["\x00", "\x00", "met", "\x00"]]
-    assert feats == [[["s=Xx"], ["x2=er"], ["w=met"], []]]  # shape and affixes stay
+    # shape, affixes, the neighbours' classes and the run's context stay
+    assert feats == [[["s=Xx", "c+1=3/7", "rb=<s>"], ["x2=er"], ["w=met"], []]]
     kept = [[["w=Ada"], ["w=Vinter"], ["w=met"], ["w=Bo"]]]
     assert hide_names(sents, kept, 0.0, 1) == [["ada", "vinter", "met", "bo"]]
     assert kept == [[["w=Ada"], ["w=Vinter"], ["w=met"], ["w=Bo"]]]
+
+
+def test_word_classes_group_words_used_alike_and_names_apart():
+    pytest.importorskip("numpy")  # training-only dependency
+    from word_clusters import text_sentences, word_classes
+
+    lines = []
+    for firm in ("Zelvo", "Qarbo", "Miltex"):
+        lines += [f"shares of {firm} rose.", f"the {firm} app crashed.", f"{firm} shares fell."]
+    for person in ("Ada", "Nora", "Ivo"):
+        lines += [f"then {person} said no.", f"we met {person} today.", f"ask {person} again."]
+    for noun in ("cat", "dog", "fox"):
+        lines += [f"the {noun} ran.", f"a {noun} slept.", f"my {noun} ran."]
+    sentences = text_sentences(["\n".join(lines)])
+    assert sentences[0] == ["shares", "of", "Zelvo", "rose", "."]
+    classes = word_classes(sentences, k=2, coarse=1, min_count=3, contexts=40, dims=8)
+    assert classes == word_classes(sentences, k=2, coarse=1, min_count=3, contexts=40, dims=8)
+    assert classes["Zelvo"] == classes["Qarbo"] == classes["Miltex"] != classes["Ada"]
+    assert classes["Ada"] == classes["Nora"] == classes["Ivo"]
+    assert classes["cat"].startswith("l") and classes["Ada"].startswith("C")

@@ -326,12 +326,15 @@ def doc_features(
     toks: HeldOutTokens | None = None,
     case: dict[str, str] | None = None,
     case_at: str = "all",
+    classes: dict[str, str] | None = None,
 ) -> list[list[list[str]]]:
     """Static features of every sentence of ``doc``; with ``first`` (pass-1 tags), pass 2's too."""
     words = [w for w, _ in doc]
     ctx = doc_context(words)
     out = [
-        sentence_features(ws, context_features(ws, ctx, gaz, lex, toks, case, case_at))
+        sentence_features(
+            ws, context_features(ws, ctx, gaz, lex, toks, case, case_at, classes), classes
+        )
         for ws in words
     ]
     if first is not None:
@@ -344,7 +347,7 @@ def doc_features(
 
 # Features that say which word a token is (or what training saw it as): hidden for a share of
 # the name tokens (``--dropout``), so that the tagger learns what an unseen name looks like.
-IDENTITY = ("w=", "l=", "bl=", "br=", "x=", "xt=")
+IDENTITY = ("w=", "l=", "bl=", "br=", "x=", "xt=", "c=", "cf=")
 HIDDEN = "\x00"  # the lower-cased word a hidden token shows to the previous-tag features
 
 
@@ -373,8 +376,10 @@ def train_pass(
     seed: int,
     log: Callable[[str], None],
     dropout: float = 0.0,
+    repeats: Sequence[int] | None = None,
 ) -> dict[str, list[int]]:
-    """Train one pass with NLTK's averaged perceptron; return dense integer weights per feature."""
+    """Train one pass with NLTK's averaged perceptron; return dense integer weights per feature.
+    ``repeats`` says how many times each document is seen per epoch (default once)."""
     sents = [s for d in docs for s in d]
     lowers = hide_names(sents, feats, dropout, seed)
     fz = Featurizer()
@@ -388,7 +393,8 @@ def train_pass(
     ap.classes = set(CLASSES)
     weights = ap.weights
     rng = random.Random(seed)
-    order = list(range(len(data)))
+    times = [r for d, r in zip(docs, repeats or [1] * len(docs)) for _ in d]
+    order = [k for k, r in enumerate(times) for _ in range(r)]
     for epoch in range(epochs):
         rng.shuffle(order)
         t0, wrong, total = time.perf_counter(), 0, 0
@@ -443,6 +449,7 @@ def model_data(
     tokens: dict[str, str] | None = None,
     case: dict[str, str] | None = None,
     case_at: str = "all",
+    classes: dict[str, str] | None = None,
 ) -> dict:
     """The model file's content (each gazetteer or lexicon list as one string, a name a line)."""
     data = {
@@ -458,6 +465,11 @@ def model_data(
     if case:
         data["case"] = case
         data["case_features"] = case_at
+    if classes:
+        by_class: dict[str, list[str]] = {}
+        for w, k in sorted(classes.items()):
+            by_class.setdefault(k, []).append(w)
+        data["clusters"] = {k: "\n".join(ws) for k, ws in sorted(by_class.items())}
     return data
 
 
@@ -523,7 +535,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
-        "--dropout", type=float, default=0.0, help="share of name tokens shown without identity"
+        "--dropout", type=float, default=0.2, help="share of name tokens shown without identity"
     )
     ap.add_argument(
         "--lexicon",
@@ -531,6 +543,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=1,
         help="learned lexicon: names tagged this often in training (0: no lexicon)",
     )
+    ap.add_argument(
+        "--clusters",
+        type=int,
+        default=256,
+        help="distributional word classes from the unlabelled text (0: none)",
+    )
+    ap.add_argument(
+        "--ewt-repeat", type=int, default=1, help="times the EWT documents are seen per epoch"
+    )
+    ap.add_argument("--coarse", type=int, default=32, help="coarse classes grouping them")
+    ap.add_argument("--class-min", type=int, default=5, help="word classes: words seen this often")
     args = ap.parse_args(argv)
     c = args.corpora
     train_files = args.train or [c / "conll2003/eng.train", c / "extra-ner/wikigold.conll"]
@@ -544,10 +567,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     gaz_lists = gazetteer_lists(args.min_population)
     gaz = Gazetteer(gaz_lists)
     nat = gaz_lists["NAT"]
-    train = [d for f in train_files for d in read_conll(f)] + read_ewt(ewt_train, nat)
+    train = [d for f in train_files for d in read_conll(f)]
+    n_conll = len(train)  # the CoNLL-format documents come first, then EWT's
+    train += read_ewt(ewt_train, nat)
     dev = read_conll(args.dev or c / "conll2003/eng.testa")
     edev = read_ewt(ewt_dev, nat)
-    case = case_lists(unlabelled_texts(unlabelled), args.case_min)
+    texts = unlabelled_texts(unlabelled)
+    case = case_lists(texts, args.case_min)
+    classes = None
+    if args.clusters:
+        from word_clusters import text_sentences, word_classes
+
+        # The labelled training text counts as unlabelled here too (its words, never its tags).
+        plain = text_sentences(texts) + [ws for d in train for ws, _ in d]
+        classes = word_classes(
+            plain, args.clusters, args.coarse, min_count=args.class_min, seed=args.seed
+        )
+        log(f"word classes: {len(classes)} words")
     case_of = {w: c for c, ws in case.items() for w in ws.split("\n")}  # as the tagger reads it
     log(f"train: {len(train)} docs, dev: {len(dev)} + {len(edev)} docs")
     names = [doc_names(d) for d in train]
@@ -580,6 +616,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 held_tokens,
                 case_of if args.case_features != "none" else None,
                 args.case_features,
+                classes,
             )
         ]
         return prune(
@@ -591,6 +628,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 args.seed,
                 log,
                 args.dropout,
+                [args.ewt_repeat if k >= n_conll else 1 for k in ks],
             ),
             args.prune,
         )
@@ -607,13 +645,14 @@ def main(argv: Sequence[str] | None = None) -> None:
                 [fit(rest, None, f"fold {fold + 1}")],
                 case=case,
                 case_at=args.case_features,
+                classes=classes,
             )
             t = Tagger(fold_data)
             for k in held:
                 t.lexicon, t.tokens = lex_for(k), held_tokens
                 first[k] = t.tag([ws for ws, _ in train[k]])
         passes.append(fit(every, first, "pass 2"))
-    data = model_data(gaz_lists, passes, lexicon, tokens, case, args.case_features)
+    data = model_data(gaz_lists, passes, lexicon, tokens, case, args.case_features, classes)
     tagger = Tagger(data)
     log("CoNLL dev (CoNLL tokens):")
     f_conll = evaluate(tagger, dev, log)

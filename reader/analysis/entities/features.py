@@ -46,6 +46,9 @@ class DocContext:
     # word: a person is named in full at least once ("Tom Glavine"), a firm or club often never.
     joined: Mapping[str, str] = field(default_factory=dict)
     scored: frozenset[str] = frozenset()  # capitalised words followed by a bare number: teams
+    # Capitalised word → the document-context features of its runs everywhere in the document
+    # (``around_features``): what stands around the same name elsewhere ("the X app", "X said").
+    around: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def doc_context(sentences: Sequence[Sequence[str]]) -> DocContext:
@@ -61,9 +64,18 @@ def doc_context(sentences: Sequence[Sequence[str]]) -> DocContext:
     slug = first[0].lower() if len(first) > 2 and first[1] == "-" and is_caps_line(first) else ""
     joined: dict[str, set[str]] = {}
     scored: set[str] = set()
+    contexts: dict[str, tuple[Counter[str], Counter[str]]] = {}
     for words in sentences:
         if is_caps_line(words):
             continue
+        lower = [w.lower() for w in words]
+        for a, b in name_runs(words):
+            before, after = context_word(lower, a - 1), context_word(lower, b)
+            for w in words[a:b]:
+                if w[:1].isupper():
+                    left, right = contexts.setdefault(w, (Counter(), Counter()))
+                    left[before] += bool(before)
+                    right[after] += bool(after)
         name = [
             False,
             *(w[:1].isupper() and w.isalpha() and w.lower() not in lower_seen for w in words),
@@ -81,7 +93,47 @@ def doc_context(sentences: Sequence[Sequence[str]]) -> DocContext:
         slug,
         {w: "".join(sorted(sides)) for w, sides in joined.items()},
         frozenset(scored),
+        {w: around_features(*lr) for w, lr in contexts.items()},
     )
+
+
+# Lower-case words that join the capitalised words of one name ("Bank of Canada", "A & B").
+JOINERS = frozenset(["of", "&", "de", "du", "van", "von", "der", "for"])
+AROUND = 3  # the most frequent words kept on each side of a word's runs in the document
+
+
+def name_runs(words: Sequence[str]) -> list[tuple[int, int]]:
+    """``(first, end)`` of each run of capitalised words, a ``JOINERS`` word between two of them
+    included: the stretch a name may cover, whatever its words are."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(words)
+    while i < n:
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (
+            words[j][:1].isupper()
+            or (words[j] in JOINERS and j + 1 < n and words[j + 1][:1].isupper())
+        ):
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def context_word(lower: Sequence[str], i: int) -> str:
+    """The lower-cased word at ``i`` if it is a word (not punctuation, not off the sentence)."""
+    return lower[i] if 0 <= i < len(lower) and lower[i][:1].isalpha() else ""
+
+
+def around_features(left: Counter[str], right: Counter[str]) -> tuple[str, ...]:
+    """The ``AROUND`` most frequent words before and after a word's runs in a document."""
+
+    def top(c: Counter[str]) -> list[str]:
+        return sorted((w for w, k in c.items() if k), key=lambda w: (-c[w], w))[:AROUND]
+
+    return (*("da-=" + w for w in top(left)), *("da+=" + w for w in top(right)))
 
 
 def first_pass_types(
@@ -108,10 +160,12 @@ def case_class(capitalised: int, lower: int) -> str:
     return next(letter for bound, letter in CASE_BOUNDS if ratio < bound)
 
 
-def word_features(word: str) -> list[str]:
-    """What the word itself looks like (the same wherever it stands: cached by the tagger)."""
+def word_features(word: str, classes: Mapping[str, str] | None = None) -> list[str]:
+    """What the word itself looks like (the same wherever it stands: cached by the tagger), and
+    its distributional classes (``classes``: word → "coarse/fine", learnt from unlabelled text;
+    "?" for a word too rare there)."""
     lw = word.lower()
-    return [
+    out = [
         "w=" + word,
         "l=" + lw,
         "s=" + shape(word),
@@ -120,13 +174,22 @@ def word_features(word: str) -> list[str]:
         "x3=" + lw[-3:],
         "x4=" + lw[-4:],
     ]
+    if classes is not None:
+        coarse, _, fine = classes.get(word, "?/?").partition("/")
+        out += ["c=" + coarse, "cf=" + fine]
+    return out
 
 
-def neighbour_features(word: str, offset: int) -> list[str]:
+def neighbour_features(
+    word: str, offset: int, classes: Mapping[str, str] | None = None
+) -> list[str]:
     """What a token learns from ``word`` standing ``offset`` places away (also cached)."""
     lw, s = (word, word) if word in (START, END) else (word.lower(), shape(word))
     if offset in (-1, 1):
-        return [f"l{offset:+d}={lw}", f"s{offset:+d}={s}"]
+        out = [f"l{offset:+d}={lw}", f"s{offset:+d}={s}"]
+        if classes is not None:
+            out.append(f"c{offset:+d}=" + classes.get(word, "?/?"))
+        return out
     return [f"l{offset:+d}={lw}"]
 
 
@@ -138,6 +201,7 @@ def context_features(
     toks: Mapping[str, str] | None = None,
     case: Mapping[str, str] | None = None,
     case_at: str = "all",
+    classes: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
     """Features of each token that depend on its sentence and document, not on one word alone.
 
@@ -161,6 +225,7 @@ def context_features(
     numbers = sum(1 for w in words if w[:1].isdigit())
     table = numbers >= 2 and 3 * numbers >= len(words)  # a results or prices row
     heads = [] if caps else run_heads(words, gz, xt)
+    runs = [] if caps else run_features(words, lower, classes)
     pad_l = [START, *lower, END]
     pad_s = [START, *map(shape, words), END]
     pad_g = ["", *gz, ""]
@@ -195,6 +260,8 @@ def context_features(
                 f.append("xt+1=" + xt[i + 1])
         if heads and heads[i]:
             f.append("re=" + heads[i])
+        if runs:
+            f.extend(runs[i])
         if i == 0:
             f.append("F|" + s)
         if caps:
@@ -221,6 +288,8 @@ def context_features(
                 f.append("dj=" + joined)
             if key in doc.scored:
                 f.append("dn")
+            if not caps:
+                f.extend(doc.around.get(w, ()))
         out.append(f)
     return out
 
@@ -243,14 +312,52 @@ def run_heads(words: Sequence[str], gz: Sequence[str], xt: Sequence[str] | None)
     return out
 
 
-def sentence_features(words: Sequence[str], out: list[list[str]]) -> list[list[str]]:
+def run_features(
+    words: Sequence[str], lower: Sequence[str], classes: Mapping[str, str] | None = None
+) -> list[list[str]]:
+    """For each word of a ``name_runs`` run, what the whole run shows: its place in the run,
+    its first and last word (the head: "Productions", "Observatory") and the words around it
+    ("shares of", "CEO of", "the ... app", "... told"), which a long name puts out of the
+    neighbour features' reach; with ``classes``, also the word classes of the head and of the
+    words around (an unseen "startup" where training saw "company")."""
+    out: list[list[str]] = [[] for _ in words]
+
+    def cls(i: int) -> str:
+        return classes.get(words[i], "?") if classes is not None and 0 <= i < len(words) else "-"
+
+    for a, b in name_runs(words):
+        n = min(b - a, 4)
+        around = [
+            "rb=" + context_word(lower, a - 1),
+            "rb2=" + context_word(lower, a - 2) + "|" + context_word(lower, a - 1),
+            "ra=" + context_word(lower, b),
+            "ra2=" + context_word(lower, b) + "|" + context_word(lower, b + 1),
+        ]
+        if classes is not None:
+            around += ["rbc=" + cls(a - 1), "rac=" + cls(b)]
+        for i in range(a, b):
+            f = out[i]
+            f.append(f"rp={min(i - a, 3)}/{n}")
+            if i > a:
+                f.append("rf=" + lower[a])
+            if i < b - 1:
+                f.append("rh=" + lower[b - 1])
+                if classes is not None:
+                    f.append("rhc=" + cls(b - 1))
+            f.extend(around)
+    return out
+
+
+def sentence_features(
+    words: Sequence[str], out: list[list[str]], classes: Mapping[str, str] | None = None
+) -> list[list[str]]:
     """All static features of each token of one sentence (as training sees them): its
     ``context_features`` (``out``, extended in place) and those of the words themselves."""
     padded = [START, START, *words, END, END]
     for i, f in enumerate(out):
-        f.extend(word_features(words[i]))
+        f.extend(word_features(words[i], classes))
         for off in NEIGHBOURS:
-            f.extend(neighbour_features(padded[i + 2 + off], off))
+            f.extend(neighbour_features(padded[i + 2 + off], off, classes))
     return out
 
 

@@ -37,9 +37,9 @@ from reader.analysis.entities.features import (
 from reader.analysis.entities.gazetteer import Gazetteer
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.json.gz"
-FORMAT = 6
+FORMAT = 7
 LANE = 32
-OFFSET = 1 << 26  # added to every weight so lanes never borrow from each other
+OFFSET = 1 << 24  # added to every weight so lanes never borrow from each other
 MASK = (1 << LANE) - 1
 CACHE_LIMIT = 200_000  # words per cache before it is emptied
 
@@ -48,8 +48,8 @@ def encode_pass(weights: Mapping[str, Sequence[int]]) -> dict[str, str]:
     """One pass's integer weights as the model file stores them: the feature names, one a line,
     and base64 of each feature's lanes (class weight + OFFSET, 4 bytes little-endian per class).
 
-    Weights stay under 2^20 in size and a token sums at most 46 features (one of them the bias), so
-    a lane stays between 0 and 2^32 (it would take 64).
+    Weights stay under 2^20 in size, so each feature adds between 15 and 17 times 2^20 to a lane,
+    and a lane stays between 0 and 2^32 for any token of fewer than 240 features (about 70 now).
     """
     if any(abs(w) >= 1 << 20 for v in weights.values() for w in v):
         raise ValueError("weight too large for its lane")
@@ -61,7 +61,13 @@ def encode_pass(weights: Mapping[str, Sequence[int]]) -> dict[str, str]:
 class _Pass:
     """One pass's weights, with a per-word cache of the single-word feature sums."""
 
-    def __init__(self, data: Mapping[str, str], classes: Sequence[str]) -> None:
+    def __init__(
+        self,
+        data: Mapping[str, str],
+        classes: Sequence[str],
+        words: Mapping[str, str] | None = None,
+    ) -> None:
+        self.words = words  # word → distributional class, for the word features
         blob, size = base64.b64decode(data["weights"]), LANE // 8 * len(classes)
         frombytes = int.from_bytes
         self.weights = dict(
@@ -83,8 +89,8 @@ class _Pass:
     def _word(self, word: str) -> tuple[int, ...]:
         """Scores ``word`` lends a token when it is that token, or its neighbour at each offset."""
         parts = (
-            self.score(word_features(word)),
-            *(self.score(neighbour_features(word, off)) for off in NEIGHBOURS),
+            self.score(word_features(word, self.words)),
+            *(self.score(neighbour_features(word, off, self.words)) for off in NEIGHBOURS),
         )
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
@@ -124,7 +130,12 @@ class Tagger:
         # Where the case classes are features: "all" capitalised words, only at a sentence "start"
         # (or in capitals), or "none" (the table then serves the glued-word and common-word tests).
         self.case_at: str = data.get("case_features", "all")
-        self.passes = [_Pass(p, self.classes) for p in data["passes"]]
+        # Distributional word classes learnt from unlabelled text (optional): "coarse/fine" → words.
+        clusters = data.get("clusters")
+        self.clusters = (
+            {w: k for k, ws in clusters.items() for w in ws.split("\n")} if clusters else None
+        )
+        self.passes = [_Pass(p, self.classes, self.clusters) for p in data["passes"]]
         self._prefix = {c: tag_word_prefix(c) for c in (START, *self.classes)}
         self._shape_prefix = {c: tag_shape_prefix(c) for c in (START, *self.classes)}
         self._allowed = {
@@ -153,6 +164,7 @@ class Tagger:
                 self.tokens,
                 self.case if self.case_at != "none" else None,
                 self.case_at,
+                self.clusters,
             )
             for words in sentences
         ]
