@@ -156,11 +156,10 @@ def _org_heads() -> tuple[frozenset[str], frozenset[str]]:
     lexicon = get_tagger().lexicon
     last: dict[str, Counter[str]] = {}
     of: Counter[str] = Counter()
-    for names in lexicon._entries.values() if lexicon else ():
-        for name, typ in names.items():
-            if len(name) > 1:
-                last.setdefault(name[-1], Counter())[typ] += 1
-            of.update(w for w, o in pairwise(name[:-1]) if o == "of" and typ == "ORG")
+    for name, typ in lexicon.items() if lexicon else ():
+        if len(name) > 1:
+            last.setdefault(name[-1], Counter())[typ] += 1
+        of.update(w for w, o in pairwise(name[:-1]) if o == "of" and typ == "ORG")
     heads = frozenset(w for w, c in last.items() if c["ORG"] >= 3 and c["ORG"] >= 0.8 * c.total())
     ends = {w: c["ORG"] for w, c in last.items()}
     return heads, frozenset(w for w, n in of.items() if n >= 2 and n >= 0.25 * ends.get(w, 0))

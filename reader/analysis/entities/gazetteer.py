@@ -8,7 +8,7 @@ runs with exactly the lists its weights were learnt with.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from reader.analysis.lexicons import entries, words
 
@@ -52,6 +52,11 @@ class Gazetteer:
                 self._entries.setdefault(key[0], {}).setdefault(key, cat)
                 self._longest[key[0]] = max(self._longest.get(key[0], 1), len(key))
                 self.longest = max(self.longest, len(key))
+
+    def items(self) -> Iterator[tuple[tuple[str, ...], str]]:
+        """Every entry (its lower-cased words) with its category."""
+        for names in self._entries.values():
+            yield from names.items()
 
     def tags(self, words: Sequence[str], lower: Sequence[str]) -> list[str]:
         """A BIO tag per word ("B-LOC", "I-LOC", "" outside); matches start on a capital."""
