@@ -24,9 +24,11 @@ from reader.analysis.entities.features import (
 from reader.analysis.entities.gazetteer import Gazetteer
 from reader.analysis.entities.grouping import Mention, acronym, group, similar_names
 from reader.analysis.entities.tagger import (
+    BEAM,
     FORMAT,
     MODEL_PATH,
     Tagger,
+    _Pass,
     bio_spans,
     encode_pass,
     get_tagger,
@@ -431,6 +433,22 @@ def test_decoding_keeps_bio_well_formed():
         (3, 4, "LOC"),
         (4, 5, "ORG"),
     ]
+
+
+def test_beam_finds_a_sequence_greedy_misses():
+    # "x" leans PER over LOC by a little; after PER, "y" is torn between O and I-PER, but after
+    # LOC it is surely I-LOC: the sequence through LOC is the likelier, and only the beam sees it.
+    classes = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+    weights = {
+        "f=x": [0, 3000, 0, 2000, 0],
+        "t1l=B-PER|y": [5000, 0, 5000, 0, 0],
+        "t1l=B-LOC|y": [0, 0, 0, 0, 20000],
+    }
+    t = Tagger({"format": FORMAT, "classes": classes, "gazetteer": {}, "passes": []})
+    p = _Pass(encode_pass(weights), classes)
+    keys, static = [("x", "x"), ("y", "x")], p.static(["x", "y"], [["f=x"], []])
+    assert t.decode(p, keys, static) == ["B-PER", "O"]  # greedy
+    assert t.decode(p, keys, static, BEAM) == ["B-LOC", "I-LOC"]
 
 
 # --- on the corpus, when it is there -------------------------------------------------------------
