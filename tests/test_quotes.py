@@ -448,6 +448,19 @@ def test_sentence_subject_names_the_speaker_of_a_fragment() -> None:
     assert at(text, q.speaker.mention) == "Ana Ruiz" and q.cue is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour plan is “costly” and, in any case, “we will not sign it,” Tom Berg said.",
+        "The new tax was “a mistake” and “we will fight it in court,” said Tom Berg.",
+    ],
+)
+def test_a_cue_closing_the_sentence_reports_its_earlier_fragment(text: str) -> None:
+    first, second = quotes_of(text, [person("E1", "Tom Berg", text, "Tom Berg")])
+    assert at(text, first.speaker.mention) == "Tom Berg"
+    assert first.cue == second.cue and at(text, first.cue) == "said"
+
+
 def test_subject_after_a_time_phrase() -> None:
     text = (
         "Ten years earlier, she had voted for the plan “from the view of a senator from the north”."
@@ -732,6 +745,22 @@ def test_ranker_fills_in_where_the_rules_find_nobody_only_when_sure() -> None:
     assert ranker.choose(sure, [none, near]) == (near, True)
     unsure = ranker.Model({"src=near": 1.0}, margin=2.0)
     assert ranker.choose(unsure, [none, near]) == (none, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both towns opposed the plan, with Ann Lee warning of “grave risks” to it.",
+        "The board met, and Ann Lee later called the vote “a farce”.",
+    ],
+)
+def test_the_subject_of_the_verb_nearest_a_quotation_is_a_candidate(text: str) -> None:
+    """The verb nearest before a fragment governs it, though the sentence's main cue may be
+    another's: its subject is a candidate marked as such."""
+    ents = [person("E1", "Ann Lee", text, "Ann Lee")]
+    [cands] = _candidates(text, ents)
+    gov = [c for c in cands if any(f.startswith("gov+etype+kind=True") for f in c.features)]
+    assert [at(text, c.mention) for c in gov] == ["Ann Lee"] and gov[0].entity is ents[0]
 
 
 def test_ranker_best_can_prefer_no_speaker() -> None:

@@ -2,8 +2,8 @@
 
 1. ``marks``: quotation spans from quotation marks;
 2. ``filters``: drop what is not somebody's words (titles, markup, slogans, scare quotes);
-3. ``candidates``: the cue rules' mention, nearby names, the previous quote's speaker and
-   "no speaker", each with features;
+3. ``candidates``: the cue rules' mention, the nearest cue verb's subject, nearby names, the
+   previous quote's speaker and "no speaker", each with features;
 4. ``ranker``: a learned linear ranker chooses one, and says whether it is sure (``by_rules``
    switches it off);
 5. ``speakers``: the chosen mention becomes a Speaker named after its entity (via ``coref``),
@@ -33,6 +33,7 @@ from reader.document.model import Span
 __all__ = ["find_quotes"]
 
 _HOLES = 8  # earlier quotations of a sentence skipped when its cue is read
+_LATER = 3  # later quotations of a sentence that may close it with a cue
 
 
 def _blockquotes(
@@ -122,7 +123,8 @@ def place(
             )
             if scare and filters.is_unattributed(text, q.span, inner, vouched):
                 continue
-            rule, found = candidates.fallback_cue(doc, q, local.sent_start, holes)
+            later = [m for m in marked[j + 1 : j + 1 + _LATER] if m.span.start < local.sent_end]
+            rule, found = candidates.fallback_cue(doc, q, local.sent_start, holes, later)
             local = replace(local, rule=rule, found=found)
         last = pick if pick is not None and prev_para >= local.para - 1 else None
         out.append(Placed(q, local, last))

@@ -1,8 +1,10 @@
 """Stage 3: who might have said a quotation, each candidate with the features the ranker scores.
 
-Candidates are the mention the cue rules find (``rule``: "“…,” the minister said"), the names
-written near the quotation (its sentence, the one before and the one after), the speaker of the
-quotation before it in the same or the previous paragraph (``prev``), and always "no speaker".
+Candidates are the mention the cue rules find (``rule``: "“…,” the minister said"), the subject
+of the cue verb nearest before the quotation when it is another mention (``gov``: "… with Berg
+warning of “…”"), the names written near the quotation (its sentence, the one before and the one
+after), the speaker of the quotation before it in the same or the previous paragraph (``prev``),
+and always "no speaker".
 Every candidate carries the entity ``coref`` links it to and a few sparse string features:
 where it stands, what kind of mention it is, the words around it, the cue verb.
 """
@@ -235,14 +237,33 @@ def rule_cue(
     return "", None
 
 
+def later_cue(doc: Doc, later: Sequence[Marked], para: Span) -> cues.Cue | None:
+    """The cue right after a later quotation of the same sentence that ends a clause: in
+    "The plan is “costly” and, in any case, “we will not sign it,” Berg said" the reporting
+    clause at the end reports both quotations."""
+    for m in later:
+        inner_end = m.span.end - 1 if m.closed else m.span.end
+        ends = doc.text[inner_end - 1 : inner_end] in {",", "?", "!"}
+        if ends or doc.text[m.span.end : m.span.end + 1] == ",":
+            found = cues.after(doc.text, m.span.end, para.end)
+            if found is not None and found.cue is not None and found.mention is not None:
+                return found
+    return None
+
+
 def fallback_cue(
-    doc: Doc, q: Marked, sent_start: int, holes: Sequence[Span]
+    doc: Doc, q: Marked, sent_start: int, holes: Sequence[Span], later: Sequence[Marked] = ()
 ) -> tuple[str, cues.Cue | None]:
-    """No cue: a name before the colon that opens the quotation, else the subject of its
-    sentence when that can speak."""
+    """No cue: a name before the colon that opens the quotation, else the cue after a later
+    quotation of its sentence (``later``), else the subject of its sentence when that can
+    speak."""
     labelled = cues.labelled(doc.text, sent_start, q.span.start)
     if labelled:
         return "labelled", labelled
+    para = doc.paragraphs[bisect.bisect_right(doc.para_starts, q.span.start) - 1]
+    found = later_cue(doc, later, para)
+    if found:
+        return "later", found
     subject = reliable(doc.text, cues.writer_subject(doc.text, sent_start, q.span.start, holes))
     return ("subject", subject) if subject else ("", None)
 
@@ -331,12 +352,14 @@ def verb_class(text: str, cue: Span | None) -> str:
 @dataclass(frozen=True, slots=True)
 class Shared:
     """What every candidate of one quotation shares: whether it opens its paragraph, whether
-    its cue says the words were written, and whether it is a partial quotation (a few words in
-    the writer's sentence, starting in lower case)."""
+    its cue says the words were written, whether it is a partial quotation (a few words in
+    the writer's sentence, starting in lower case), and who is the subject of the verb nearest
+    before it (which governs a fragment, though the sentence's main cue may be another's)."""
 
     first: bool
     written: bool
     partial: bool
+    governor: Span | None  # the subject of the cue nearest before the quotation in its sentence
 
 
 def features(
@@ -362,6 +385,8 @@ def features(
     verb = text[cue.start : cue.end].split()[0].lower() if cue else "-"
     syn = _role(text, span)
     adj = _adjacency(text, span, cue)
+    g = shared.governor
+    gov = g is not None and g.start < span.end and span.start < g.end
     out = [
         f"src={source}",
         f"kind={kind}",
@@ -389,6 +414,8 @@ def features(
         f"written+etype={shared.written}+{etype}",
         f"vclass+adj+etype={verb_class(text, cue)}+{adj}+{etype}",
         f"partial+where+syn={shared.partial}+{where}+{syn}",
+        f"gov+partial+src={gov}+{shared.partial}+{source}",
+        f"gov+etype+kind={gov}+{etype}+{kind}",
     ]
     if entity is not None:
         out.append(f"mentions={_bucket(len(entity.mentions), (1, 2, 4, 8))}")
@@ -423,6 +450,13 @@ def none_features(
     )
 
 
+def _governor(doc: Doc, q: Marked, local: Local) -> Span | None:
+    """The subject of the cue nearest before a quotation in its sentence."""
+    lo = max(doc.paragraphs[local.para].start, local.sent_start)
+    found = cues.before(doc.text, lo, lo, q.span.start, nearest=True)
+    return found.mention if found else None
+
+
 def gather(
     doc: Doc,
     q: Marked,
@@ -444,6 +478,7 @@ def gather(
         opens_paragraph(doc.text, doc.paragraphs[local.para].start, q.span.start),
         _written(doc.text, local.found.cue if local.found else None, local.sent_end),
         filters.is_partial(doc.text[q.span.start + 1 : q.span.end]),
+        _governor(doc, q, local),
     )
     out: list[Candidate] = []
     seen: list[Span] = []
@@ -467,6 +502,14 @@ def gather(
         seen.append(m)
     none = none_features(doc, q, local, prev is not None, rule_entity)
     out.insert(0, Candidate(None, None, None, none))
+    g = shared.governor
+    if g is not None and not any(g.start < o.end and o.start < g.end for o in seen):
+        g_entity = doc.coref.resolve(g)
+        feats = features(
+            doc, q, local, "gov", g, g_entity, prev_entity, None, spoke(g_entity, "gov"), shared
+        )
+        out.append(Candidate(g, g_entity, None, feats))
+        seen.append(g)
     if prev is not None:
         feats = features(
             doc,

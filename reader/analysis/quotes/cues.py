@@ -238,14 +238,23 @@ def _verb_subject(toks: list[Tok], i: int, n: int, first: int) -> Span | None:
     return mention
 
 
-def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] = ()) -> Cue | None:
+def before(
+    text: str,
+    sent_lo: int,
+    lo: int,
+    start: int,
+    holes: Sequence[Span] = (),
+    nearest: bool = False,
+) -> Cue | None:
     """The first cue in ``text[lo:start]`` before a quotation, with its subject, in steps: the
     cues of the frame, the main one, a special subject (according to, by, what … called), the
     verb's own subject, else the clause's subject.
 
     ``sent_lo`` is where the sentence starts (at or before ``lo``): an elided subject
     ("… and has said that “…”") is read from there. Words inside ``holes`` (earlier quotations
-    of the sentence) are not the writer's and are skipped.
+    of the sentence) are not the writer's and are skipped. ``nearest``: the last cue before the
+    quotation instead of the main one (the verb that governs a fragment: "… with Berg warning
+    of “…”").
     """
     sent_lo, lo = max(sent_lo, start - _FRAME), max(lo, start - _FRAME)
     frame = _outside(tokens(text, lo, start), holes)
@@ -256,7 +265,7 @@ def before(text: str, sent_lo: int, lo: int, start: int, holes: Sequence[Span] =
     found = [k for k in range(first, len(toks)) if cue_length(toks, k)]
     if not found:
         return None
-    i = _main_cue(toks, found)
+    i = found[-1] if nearest else _main_cue(toks, found)
     n = cue_length(toks, i)
     cue = Span(toks[i].start, toks[i + n - 1].end)
     special = _special_subject(toks, i, n)
