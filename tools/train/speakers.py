@@ -15,7 +15,8 @@ speaker" is right when none is. NLTK's ``AveragedPerceptron`` learns to
 rank them: on a mistake the right candidate's features gain and the chosen one's lose (classes
 ``y``/``n``; a feature's weight is ``y - n``). Cross-validation by article reports accuracy and
 wrong choices for a range of margins, and the margin that maximises ``right - cost * wrong`` is
-written with the weights: a wrong name costs ``cost`` times a missing one. Below the margin the
+written with the weights (or the one ``--margin`` gives): a wrong name costs ``cost`` times a
+missing one. Below the margin the
 rules' candidate keeps its mention but no name (``ranker.choose``). Deterministic for a seed.
 """
 
@@ -165,6 +166,12 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--cost", type=float, default=2.0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--margin",
+        type=float,
+        help="write this margin instead of the one cross-validation prefers (for when several "
+        "score alike and the development sets tell them apart)",
+    )
     args = ap.parse_args()
     docs = examples(args.train)
     flat = [e for d in docs for e in d]
@@ -186,12 +193,13 @@ def main() -> int:
             f"  margin {m:4.1f}: ranker's mention right {ok / n:.3f}; name shown "
             f"and right {named / n:.3f}, shown and wrong {wrong / n:.3f}"
         )
-    margin = max(MARGINS, key=lambda m: totals[m][1] - args.cost * totals[m][2])
+    best = max(MARGINS, key=lambda m: totals[m][1] - args.cost * totals[m][2])
+    margin = best if args.margin is None else args.margin
     weights = train(flat, args.epochs, args.seed)
     kept = {f: round(w, 3) for f, w in sorted(weights.items()) if abs(w) >= 0.001}
     blob = json.dumps({"format": 1, "margin": margin, "weights": kept}, sort_keys=True)
     args.out.write_bytes(gzip.compress(blob.encode(), mtime=0))
-    print(f"margin {margin}; {len(kept)} features -> {args.out}")
+    print(f"margin {margin} (cross-validation's best {best}); {len(kept)} features -> {args.out}")
     return 0
 
 
