@@ -2,7 +2,7 @@
 
 Features are split in two: static ones (computed for a whole sentence up front, from the words,
 the gazetteer and what the rest of the document shows) and the few that depend on the tags already
-chosen (``tag_features``), which the greedy decoder adds token by token.
+chosen (``tag_features``), which the decoder adds token by token.
 """
 
 from __future__ import annotations
