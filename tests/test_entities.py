@@ -644,7 +644,6 @@ def test_training_can_hide_which_word_a_name_token_is():
 
 
 def test_word_classes_group_words_used_alike_and_names_apart():
-    pytest.importorskip("numpy")  # training-only dependency
     from word_clusters import text_sentences, word_classes
 
     lines = []
