@@ -168,8 +168,7 @@ def _org_heads() -> tuple[frozenset[str], frozenset[str]]:
 def _listed(words: Sequence[str]) -> bool:
     """Whether ``words`` are one name of the training lexicon, whole."""
     lexicon = get_tagger().lexicon
-    tags = lexicon.tags(words, [w.lower() for w in words]) if lexicon else []
-    return bool(tags) and tags[0][:1] == "B" and all(t[:1] == "I" for t in tags[1:])
+    return bool(lexicon and lexicon.category(words))
 
 
 def split_pairs(
@@ -305,20 +304,16 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         WordTests(
             head=lambda w: w.lower() in _org_heads()[0],
             of_head=lambda w: w.lower() in _org_heads()[1],
-            first_name=lambda w: tagger.gazetteer.tags([w], [w.lower()]) == ["B-FN"],
+            first_name=lambda w: tagger.gazetteer.category([w]) == "FN",
             known=lambda w: (tagger.tokens or {}).get(w.lower(), ""),
             common=_common,
             stop=_inside_stop,
             evidence=lambda w: w in cap_mid and not _common(w),
         ),
     )
-    gaz = tagger.gazetteer
 
     def known_place(form: str) -> bool:
-        words = form.split()
-        return gaz.tags(words, [w.lower() for w in words]) == ["B-LOC"] + ["I-LOC"] * (
-            len(words) - 1
-        )
+        return tagger.gazetteer.category(form.split()) == "LOC"
 
     mentions = []
     for line, ws, ts, caps_line in zip(toks, words, tags, caps):

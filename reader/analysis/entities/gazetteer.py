@@ -58,6 +58,11 @@ class Gazetteer:
         for names in self._entries.values():
             yield from names.items()
 
+    def category(self, words: Sequence[str]) -> str:
+        """The category of ``words`` when they are, whole, one entry starting on a capital; ""."""
+        key = tuple(w.lower() for w in words)
+        return self._entries.get(key[0], {}).get(key, "") if key and words[0][:1].isupper() else ""
+
     def tags(self, words: Sequence[str], lower: Sequence[str]) -> list[str]:
         """A BIO tag per word ("B-LOC", "I-LOC", "" outside); matches start on a capital."""
         return longest_matches(
