@@ -135,14 +135,13 @@ class Coref:
 
     def __init__(self, text: str, entities: Sequence[Entity], skip: Sequence[Span] = ()) -> None:
         self._text = text
-        starts = [q.start for q in skip]
+        self._skip, self._skip_starts = skip, [q.start for q in skip]
         found: list[tuple[int, int, Entity]] = []
         for e in entities:
             if e.type not in ("PERSON", "ORG"):
                 continue
             for m in e.mentions:
-                i = bisect.bisect_right(starts, m.start) - 1
-                if not ((i >= 0 and skip[i].start <= m.start < skip[i].end) or byline(text, m)):
+                if not (self._quoted(m.start) or byline(text, m)):
                     found.append((m.start, m.end, e))
         found.sort(key=lambda t: (t[0], t[1]))
         self._mentions = found
@@ -165,7 +164,6 @@ class Coref:
             for surname in surnames[e.id]:
                 self._surnames[surname].append((start, e))
         self._gender = _genders(text, found, skip)
-        self._skip, self._skip_starts = skip, starts
 
     def _role_words(self, start: int, end: int) -> frozenset[str]:
         """Title words written next to a person's name: "Foreign Minister Berg", "Berg, the
@@ -254,6 +252,7 @@ class Coref:
         return found if found is not None else self._before(pos, ("PERSON",), None)
 
     def _quoted(self, pos: int) -> bool:
+        """Whether ``pos`` falls inside a quotation (or another span to skip)."""
         i = bisect.bisect_right(self._skip_starts, pos) - 1
         return i >= 0 and self._skip[i].start <= pos < self._skip[i].end
 
