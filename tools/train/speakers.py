@@ -142,17 +142,15 @@ def evaluate(
     weights: dict[str, float], data: Sequence[Example], margin: float
 ) -> tuple[int, int, int]:
     """Right mentions of the ranker's own choice, and right and wrong names shown as the app
-    shows them (``ranker.choose``): the rules' candidate, or the ranker's best where the rules
-    find nobody, named when the ranker puts it ``margin`` above "no speaker" and a name it has
-    (an unresolved "he" shows none, so it costs nothing)."""
+    shows them (``ranker.choose`` with these weights and ``margin``); an unresolved "he" shows
+    no name, so it costs nothing."""
+    model = ranker.Model(weights, margin)
     ok = named = wrong = 0
     for feats, right, shown in data:
-        scores = [sum(weights.get(f, 0.0) for f in fs) for fs in feats]
-        ok += max(range(len(feats)), key=lambda k: scores[k]) in right
-        pick = _rules_pick(feats)
-        if pick == 0:  # the rules find nobody: the ranker's best, when sure
-            pick = max(range(len(feats)), key=lambda k: scores[k])
-        sure = pick != 0 and scores[pick] - scores[0] > margin
+        cands = [Candidate(None, None, None, fs) for fs in feats]
+        ok += _index(cands, ranker.best(model, cands)[0]) in right
+        chosen, sure = ranker.choose(model, cands)
+        pick = _index(cands, chosen)
         named += sure and pick in shown and pick in right
         wrong += sure and pick in shown and pick not in right
     return ok, named, wrong
@@ -201,6 +199,10 @@ def main() -> int:
     args.out.write_bytes(gzip.compress(blob.encode(), mtime=0))
     print(f"margin {margin} (cross-validation's best {best}); {len(kept)} features -> {args.out}")
     return 0
+
+
+def _index(cands: Sequence[Candidate], chosen: Candidate) -> int:
+    return next(k for k, c in enumerate(cands) if c is chosen)
 
 
 def _rules_pick(feats: Sequence[tuple[str, ...]]) -> int:
