@@ -747,6 +747,19 @@ def test_ranker_fills_in_where_the_rules_find_nobody_only_when_sure() -> None:
     assert ranker.choose(unsure, [none, near]) == (none, True)
 
 
+def test_ranker_prefers_the_governing_verbs_subject_to_the_rules_when_it_scores_higher() -> None:
+    """In "Tom Ode said Ann Lee called it “…”" the rules take the sentence's first verb; the
+    subject of the verb nearest the quotation speaks when the ranker puts it above."""
+    none = Candidate(None, None, None, ("NONE",))
+    rule = Candidate(Span(0, 7), None, None, ("src=rule",))
+    gov = Candidate(Span(13, 20), None, None, ("src=gov",))
+    model = ranker.Model({"src=rule": 3.0, "src=gov": 5.0}, margin=2.0)
+    assert ranker.choose(model, [none, rule, gov]) == (gov, True)
+    rules_first = ranker.Model({"src=rule": 5.0, "src=gov": 3.0}, margin=2.0)
+    assert ranker.choose(rules_first, [none, rule, gov]) == (rule, True)
+    assert ranker.choose(model, [none, gov]) == (gov, True)
+
+
 @pytest.mark.parametrize(
     "text",
     [
