@@ -359,7 +359,7 @@ class Shared:
     first: bool
     written: bool
     partial: bool
-    governor: Span | None  # the subject of the cue nearest before the quotation in its sentence
+    governor: cues.Cue | None  # the cue nearest before the quotation in its sentence
 
 
 def features(
@@ -385,7 +385,7 @@ def features(
     verb = text[cue.start : cue.end].split()[0].lower() if cue else "-"
     syn = _role(text, span)
     adj = _adjacency(text, span, cue)
-    g = shared.governor
+    g = shared.governor.mention if shared.governor else None
     gov = g is not None and g.start < span.end and span.start < g.end
     out = [
         f"src={source}",
@@ -450,11 +450,10 @@ def none_features(
     )
 
 
-def _governor(doc: Doc, q: Marked, local: Local) -> Span | None:
-    """The subject of the cue nearest before a quotation in its sentence."""
+def _governor(doc: Doc, q: Marked, local: Local) -> cues.Cue | None:
+    """The cue nearest before a quotation in its sentence, and its subject."""
     lo = max(doc.paragraphs[local.para].start, local.sent_start)
-    found = cues.before(doc.text, lo, lo, q.span.start, nearest=True)
-    return found.mention if found else None
+    return cues.before(doc.text, lo, lo, q.span.start, nearest=True)
 
 
 def gather(
@@ -502,13 +501,13 @@ def gather(
         seen.append(m)
     none = none_features(doc, q, local, prev is not None, rule_entity)
     out.insert(0, Candidate(None, None, None, none))
-    g = shared.governor
-    if g is not None and not any(g.start < o.end and o.start < g.end for o in seen):
+    g = shared.governor.mention if shared.governor else None
+    if shared.governor and g and not any(g.start < o.end and o.start < g.end for o in seen):
         g_entity = doc.coref.resolve(g)
         feats = features(
             doc, q, local, "gov", g, g_entity, prev_entity, None, spoke(g_entity, "gov"), shared
         )
-        out.append(Candidate(g, g_entity, None, feats))
+        out.append(Candidate(g, g_entity, shared.governor.cue, feats))
         seen.append(g)
     if prev is not None:
         feats = features(
