@@ -181,6 +181,21 @@ def test_the_company_is_the_organisation_that_is_the_subject_nearby() -> None:
     assert coref.resolve(span_of(text, "The Civic ministry")) is None
 
 
+def test_an_organisation_noun_links_to_the_body_named_with_it_whatever_its_tagged_type() -> None:
+    text = (
+        "Ode Productions denied it. Tom Banks said he agreed. Later the production company "
+        "said no, and the bank said yes. The Harbour Label Group met Ann Lee. The label said so."
+    )
+    studio = entity("E1", "PERSON", "Ode Productions", text, "Ode Productions")
+    banks = entity("E2", "PERSON", "Tom Banks", text, "Tom Banks")
+    label = entity("E3", "ORG", "Harbour Label Group", text, "Harbour Label Group")
+    lee = entity("E4", "PERSON", "Ann Lee", text, "Ann Lee")
+    coref = Coref(text, [studio, banks, label, lee])
+    assert coref.resolve(span_of(text, "the production company")) is studio
+    assert coref.resolve(span_of(text, "the bank")) is None  # Banks is a "he"
+    assert coref.resolve(span_of(text, "The label")) is label
+
+
 def test_he_links_to_a_person_tagged_as_an_organisation_the_text_calls_he() -> None:
     text = "Tom Ode said he would run. At the Harbour Trust, he said, it was “a fine day”."
     ode = entity("E1", "ORG", "Tom Ode", text, "Tom Ode")

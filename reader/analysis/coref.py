@@ -14,7 +14,9 @@ speaker of a quote, the actor of a timeline event). The rules prefer no answer t
 - a role noun ("the minister") to the nearest person earlier written with that role word
   ("Foreign Minister Anna Berg", "Anna Berg, the minister,") or named right after it ("The
   minister, Anna Berg, said"); a noun that is no role ("the patient") to nobody;
-- "the company" (a short organisation noun) to the organisation that is the subject nearby;
+- "the company" (a short organisation noun) to the body last named with that noun ("the
+  committee" after "the Harbour Committee", "the record label" after "Ode Records"), whatever
+  type the tagger gave it, else to the organisation that is the subject nearby;
   "the statement" to who last issued one ("X said in a statement", "a statement from X");
   "the 52-year-old" to the person that is the subject nearby, else the last one named;
 - a name in a byline ("By Anna Berg") is no antecedent.
@@ -149,7 +151,14 @@ class Coref:
         self._roles: dict[str, list[tuple[int, Entity]]] = defaultdict(list)
         self._role_at: dict[int, frozenset[str]] = {}
         self._surnames: dict[str, list[tuple[int, Entity]]] = defaultdict(list)
+        self._name_words: dict[str, list[tuple[int, Entity]]] = defaultdict(list)
         surnames: dict[str, set[str]] = {}  # per entity, once: a name may have many spellings
+        name_words: dict[str, set[str]] = {}
+        for start, _, e in found:
+            if e.id not in name_words:
+                name_words[e.id] = _name_words(e)
+            for w in name_words[e.id]:
+                self._name_words[w].append((start, e))
         for start, end, e in found:
             if e.type != "PERSON":
                 continue
@@ -237,13 +246,33 @@ class Coref:
         return self._gender.get(entity.id)
 
     def _organisation(self, surface: str, pos: int) -> Entity | None:
-        """ "The company", "the record label": the organisation that is the subject of its
-        sentence or the one before. A capitalised word ("the French ministry") or a longer
-        phrase names another body."""
+        """ "The company", "the record label": the nearest body named earlier with that noun
+        ("the committee" after "the Harbour Committee", "the production company" after "Ode
+        Productions"), whatever type the tagger gave it, else the organisation that is the
+        subject of its sentence or the one before. A capitalised word ("the French ministry")
+        or a longer phrase names another body."""
         ws = surface.split()
         if len(ws) > 3 or any(w[:1].isupper() for w in ws[1:]):
             return None
-        return self._subject(pos, ("ORG",), None, "it", 0)
+        named = self._named_with([_stem(w) for w in ws[1:]], pos)
+        return named or self._subject(pos, ("ORG",), None, "it", 0)
+
+    def _named_with(self, keys: list[str], pos: int) -> Entity | None:
+        """The entity last mentioned before ``pos`` whose name holds the phrase's head noun
+        (its last word) or ends with one of its modifiers ("production" for "… Productions")."""
+        best: tuple[int, Entity] | None = None
+        for k, key in enumerate(keys):
+            seen = self._name_words.get(key if k == len(keys) - 1 else "$" + key)
+            if not seen:
+                continue
+            i = bisect.bisect_left(seen, pos, key=lambda t: t[0]) - 1
+            while i >= 0 and seen[i][1].type == "PERSON" and seen[i][1].id in self._gender:
+                i -= 1  # a person the text calls "he" is no body, though named "Banks"
+            if i < 0 or seen[i][0] < pos - _NAME_REACH:
+                continue
+            if best is None or seen[i][0] > best[0]:
+                best = seen[i]
+        return best[1] if best else None
 
     def _person(self, pos: int) -> Entity | None:
         """A person described, not named ("the 52-year-old"): the subject of its sentence or the
@@ -398,6 +427,26 @@ def _genders(
         if pronoun:
             votes[e.id][_GENDER[pronoun.group().lower()] == "f"] += 1
     return {eid: "m" if m > f else "f" for eid, (m, f) in votes.items() if m != f}
+
+
+def _stem(word: str) -> str:
+    """A name word as an organisation noun matches it: lower case, no plural "s"."""
+    w = word.lower()
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _name_words(entity: Entity) -> set[str]:
+    """The keys an organisation noun finds an entity by: every word of its names that is an
+    organisation noun ("Harbour Committee": "committee"), and its names' last words marked
+    "$" ("Ode Productions": "$production"), which a modifier ("the production company") may
+    name."""
+    out: set[str] = set()
+    for name in (entity.name, *entity.aliases):
+        ws = [_stem(w) for w in _WORD.findall(name)]
+        out |= {w for w in ws if w in _org_nouns()}
+        if len(ws) > 1:
+            out.add("$" + ws[-1])
+    return out
 
 
 def byline(text: str, mention: Span) -> bool:
