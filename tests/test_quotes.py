@@ -203,6 +203,7 @@ def test_ids_follow_reading_order() -> None:
             "saying",
         ),
         ("As the local paper put it, “nobody won the argument”.", "the local paper", "put it"),
+        ("That being said, “nobody won the argument,” Tom Hale said.", "Tom Hale", "said"),
     ],
 )
 def test_cue_patterns(text: str, mention: str, cue: str) -> None:

@@ -201,6 +201,8 @@ def cue_length(toks: list[Tok], i: int) -> int:
         return 0
     if i and toks[i - 1].word in _ADJECTIVAL and w.endswith("ed"):
         return 0
+    if i and toks[i - 1].word == "being":
+        return 0  # "That being said, “…”": a passive participle reports nobody's words
     return 1
 
 
