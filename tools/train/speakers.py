@@ -10,13 +10,15 @@ quote, i.e. a quoted segment of an attribution's ``Content``; its candidates (``
 are labelled right when they would be shown with the right speaker: their mention overlaps that
 attribution's ``Source`` span (for a Source that is a name, also showing that name: its entity's
 names hold the Source's surname), or, for a Source that is a name, their entity holds it wherever
-their mention stands (another mention of the same person, as a run of quotes gives); "no
-speaker" is right when none is. NLTK's ``AveragedPerceptron`` learns to
-rank them: on a mistake the right candidate's features gain and the chosen one's lose (classes
-``y``/``n``; a feature's weight is ``y - n``). Cross-validation by article reports accuracy and
-wrong choices for a range of margins, and the margin that maximises ``right - cost * wrong`` is
-written with the weights (or the one ``--margin`` gives): a wrong name costs ``cost`` times a
-missing one. Below the margin the
+their mention stands (another mention of the same person, as a run of quotes gives); for a
+Source that is no name ("he", "the senator"), a candidate linked to the one entity that the
+candidates overlapping it are linked to is right too, as it would show the same name ("Berg said
+he wanted “…”": Berg as well as he); "no speaker" is right when none is. NLTK's
+``AveragedPerceptron`` learns to rank them: on a mistake the right candidate's features gain
+and the chosen one's lose (classes ``y``/``n``; a feature's weight is ``y - n``).
+Cross-validation by article reports accuracy and wrong choices for a range of margins, and the
+margin that maximises ``right - cost * wrong`` is written with the weights (or the one
+``--margin`` gives): a wrong name costs ``cost`` times a missing one. Below the margin the
 rules' candidate keeps its mention but no name (``ranker.choose``). Deterministic for a seed.
 """
 
@@ -89,6 +91,9 @@ def examples(split: Path) -> list[list[Example]]:
                 )
                 and _names_it(text, c, surname)
             }
+            linked = {id(cands[k].entity) for k in right if cands[k].entity is not None}
+            if surname is None and len(linked) == 1:
+                right |= {k for k, c in enumerate(cands) if id(c.entity) in linked}
             shown = {k for k, c in enumerate(cands) if speaker(text, c.mention, c.entity).name}
             doc_examples.append(([c.features for c in cands], right or {0}, shown))
         out.append(doc_examples)
