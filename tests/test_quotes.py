@@ -759,6 +759,9 @@ def test_ranker_prefers_the_governing_verbs_subject_to_the_rules_when_it_scores_
     rules_first = ranker.Model({"src=rule": 5.0, "src=gov": 3.0}, margin=2.0)
     assert ranker.choose(rules_first, [none, rule, gov]) == (rule, True)
     assert ranker.choose(model, [none, gov]) == (gov, True)
+    final = Candidate(Span(22, 29), None, None, ("src=final",))
+    closing = ranker.Model({"src=rule": 3.0, "src=final": 4.0}, margin=2.0)
+    assert ranker.choose(closing, [none, rule, final]) == (final, True)
 
 
 @pytest.mark.parametrize(
@@ -775,6 +778,17 @@ def test_the_subject_of_the_verb_nearest_a_quotation_is_a_candidate(text: str) -
     [cands] = _candidates(text, ents)
     gov = [c for c in cands if any(f.startswith("gov+etype+kind=True") for f in c.features)]
     assert [at(text, c.mention) for c in gov] == ["Ann Lee"] and gov[0].entity is ents[0]
+
+
+def test_the_speaker_of_a_closing_reporting_clause_is_a_candidate() -> None:
+    """A clause that closes the sentence ("…, said Tom Ode.") may report the whole of it, though
+    the rules take the verb before the quotation."""
+    text = "Ann Lee was known for telling others “the plan is dead” in private, said Tom Ode."
+    ents = [person("E1", "Ann Lee", text, "Ann Lee"), person("E2", "Tom Ode", text, "Tom Ode")]
+    [cands] = _candidates(text, ents)
+    closing = [c for c in cands if "src=final" in c.features]
+    assert [at(text, c.mention) for c in closing] == ["Tom Ode"]
+    assert closing[0].entity is ents[1] and at(text, closing[0].cue) == "said"
 
 
 def test_ranker_best_can_prefer_no_speaker() -> None:

@@ -2,9 +2,10 @@
 
 Candidates are the mention the cue rules find (``rule``: "“…,” the minister said"), the subject
 of the cue verb nearest before the quotation when it is another mention (``gov``: "… with Berg
-warning of “…”"), the names written near the quotation (its sentence, the one before and the one
-after), the speaker of the quotation before it in the same or the previous paragraph (``prev``),
-and always "no speaker".
+warning of “…”"), the speaker of a reporting clause closing the sentence when the rules took
+another cue (``final``: "Lee was known for calling it “…”, said Ode"), the names written near
+the quotation (its sentence, the one before and the one after), the speaker of the quotation
+before it in the same or the previous paragraph (``prev``), and always "no speaker".
 Every candidate carries the entity ``coref`` links it to and a few sparse string features:
 where it stands, what kind of mention it is, the words around it, the cue verb.
 """
@@ -509,6 +510,24 @@ def gather(
         )
         out.append(Candidate(g, g_entity, shared.governor.cue, feats))
         seen.append(g)
+    closing = final_clause(doc.text, q.span.end, local.sent_end) if local.rule != "final" else None
+    f = closing.mention if closing else None
+    if closing and f and not any(f.start < o.end and o.start < f.end for o in seen):
+        f_entity = doc.coref.resolve(f)
+        feats = features(
+            doc,
+            q,
+            local,
+            "final",
+            f,
+            f_entity,
+            prev_entity,
+            closing.cue,
+            spoke(f_entity, "final"),
+            shared,
+        )
+        out.append(Candidate(f, f_entity, closing.cue, feats))
+        seen.append(f)
     if prev is not None:
         feats = features(
             doc,

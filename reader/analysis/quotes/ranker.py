@@ -8,8 +8,9 @@ named only when the ranker scores it above "no speaker" by the model's ``margin`
 costs the reader more than none, and an unsure choice keeps its mention (the phrase the text
 gives) without claiming who it is. Where the rules find nobody, the ranker's best candidate
 speaks when it clears the same margin. The subject of the verb nearest before the quotation
-(the ``gov`` candidate) overrides the rules' when the ranker scores it higher: in a nested report
-the sentence's first verb, which the rules take, is often not the one that governs the quotation.
+(the ``gov`` candidate) or of a reporting clause closing its sentence (``final``) overrides the
+rules' when the ranker scores it higher: in a nested report the verb the rules take is often not
+the one that governs the quotation.
 """
 
 from __future__ import annotations
@@ -53,12 +54,13 @@ def best(model: Model, cands: Sequence[Candidate]) -> tuple[Candidate, bool]:
 def choose(model: Model, cands: Sequence[Candidate]) -> tuple[Candidate, bool]:
     """The rules' candidate, and whether the ranker puts it above "no speaker" by the margin;
     where the rules find nobody, the ranker's best candidate when it is that sure. The subject
-    of the cue verb nearest before the quotation replaces the rules' candidate when it scores
-    higher: in "Ode said Lee called it “…”" the rules take the sentence's first verb."""
+    of the cue verb nearest before the quotation, or of a reporting clause closing its sentence,
+    replaces the rules' candidate when it scores higher: in "Ode said Lee called it “…”" or "Lee
+    called it “…”, said Ode" the rules take the other verb."""
     found, _ = by_rules(cands)
-    gov = next((c for c in cands if "src=gov" in c.features), None)
-    if gov is not None and found is not cands[0] and score(model, gov) > score(model, found):
-        found = gov
+    for other in (c for c in cands if "src=gov" in c.features or "src=final" in c.features):
+        if found is not cands[0] and score(model, other) > score(model, found):
+            found = other
     if found is not cands[0]:
         return found, score(model, found) - score(model, cands[0]) > model.margin
     guess, sure = best(model, cands)
