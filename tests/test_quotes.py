@@ -783,7 +783,7 @@ def test_the_subject_of_the_verb_nearest_a_quotation_is_a_candidate(text: str) -
 def test_the_speaker_of_a_closing_reporting_clause_is_a_candidate() -> None:
     """A clause that closes the sentence ("…, said Tom Ode.") may report the whole of it, though
     the rules take the verb before the quotation."""
-    text = "Ann Lee was known for telling others “the plan is dead” in private, said Tom Ode."
+    text = "Ann Lee often told friends “the plan is dead” in private, said Tom Ode."
     ents = [person("E1", "Ann Lee", text, "Ann Lee"), person("E2", "Tom Ode", text, "Tom Ode")]
     [cands] = _candidates(text, ents)
     closing = [c for c in cands if "src=final" in c.features]

@@ -3,7 +3,7 @@
 Candidates are the mention the cue rules find (``rule``: "“…,” the minister said"), the subject
 of the cue verb nearest before the quotation when it is another mention (``gov``: "… with Berg
 warning of “…”"), the speaker of a reporting clause closing the sentence when the rules took
-another cue (``final``: "Lee was known for calling it “…”, said Ode"), the names written near
+another cue (``final``: "Lee often called it “…”, said Ode"), the names written near
 the quotation (its sentence, the one before and the one after), the speaker of the quotation
 before it in the same or the previous paragraph (``prev``), and always "no speaker".
 Every candidate carries the entity ``coref`` links it to and a few sparse string features:
