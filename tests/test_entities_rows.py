@@ -9,7 +9,7 @@ from reader.analysis.entities import (
     find_entities,
     split_pairs,
 )
-from reader.analysis.entities.consistency import WordTests, complete
+from reader.analysis.entities.consistency import WordTests, complete, propagate
 from reader.analysis.entities.grouping import Mention, group
 from reader.analysis.model import EntityType
 from reader.analysis.tokens import tokenize
@@ -60,6 +60,52 @@ def test_an_organisation_takes_of_and_the_name_after_it() -> None:
     assert completed("Acme Records of Lund", "B-ORG I-ORG O B-LOC") == [
         "B-ORG", "I-ORG", "O", "B-LOC",
     ]  # fmt: skip
+
+
+def propagated(lines: list[tuple[str, str]]) -> list[list[str]]:
+    words = [sentence.split() for sentence, _ in lines]
+    tags = [t.split() for _, t in lines]
+    propagate(words, tags, head=HEADS.__contains__, listed=lambda ws: ws == ["New", "Halden"])
+    return tags
+
+
+def test_an_organisation_s_short_form_is_tagged_as_it() -> None:
+    assert (
+        propagated(
+            [
+                ("the label Velo Sound Records said", "O O B-ORG I-ORG I-ORG O"),
+                ("then Velo Sound replied", "O O B-PER O"),  # partly tagged
+                ("and Velo Sound agreed", "O O O O"),  # untagged
+                ("so Velo Sound Ltd said", "O B-ORG I-ORG I-ORG O"),  # a name round it stays
+            ]
+        )[1:]
+        == [
+            ["O", "B-ORG", "I-ORG", "O"],
+            ["O", "B-ORG", "I-ORG", "O"],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+        ]
+    )
+
+
+def test_an_organisation_s_name_tagged_without_its_first_word_gets_it_back() -> None:
+    assert propagated(
+        [
+            ("the label Velo Sound Records said", "O O B-ORG I-ORG I-ORG O"),
+            ("Then Velo Sound Records said", "O O B-PER I-PER O"),
+        ]
+    )[1] == ["O", "B-ORG", "I-ORG", "I-ORG", "O"]
+
+
+def test_no_short_form_that_is_a_listed_name_or_of_a_name_with_no_head() -> None:
+    tags = propagated(
+        [
+            ("the New Halden Records label", "O B-ORG I-ORG I-ORG O"),
+            ("in New Halden today", "O B-LOC I-LOC O"),
+            ("at Tolvo Grain Works and", "O B-ORG I-ORG I-ORG O"),
+            ("Tolvo Grain said", "O O O"),
+        ]
+    )
+    assert tags[1] == ["O", "B-LOC", "I-LOC", "O"] and tags[3] == ["O", "O", "O"]
 
 
 def test_initials_grow_over_the_name_after_them() -> None:

@@ -293,7 +293,12 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         words[0] = [w.upper() for w in words[0]]
     tagger = get_tagger()
     tags = tagger.tag(words)
-    propagate(words, tags)
+    propagate(
+        words,
+        tags,
+        head=lambda w: w.lower() in _org_heads()[0],
+        listed=lambda ws: bool(tagger.gazetteer.category(ws)),
+    )
     # Words capitalised inside a sentence somewhere: a name, even where it starts one.
     cap_mid = {w for ws in words if not is_caps_line(ws) for w in ws[1:] if w[:1].isupper()}
     # In capitals or all capitalised (a headline, a slogan, a table header), case says nothing.

@@ -5,6 +5,8 @@ when the local context is weak. Here every untagged capitalised repeat of a foun
 surname of a found person, gets the type the name has most often in the document, unless the
 document also writes the word in lower case (then it is likely a common word: "May", "Bill"). An
 untagged near spelling of a person's surname ("Zelensky" beside "Zelenskiy") becomes a person too.
+An organisation's name ending in a head word ("Velo Sound Records") also tags its short form ("Velo
+Sound"), and both are tagged where the tagger found only names inside them.
 Then ``complete`` joins the fragments of one name that the tagger left apart.
 """
 
@@ -31,9 +33,39 @@ def known_names(
     return {name: c.most_common(1)[0][0] for name, c in seen.items()}
 
 
-def propagate(words: Sequence[Sequence[str]], tags: Sequence[list[str]]) -> None:
-    """Tag, in place, the untagged repeats of names found elsewhere in the document."""
+def short_forms(
+    names: dict[tuple[str, ...], str],
+    head: Callable[[str], bool],
+    listed: Callable[[Sequence[str]], bool],
+) -> dict[tuple[str, ...], str]:
+    """Short forms of organisations' names ending in a ``head`` word: their first two words or
+    more, all capitalised ("Velo Sound" of "Velo Sound Records"), unless tagged as another name
+    in the document or ``listed`` as one ("New York" of "New York Stock Exchange")."""
+    out: dict[tuple[str, ...], str] = {}
+    for name, typ in names.items():
+        if typ != "ORG" or len(name) < 3 or not head(name[-1]):
+            continue
+        for k in range(2, len(name)):
+            short = name[:k]
+            capitalised = all(w[:1].isupper() and w.isalpha() for w in short)
+            if capitalised and short not in names and not listed(short):
+                out[short] = "ORG"
+    return out
+
+
+def propagate(
+    words: Sequence[Sequence[str]],
+    tags: Sequence[list[str]],
+    head: Callable[[str], bool] = lambda w: False,
+    listed: Callable[[Sequence[str]], bool] = lambda ws: False,
+) -> None:
+    """Tag, in place, the untagged repeats of names found elsewhere in the document, and the
+    short forms of organisations' names (``short_forms``)."""
     names = known_names(words, tags)
+    shorts = short_forms(names, head, listed)
+    whole = {n for n, typ in names.items() if typ == "ORG" and len(n) > 1 and head(n[-1])}
+    whole |= shorts.keys()
+    names |= shorts
     lower = {w for ws in words for w in ws if w.islower()}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(names, key=len, reverse=True):
@@ -59,14 +91,30 @@ def propagate(words: Sequence[Sequence[str]], tags: Sequence[list[str]]) -> None
                 ts[i] = "B-PER"  # a spelling variant of a person's name: "Zelensky", "Zelenskiy"
                 i += 1
                 continue
-            for name in by_first.get(ws[i], ()) if ts[i] == "O" else ():
+            for name in by_first.get(ws[i], ()) if ts[i][0] in "OB" else ():
                 n = len(name)
-                if tuple(ws[i : i + n]) == name and all(t == "O" for t in ts[i : i + n]):
+                if tuple(ws[i : i + n]) == name and _retaggable(ts, i, n, name in whole):
                     typ = names[name]
                     ts[i : i + n] = ["B-" + typ] + ["I-" + typ] * (n - 1)
                     i += n - 1
                     break
             i += 1
+
+
+def _retaggable(ts: Sequence[str], i: int, n: int, whole: bool) -> bool:
+    """Whether the words at ``i:i+n`` may be tagged as one name found elsewhere: untagged, or,
+    when the name is an organisation's whole name or short form (``whole``), partly untagged
+    with only names inside it ("Velo" of "Velo Sound" tagged alone, or "Sound Records" without
+    its first word)."""
+    inside = ts[i : i + n]
+    if all(t == "O" for t in inside):
+        return True
+    return (
+        whole
+        and "O" in inside
+        and inside[0][0] != "I"
+        and (i + n == len(ts) or ts[i + n][0] != "I")
+    )
 
 
 @dataclass(frozen=True, slots=True)
