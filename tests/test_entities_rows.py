@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.analysis.entities import (
+    _after_opening,
     _lone_common,
     _split_verbs,
     _titled,
@@ -220,3 +221,11 @@ def test_a_name_tagged_a_place_and_an_organisation_as_often_is_two_rows() -> Non
 
     assert rows(2) == [("Harwell", "LOC"), ("Harwell", "ORG")]  # the town and its team
     assert rows(1) == [("Harwell", "LOC")]  # one mistyped mention joins the place
+
+
+def test_a_common_word_opening_the_sentence_is_cut_from_a_person_s_name() -> None:
+    assert _after_opening(["Both", "Halvorsen", "and", "Reyes"], 2, set()) == 1
+    assert _after_opening(["Enter", "for", "Velikova"], 3, set()) == 2  # and "for" after it
+    assert _after_opening(["Both", "Halvorsen"], 2, {"Both"}) == 0  # capitalised elsewhere
+    assert _after_opening(["Marta", "Halvorsen"], 2, set()) == 0  # a name's first word
+    assert _after_opening(["Both"], 1, set()) == 0

@@ -2,7 +2,8 @@
 
 The passes run in this order: the tagger; repeats of names found elsewhere tagged too
 (``consistency.propagate``); fragments of one name completed (``consistency.complete``); spans cut
-where two names were glued ("and", a verb), trimmed of what is not the name (``_trim``), typed a
+where two names were glued ("and", a verb), a person's cut from a common word opening the
+sentence (``_after_opening``), trimmed of what is not the name (``_trim``), typed a
 person after a title, dropped when no name (a common word, a letter); mentions grouped into one
 row per referent (``grouping.group``). Pure and thread-safe: the model loads once, lazily, behind
 a lock (``tagger.get_tagger``).
@@ -11,7 +12,7 @@ a lock (``tagger.get_tagger``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -256,6 +257,22 @@ def _lone_common(surface: str) -> bool:
     )
 
 
+def _after_opening(words: Sequence[str], b: int, cap_mid: Container[str]) -> int:
+    """Where a name that starts its sentence starts without a common word glued before it
+    ("Both Reyes", "Enter Velo", "Drivers for Acme"): a word running text nearly always writes in
+    lower case (not "Destiny"), that training never tags as a name and the document never
+    capitalises inside a sentence, and the lower-case words after it; 0 if none."""
+    first, low = words[0], words[0].lower()
+    tagger = get_tagger()
+    never_name = (tagger.tokens or {}).get(low, "") in ("", "O")
+    if b < 2 or first in cap_mid or tagger.case_class(low) != "L" or not never_name:
+        return 0
+    a = 1
+    while a < b - 1 and words[a][:1].islower():
+        a += 1
+    return a
+
+
 def _all_capitalised(words: Sequence[str]) -> bool:
     """A line of two or more words, every one capitalised: "Team Played Won Points"."""
     letters = [w for w in words if w[:1].isalpha()]
@@ -323,6 +340,8 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     mentions = []
     for line, ws, ts, caps_line in zip(toks, words, tags, caps):
         for a, b, typ in _split_verbs(ws, split_pairs(ws, bio_spans(ts), _listed)):
+            if a == 0 and typ == "PER" and not caps_line:
+                a = _after_opening(ws, b, cap_mid)
             found = _trim(text, line[a:b], TYPES[typ])
             if found is None:
                 continue
