@@ -8,6 +8,7 @@ from reader.analysis.entities import (
     _split_verbs,
     _titled,
     find_entities,
+    lower_places,
     split_pairs,
 )
 from reader.analysis.entities.consistency import WordTests, complete, propagate
@@ -229,3 +230,26 @@ def test_a_common_word_opening_the_sentence_is_cut_from_a_person_s_name() -> Non
     assert _after_opening(["Both", "Halvorsen"], 2, {"Both"}) == 0  # capitalised elsewhere
     assert _after_opening(["Marta", "Halvorsen"], 2, set()) == 0  # a name's first word
     assert _after_opening(["Both"], 1, set()) == 0
+
+
+def test_a_known_place_in_lower_case_after_a_place_preposition_is_a_place() -> None:
+    def places(sentence: str, tags: str | None = None) -> list[tuple[int, int]]:
+        ws = sentence.split()
+        return lower_places(
+            ws,
+            (tags or " ".join("O" * len(ws))).split(),
+            lambda w: w in (["Halden"], ["Port", "Velo"], ["Reading"]),
+            lambda w: w != "reading",
+        )
+
+    assert places("we moved to halden last year") == [(3, 4)]
+    assert places("i grew up near port velo") == [(4, 6)]
+    assert places("a halden farm") == []  # no preposition of place
+    assert places("she is in reading") == []  # a word running text writes in lower case
+    assert places("we moved to halden", "O O O B-PER") == []  # tagged already
+
+
+def test_a_lower_case_place_is_a_row_in_informal_text() -> None:
+    text = "i live in ohio now and like it"
+    sentences = tokenize(text, [Block("paragraph", Span(0, len(text)))])[0]
+    assert [(e.name, e.type) for e in find_entities(text, sentences)] == [("ohio", "LOC")]

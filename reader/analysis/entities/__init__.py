@@ -4,7 +4,8 @@ The passes run in this order: the tagger; repeats of names found elsewhere tagge
 (``consistency.propagate``); fragments of one name completed (``consistency.complete``); spans cut
 where two names were glued ("and", a verb), a person's cut from a common word opening the
 sentence (``_after_opening``), trimmed of what is not the name (``_trim``), typed a
-person after a title, dropped when no name (a common word, a letter); mentions grouped into one
+person after a title, dropped when no name (a common word, a letter); known places written in
+lower case after a preposition of place (``lower_places``); mentions grouped into one
 row per referent (``grouping.group``). Pure and thread-safe: the model loads once, lazily, behind
 a lock (``tagger.get_tagger``).
 """
@@ -37,6 +38,7 @@ _COURTESY = words("courtesy_titles")
 _NOT_NAMES = words("not_names")
 _INNER = words("name_inner_words")
 _NATIONALITIES = words("ner_nationalities")
+_PLACE_PREPOSITIONS = words("place_prepositions")
 _TITLES = frozenset(w.lower().rstrip(".") for w in words("ner_titles"))
 
 
@@ -273,6 +275,38 @@ def _after_opening(words: Sequence[str], b: int, cap_mid: Container[str]) -> int
     return a
 
 
+def lower_places(
+    words: Sequence[str],
+    tags: Sequence[str],
+    place: Callable[[Sequence[str]], bool],
+    name: Callable[[str], bool],
+) -> list[tuple[int, int]]:
+    """Untagged words in lower case that are, whole, a known ``place`` after a preposition of
+    place ("we moved to halden"): informal web text writes names so. Each word must be one
+    running text nearly always capitalises (``name``: not "reading", "nice", "north")."""
+    out = []
+    i = 1
+    while i < len(words):
+        after = words[i - 1].lower() in _PLACE_PREPOSITIONS
+        ends = range(min(len(words), i + 3), i, -1) if after else ()  # longest first
+        b = next(
+            (
+                b
+                for b in ends
+                if all(w.isalpha() and w.islower() and name(w) for w in words[i:b])
+                and all(t == "O" for t in tags[i:b])
+                and place([w.capitalize() for w in words[i:b]])
+            ),
+            0,
+        )
+        if b:
+            out.append((i, b))
+            i = b
+        else:
+            i += 1
+    return out
+
+
 def _all_capitalised(words: Sequence[str]) -> bool:
     """A line of two or more words, every one capitalised: "Team Played Won Points"."""
     letters = [w for w in words if w[:1].isalpha()]
@@ -366,4 +400,9 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
                 # a letter in a sentence ("S" of "S$"; one signing a message stays)
             etype = "LOC" if is_place(surface, etype) else etype
             mentions.append(Mention(span, etype, surface, titled))
+        for a, b in lower_places(
+            ws, ts, lambda ws: known_place(" ".join(ws)), lambda w: tagger.case_class(w) == "C"
+        ):
+            span = Span(line[a].start, line[b - 1].end)
+            mentions.append(Mention(span, "LOC", text[span.start : span.end]))
     return group(mentions, known_place)
