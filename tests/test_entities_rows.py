@@ -9,6 +9,7 @@ from reader.analysis.entities import (
     _titled,
     find_entities,
     lower_places,
+    split_lists,
     split_pairs,
 )
 from reader.analysis.entities.consistency import WordTests, complete, propagate
@@ -253,3 +254,17 @@ def test_a_lower_case_place_is_a_row_in_informal_text() -> None:
     text = "i live in ohio now and like it"
     sentences = tokenize(text, [Block("paragraph", Span(0, len(text)))])[0]
     assert [(e.name, e.type) for e in find_entities(text, sentences)] == [("ohio", "LOC")]
+
+
+def test_a_span_is_cut_at_a_comma_between_names() -> None:
+    def cut(sentence: str, typ: str = "ORG") -> list[str]:
+        ws = sentence.split()
+        spans = split_lists(ws, [(0, len(ws), typ)], lambda w: w == "Inc")
+        return [" ".join(ws[a:b]) for a, b, _ in spans]
+
+    assert cut("Velo Sound , Tolvo Radio") == ["Velo Sound", "Tolvo Radio"]
+    assert cut("Velo Sound , Inc") == ["Velo Sound , Inc"]  # a suffix
+    assert cut("Halden , D.C.") == ["Halden , D.C."]  # an abbreviation
+    assert cut("Berg & Lund , LLP") == ["Berg & Lund , LLP"]  # a short word in capitals
+    assert cut("Bureau of Grain , Salt and Oil") == ["Bureau of Grain , Salt and Oil"]
+    assert cut("Yes , Minister", "MISC") == ["Yes , Minister"]  # a title

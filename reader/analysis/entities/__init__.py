@@ -2,7 +2,7 @@
 
 The passes run in this order: the tagger; repeats of names found elsewhere tagged too
 (``consistency.propagate``); fragments of one name completed (``consistency.complete``); spans cut
-where two names were glued ("and", a verb), a person's cut from a common word opening the
+where two names were glued (a comma, "and", a verb), a person's cut from a common word opening the
 sentence (``_after_opening``), trimmed of what is not the name (``_trim``), typed a
 person after a title, dropped when no name (a common word, a letter); known places written in
 lower case after a preposition of place (``lower_places``); mentions grouped into one
@@ -218,6 +218,28 @@ def _split_verbs(
     return out
 
 
+def split_lists(
+    words: Sequence[str],
+    spans: Sequence[tuple[int, int, str]],
+    suffix: Callable[[str], bool],
+) -> list[tuple[int, int, str]]:
+    """Spans cut at a comma between names ("Velo Sound , Tolvo" as two), but for a comma
+    before a ``suffix``, an abbreviation or a short word in capitals ("Acme , Inc.", "Halden ,
+    D.C.", "Berg & Lund , LLP"), for commas of an enumeration inside a name ("Bureau of Grain ,
+    Salt and Oil", "Velo , Berg & Co"), and in titles (MISC: "Yes , Minister")."""
+    out = []
+    for a, b, typ in spans:
+        for k in range(a + 1, b - 1) if typ != "MISC" else ():
+            after = words[k + 1]
+            tail = suffix(after) or after.endswith(".") or (after.isupper() and len(after) <= 3)
+            inner = any(w in ("and", "&") for w in words[k + 1 : b])
+            if words[k] == "," and not tail and not inner:
+                out.append((a, k, typ))
+                a = k + 1
+        out.append((a, b, typ))
+    return out
+
+
 def _titled(word: str) -> bool:
     """A title that stands before a person's name ("Senator", "Dr.", "Lieutenant-Colonel")."""
     low = word.lower().rstrip(".")
@@ -336,6 +358,19 @@ def is_place(name: str, typ: EntityType) -> bool:
     )
 
 
+def _cut_lists(ws: Sequence[str], ts: Sequence[str], caps: bool) -> list[tuple[int, int, str]]:
+    """The tagged spans of a line, cut at commas between names (``split_lists``) unless the line
+    is in capitals, where case tells no name's end."""
+    if caps:
+        return bio_spans(ts)
+    tagger = get_tagger()
+    return split_lists(
+        ws,
+        bio_spans(ts),
+        lambda w: w.lower() in _org_heads()[0] or tagger.gazetteer.category([w]) == "ORG",
+    )
+
+
 def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     """Entities of ``text`` sorted by first mention, with ids E1, E2… in that order."""
     toks = lines(text, sentences)
@@ -373,7 +408,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
 
     mentions = []
     for line, ws, ts, caps_line in zip(toks, words, tags, caps):
-        for a, b, typ in _split_verbs(ws, split_pairs(ws, bio_spans(ts), _listed)):
+        for a, b, typ in _split_verbs(ws, split_pairs(ws, _cut_lists(ws, ts, caps_line), _listed)):
             if a == 0 and typ == "PER" and not caps_line:
                 a = _after_opening(ws, b, cap_mid)
             found = _trim(text, line[a:b], TYPES[typ])
