@@ -12,7 +12,7 @@ from reader.analysis.entities import (
     split_lists,
     split_pairs,
 )
-from reader.analysis.entities.consistency import WordTests, complete, propagate
+from reader.analysis.entities.consistency import WordTests, bracketed, complete, propagate
 from reader.analysis.entities.grouping import Mention, group
 from reader.analysis.model import EntityType
 from reader.analysis.tokens import tokenize
@@ -268,3 +268,16 @@ def test_a_span_is_cut_at_a_comma_between_names() -> None:
     assert cut("Berg & Lund , LLP") == ["Berg & Lund , LLP"]  # a short word in capitals
     assert cut("Bureau of Grain , Salt and Oil") == ["Bureau of Grain , Salt and Oil"]
     assert cut("Yes , Minister", "MISC") == ["Yes , Minister"]  # a title
+
+
+def test_capitals_in_brackets_after_an_organisation_or_a_dateline_are_an_organisation() -> None:
+    def tagged(sentence: str, tags: str) -> list[str]:
+        out = [tags.split()]
+        bracketed([sentence.split()], out, lambda w: w == "SEP")
+        return out[0]
+
+    assert tagged("the Grain Council ( GC ) said", "O B-ORG I-ORG O O O O")[4] == "B-ORG"
+    assert tagged("HALDEN , Norway ( VNA ) -", "B-LOC O B-LOC O O O O")[4] == "B-ORG"
+    assert tagged("in Halden ( VNA ) or", "O B-LOC O O O O")[3] == "O"  # no dateline
+    assert tagged("the price ( GDP ) rose", "O O O O O O")[3] == "O"  # after no name
+    assert tagged("Acme Futures ( SEP ) rose", "B-ORG I-ORG O O O O")[3] == "O"  # a stop word

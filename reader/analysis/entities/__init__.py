@@ -1,7 +1,8 @@
 """Named entities: tagging, consistency passes and grouping of mentions into entities.
 
 The passes run in this order: the tagger; repeats of names found elsewhere tagged too
-(``consistency.propagate``); fragments of one name completed (``consistency.complete``); spans cut
+(``consistency.propagate``); fragments of one name completed (``consistency.complete``); capitals in
+brackets after an organisation or a dateline tagged as one (``consistency.bracketed``); spans cut
 where two names were glued (a comma, "and", a verb), a person's cut from a common word opening the
 sentence (``_after_opening``), trimmed of what is not the name (``_trim``), typed a
 person after a title, dropped when no name (a common word, a letter); known places written in
@@ -17,7 +18,7 @@ from collections.abc import Callable, Container, Sequence
 from functools import cache
 from itertools import pairwise
 
-from reader.analysis.entities.consistency import WordTests, complete, propagate
+from reader.analysis.entities.consistency import WordTests, bracketed, complete, propagate
 from reader.analysis.entities.features import is_caps_line
 from reader.analysis.entities.gazetteer import HONORIFICS, NOT_ALONE
 from reader.analysis.entities.grouping import Mention, group
@@ -401,6 +402,11 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
             stop=_inside_stop,
             evidence=lambda w: w in cap_mid and not _common(w),
         ),
+    )
+    bracketed(
+        [ws for ws, c in zip(words, caps) if not c],
+        [ts for ts, c in zip(tags, caps) if not c],
+        _inside_stop,
     )
 
     def known_place(form: str) -> bool:

@@ -216,3 +216,29 @@ def complete(words: Sequence[Sequence[str]], tags: Sequence[list[str]], t: WordT
             if found is not None:
                 start, end, new = found
                 ts[start:end] = ["B-" + new] + ["I-" + new] * (end - start - 1)
+
+
+def bracketed(
+    words: Sequence[Sequence[str]], tags: Sequence[list[str]], stop: Callable[[str], bool]
+) -> None:
+    """Tag, in place, an untagged word of two to five capitals alone in brackets as an
+    organisation, right after an organisation's name (its acronym: "Grain Council of Halden
+    ( GCH )") or after the places of a dateline (its agency: "HALDEN , Norway ( VNA ) —"); not a
+    ``stop`` word ("( SEP )")."""
+    for ws, ts in zip(words, tags):
+        for i in range(2, len(ws) - 1):
+            w, before = ws[i], bio_spans(ts[: i - 1])
+            after_name = bool(before) and before[-1][1] == i - 1
+            dateline = all(t[2:] == "LOC" or v == "," for v, t in zip(ws[: i - 1], ts))
+            if (
+                ts[i] == "O"
+                and ws[i - 1] == "("
+                and ws[i + 1] == ")"
+                and after_name
+                and (dateline or before[-1][2] == "ORG")
+                and 2 <= len(w) <= 5
+                and w.isalpha()
+                and w.isupper()
+                and not stop(w)
+            ):
+                ts[i] = "B-ORG"
