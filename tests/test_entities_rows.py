@@ -11,6 +11,7 @@ from reader.analysis.entities import (
     lower_places,
     split_lists,
     split_pairs,
+    split_places,
 )
 from reader.analysis.entities.consistency import WordTests, bracketed, complete, propagate
 from reader.analysis.entities.grouping import Mention, group
@@ -281,3 +282,20 @@ def test_capitals_in_brackets_after_an_organisation_or_a_dateline_are_an_organis
     assert tagged("in Halden ( VNA ) or", "O B-LOC O O O O")[3] == "O"  # no dateline
     assert tagged("the price ( GDP ) rose", "O O O O O O")[3] == "O"  # after no name
     assert tagged("Acme Futures ( SEP ) rose", "B-ORG I-ORG O O O O")[3] == "O"  # a stop word
+
+
+def test_two_places_side_by_side_are_two_spans() -> None:
+    places = {("Halden",), ("Norway",), ("Velo", "Heights"), ("Tolvo",)}
+
+    def cut(sentence: str, typ: str = "LOC", whole: tuple[str, ...] = ()) -> list[str]:
+        ws = sentence.split()
+        spans = split_places(
+            ws, [(0, len(ws), typ)], lambda w: tuple(w) in places, lambda w: tuple(w) == whole
+        )
+        return [" ".join(ws[a:b]) for a, b, _ in spans]
+
+    assert cut("Halden Norway") == ["Halden", "Norway"]
+    assert cut("Velo Heights Tolvo", "ORG") == ["Velo Heights", "Tolvo"]
+    assert cut("Halden Norway", whole=("Halden", "Norway")) == ["Halden Norway"]  # one name
+    assert cut("Halden Norway", "PER") == ["Halden Norway"]
+    assert cut("Halden Berg") == ["Halden Berg"]

@@ -1,14 +1,14 @@
 """Named entities: tagging, consistency passes and grouping of mentions into entities.
 
 The passes run in this order: the tagger; repeats of names found elsewhere tagged too
-(``consistency.propagate``); fragments of one name completed (``consistency.complete``); capitals in
-brackets after an organisation or a dateline tagged as one (``consistency.bracketed``); spans cut
-where two names were glued (a comma, "and", a verb), a person's cut from a common word opening the
-sentence (``_after_opening``), trimmed of what is not the name (``_trim``), typed a
-person after a title, dropped when no name (a common word, a letter); known places written in
-lower case after a preposition of place (``lower_places``); mentions grouped into one
-row per referent (``grouping.group``). Pure and thread-safe: the model loads once, lazily, behind
-a lock (``tagger.get_tagger``).
+(``consistency.propagate``); fragments of one name completed (``consistency.complete``); capitals
+in brackets after an organisation or a dateline tagged as one (``consistency.bracketed``); spans
+cut where two names were glued (a comma, "and", two places side by side, a verb), a person's cut
+from a common word opening the sentence (``_after_opening``), trimmed of what is not the name
+(``_trim``), typed a person after a title, dropped when no name (a common word, a letter); known
+places written in lower case after a preposition of place (``lower_places``); mentions grouped
+into one row per referent (``grouping.group``). Pure and thread-safe: the model loads once,
+lazily, behind a lock (``tagger.get_tagger``).
 """
 
 from __future__ import annotations
@@ -169,6 +169,18 @@ def _org_heads() -> tuple[frozenset[str], frozenset[str]]:
     return heads, frozenset(w for w, n in of.items() if n >= 2 and n >= 0.25 * ends.get(w, 0))
 
 
+def _place(words: Sequence[str]) -> bool:
+    """Whether ``words`` are, whole, a place of the training lexicon or of the gazetteer, and
+    no word running text also writes in lower case alone ("South", "Valley")."""
+    tagger = get_tagger()
+    lexicon = tagger.lexicon
+    if len(words) == 1 and tagger.case_class(words[0].lower()) in ("L", "l", "m", "c"):
+        return False
+    return (bool(lexicon) and lexicon.category(words) == "LOC") or (
+        tagger.gazetteer.category(words) == "LOC"
+    )
+
+
 def _listed(words: Sequence[str]) -> bool:
     """Whether ``words`` are one name of the training lexicon, whole."""
     lexicon = get_tagger().lexicon
@@ -238,6 +250,25 @@ def split_lists(
                 out.append((a, k, typ))
                 a = k + 1
         out.append((a, b, typ))
+    return out
+
+
+def split_places(
+    words: Sequence[str],
+    spans: Sequence[tuple[int, int, str]],
+    place: Callable[[Sequence[str]], bool],
+    whole: Callable[[Sequence[str]], bool],
+) -> list[tuple[int, int, str]]:
+    """Spans that are two known places side by side ("Halden Norway", "Velo Heights Tolvo"),
+    cut in two places, unless a ``whole`` name (one listed, or one the document tags so twice:
+    a mountain range named by two places); a person's name stays whole."""
+    out = []
+    for a, b, typ in spans:
+        k = next((k for k in range(a + 1, b) if place(words[a:k]) and place(words[k:b])), 0)
+        if k and typ != "PER" and not whole(words[a:b]):
+            out += [(a, k, "LOC"), (k, b, "LOC")]
+        else:
+            out.append((a, b, typ))
     return out
 
 
@@ -412,9 +443,22 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     def known_place(form: str) -> bool:
         return tagger.gazetteer.category(form.split()) == "LOC"
 
+    seen = Counter(tuple(ws[a:b]) for ws, ts in zip(words, tags) for a, b, _ in bio_spans(ts))
+
+    def whole(ws: Sequence[str]) -> bool:  # a name listed, or tagged so twice in the document
+        return _listed(ws) or bool(tagger.gazetteer.category(ws)) or seen[tuple(ws)] > 1
+
     mentions = []
     for line, ws, ts, caps_line in zip(toks, words, tags, caps):
-        for a, b, typ in _split_verbs(ws, split_pairs(ws, _cut_lists(ws, ts, caps_line), _listed)):
+        for a, b, typ in _split_verbs(
+            ws,
+            split_places(
+                ws,
+                split_pairs(ws, _cut_lists(ws, ts, caps_line), _listed),
+                _place,
+                whole,
+            ),
+        ):
             if a == 0 and typ == "PER" and not caps_line:
                 a = _after_opening(ws, b, cap_mid)
             found = _trim(text, line[a:b], TYPES[typ])
