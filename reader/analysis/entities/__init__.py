@@ -176,9 +176,8 @@ def _place(words: Sequence[str]) -> bool:
     lexicon = tagger.lexicon
     if len(words) == 1 and tagger.case_class(words[0].lower()) in ("L", "l", "m", "c"):
         return False
-    return (bool(lexicon) and lexicon.category(words) == "LOC") or (
-        tagger.gazetteer.category(words) == "LOC"
-    )
+    listed = lexicon.category(words) if lexicon else ""
+    return listed == "LOC" or tagger.gazetteer.category(words) == "LOC"
 
 
 def _listed(words: Sequence[str]) -> bool:
