@@ -170,6 +170,8 @@ def test_a_part_of_an_organisation_s_name_joins_it_when_it_names_one() -> None:
 
     assert rows("Velo Records", "Velo") == [("Velo Records", ("Velo",))]
     assert rows("Grain Council", "EU Grain Council") == [("EU Grain Council", ("Grain Council",))]
+    places = [Mention(Span(0, 11), "ORG", "FC Halden"), Mention(Span(30, 36), "ORG", "Halden")]
+    assert [e.name for e in group(places, lambda form: form == "Halden")] == ["FC Halden"]
     assert rows("Velo Records", "Velo Films", "Velo") == [
         ("Velo Records", ()),
         ("Velo Films", ()),
