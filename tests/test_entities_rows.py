@@ -208,6 +208,21 @@ def test_two_listed_names_joined_by_and_are_two_spans() -> None:
     ]
 
 
+def test_two_names_joined_by_and_the_are_two_spans_but_a_band_or_a_title() -> None:
+    def cut(sentence: str, typ: str = "ORG") -> list[str]:
+        ws = sentence.split()
+        return [
+            " ".join(ws[a:b]) for a, b, _ in split_pairs(ws, [(0, len(ws), typ)], lambda ws: False)
+        ]
+
+    assert cut("Halden University and the Velo Institute") == [
+        "Halden University",
+        "Velo Institute",
+    ]
+    assert cut("Al Berg and the Vans") == ["Al Berg and the Vans"]  # a band
+    assert cut("Velo and the Sea", "MISC") == ["Velo and the Sea"]  # a title
+
+
 def test_a_span_is_cut_at_a_verb_inside_it_not_at_a_particle() -> None:
     words = ["Ruiz", "told", "Velo", "Radio", ",", "Harwell", "upon", "Avon"]
     assert _split_verbs(words, [(0, 4, "ORG"), (5, 8, "LOC")]) == [

@@ -192,11 +192,16 @@ def split_pairs(
     listed: Callable[[Sequence[str]], bool],
 ) -> list[tuple[int, int, str]]:
     """Spans that are two names joined by "and", cut in two: each side a ``listed`` name (in the
-    training lexicon), the whole none ("Trinidad and Tobago" is one)."""
+    training lexicon), the whole none ("Trinidad and Tobago" is one), or any two joined by "and
+    the" ("University of Halden and the Velo Institute") but for a title (MISC) and a band ("Al
+    Berg and the Vans")."""
     out = []
     for a, b, typ in spans:
         k = next((k for k in range(a + 1, b - 1) if words[k] == "and"), None)
-        if (
+        band = k is not None and k + 3 == b and words[b - 1].endswith("s")  # "Al and the Vans"
+        if k is not None and typ != "MISC" and words[k + 1].lower() == "the" and not band:
+            out += [(a, k, typ), (k + 2, b, typ)]  # "the" opens a second name
+        elif (
             k is not None
             and listed(words[a:k])
             and listed(words[k + 1 : b])
