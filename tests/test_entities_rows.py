@@ -13,7 +13,13 @@ from reader.analysis.entities import (
     split_pairs,
     split_places,
 )
-from reader.analysis.entities.consistency import WordTests, bracketed, complete, propagate
+from reader.analysis.entities.consistency import (
+    WordTests,
+    acronym_names,
+    bracketed,
+    complete,
+    propagate,
+)
 from reader.analysis.entities.grouping import Mention, group
 from reader.analysis.model import EntityType
 from reader.analysis.tokens import tokenize
@@ -316,3 +322,27 @@ def test_two_places_side_by_side_are_two_spans() -> None:
     assert cut("Halden Norway", whole=("Halden", "Norway")) == ["Halden Norway"]  # one name
     assert cut("Halden Norway", "PER") == ["Halden Norway"]
     assert cut("Halden Berg") == ["Halden Berg"]
+
+
+def test_an_acronym_grows_over_the_capitalised_words_after_it() -> None:
+    tests = WordTests(
+        head=HEADS.__contains__,
+        of_head=HEADS.__contains__,
+        first_name=FIRST.__contains__,
+        known=lambda w: {"Velonian": "MISC", "Results": "O"}.get(w, ""),
+        common={"Results"}.__contains__,
+        stop={"Chairman", "Commissioner"}.__contains__,
+        evidence=lambda w: False,
+    )
+
+    def grown(sentence: str) -> str:
+        ws = sentence.split()
+        tags = [["B-ORG" if w == "VTC" else "O" for w in ws]]
+        acronym_names([ws], tags, tests)
+        return " ".join(w for w, t in zip(ws, tags[0]) if t != "O")
+
+    assert grown("at VTC Halden Reports today") == "VTC Halden Reports"
+    assert grown("said VTC Chairman Berg") == "VTC"  # a role
+    assert grown("a VTC Farm Commissioner") == "VTC"  # the words before a role
+    assert grown("the VTC Results were") == "VTC"  # a common word training leaves out
+    assert grown("a VTC Velonian group") == "VTC"  # an adjective known as another name

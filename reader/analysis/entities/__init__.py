@@ -1,14 +1,15 @@
 """Named entities: tagging, consistency passes and grouping of mentions into entities.
 
 The passes run in this order: the tagger; repeats of names found elsewhere tagged too
-(``consistency.propagate``); fragments of one name completed (``consistency.complete``); capitals
-in brackets after an organisation or a dateline tagged as one (``consistency.bracketed``); spans
-cut where two names were glued (a comma, "and", two places side by side, a verb), a person's cut
-from a common word opening the sentence (``_after_opening``), trimmed of what is not the name
-(``_trim``), typed a person after a title, dropped when no name (a common word, a letter); known
-places written in lower case after a preposition of place (``lower_places``); mentions grouped
-into one row per referent (``grouping.group``). Pure and thread-safe: the model loads once,
-lazily, behind a lock (``tagger.get_tagger``).
+(``consistency.propagate``); fragments of one name completed (``consistency.complete``, and an
+acronym over the words after it: ``consistency.acronym_names``); capitals in brackets after an
+organisation or a dateline tagged as one (``consistency.bracketed``); spans cut where two names
+were glued (a comma, "and", two places side by side, a verb), a person's cut from a common word
+opening the sentence (``_after_opening``), trimmed of what is not the name (``_trim``), typed a
+person after a title, dropped when no name (a common word, a letter); known places written in
+lower case after a preposition of place (``lower_places``); mentions grouped into one row per
+referent (``grouping.group``). Pure and thread-safe: the model loads once, lazily, behind a lock
+(``tagger.get_tagger``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from collections.abc import Callable, Container, Sequence
 from functools import cache
 from itertools import pairwise
 
-from reader.analysis.entities.consistency import WordTests, bracketed, complete, propagate
+from reader.analysis.entities.consistency import (
+    WordTests,
+    acronym_names,
+    bracketed,
+    complete,
+    propagate,
+)
 from reader.analysis.entities.features import is_caps_line
 from reader.analysis.entities.gazetteer import HONORIFICS, NOT_ALONE
 from reader.analysis.entities.grouping import Mention, group
@@ -425,24 +432,20 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     cap_mid = {w for ws in words if not is_caps_line(ws) for w in ws[1:] if w[:1].isupper()}
     # In capitals or all capitalised (a headline, a slogan, a table header), case says nothing.
     caps = [is_caps_line(ws) or _all_capitalised(ws) for ws in words]
-    complete(
-        [ws for ws, c in zip(words, caps) if not c],
-        [ts for ts, c in zip(tags, caps) if not c],
-        WordTests(
-            head=lambda w: w.lower() in _org_heads()[0],
-            of_head=lambda w: w.lower() in _org_heads()[1],
-            first_name=lambda w: tagger.gazetteer.category([w]) == "FN",
-            known=lambda w: (tagger.tokens or {}).get(w.lower(), ""),
-            common=_common,
-            stop=_inside_stop,
-            evidence=lambda w: w in cap_mid and not _common(w),
-        ),
+    tests = WordTests(
+        head=lambda w: w.lower() in _org_heads()[0],
+        of_head=lambda w: w.lower() in _org_heads()[1],
+        first_name=lambda w: tagger.gazetteer.category([w]) == "FN",
+        known=lambda w: (tagger.tokens or {}).get(w.lower(), ""),
+        common=_common,
+        stop=_inside_stop,
+        evidence=lambda w: w in cap_mid and not _common(w),
     )
-    bracketed(
-        [ws for ws, c in zip(words, caps) if not c],
-        [ts for ts, c in zip(tags, caps) if not c],
-        _inside_stop,
-    )
+    prose = [ws for ws, c in zip(words, caps) if not c]
+    prose_tags = [ts for ts, c in zip(tags, caps) if not c]
+    complete(prose, prose_tags, tests)
+    acronym_names(prose, prose_tags, tests)
+    bracketed(prose, prose_tags, tests.stop)
 
     def known_place(form: str) -> bool:
         return tagger.gazetteer.category(form.split()) == "LOC"

@@ -242,3 +242,32 @@ def bracketed(
                 and not stop(w)
             ):
                 ts[i] = "B-ORG"
+
+
+def acronym_names(words: Sequence[Sequence[str]], tags: Sequence[list[str]], t: WordTests) -> None:
+    """Grow, in place, an organisation tagged as one word in capitals over the capitalised words
+    after it ("VTC Sound Reports", "GBN Sports"): an acronym opens a longer name more often than
+    it stands beside another. Not over a stop word ("VTC Chairman") nor the words before one
+    ("VTC Farm Commissioner"), nor a common word training always leaves outside names ("VTC
+    Results"); a word known as another kind of name ends no such name ("VTC Velonian")."""
+    for ws, ts in zip(words, tags):
+        for a, b, typ in bio_spans(ts):
+            if typ != "ORG" or b - a != 1 or not (ws[a].isupper() and ws[a].isalpha()):
+                continue
+            end = b
+            while (
+                end < len(ws)
+                and ts[end] == "O"
+                and ws[end].isalpha()
+                and ws[end][:1].isupper()
+                and not ws[end].isupper()
+                and not t.stop(ws[end])
+                and t.known(ws[end]) in ("", "O", "ORG", "MISC")
+                and not (t.known(ws[end]) == "O" and t.common(ws[end]))
+            ):
+                end += 1
+            while end > b and t.known(ws[end - 1]) == "MISC":
+                end -= 1
+            role = end < len(ws) and ws[end][:1].isupper() and t.stop(ws[end])
+            if not role:  # "VTC Farm Commissioner": words before a title or role are its own
+                ts[b:end] = ["I-ORG"] * (end - b)
