@@ -47,6 +47,7 @@ _NOT_NAMES = words("not_names")
 _INNER = words("name_inner_words")
 _NATIONALITIES = words("ner_nationalities")
 _PLACE_PREPOSITIONS = words("place_prepositions")
+PLACE_WORDS = 6  # the longest span cut into two places, in words
 _TITLES = frozenset(w.lower().rstrip(".") for w in words("ner_titles"))
 
 
@@ -253,11 +254,11 @@ def split_lists(
     Salt and Oil", "Velo , Berg & Co"), and in titles (MISC: "Yes , Minister")."""
     out = []
     for a, b, typ in spans:
+        joined = max((k for k in range(a, b) if words[k] in ("and", "&")), default=-1)
         for k in range(a + 1, b - 1) if typ != "MISC" else ():
             after = words[k + 1]
             tail = suffix(after) or after.endswith(".") or (after.isupper() and len(after) <= 3)
-            inner = any(w in ("and", "&") for w in words[k + 1 : b])
-            if words[k] == "," and not tail and not inner:
+            if words[k] == "," and not tail and k > joined:  # no "and" after: not "X , Y and Z"
                 out.append((a, k, typ))
                 a = k + 1
         out.append((a, b, typ))
@@ -275,7 +276,8 @@ def split_places(
     a mountain range named by two places); a person's name stays whole."""
     out = []
     for a, b, typ in spans:
-        k = next((k for k in range(a + 1, b) if place(words[a:k]) and place(words[k:b])), 0)
+        ends = range(a + 1, b) if b - a <= PLACE_WORDS else ()  # places are short: linear time
+        k = next((k for k in ends if place(words[a:k]) and place(words[k:b])), 0)
         if k and typ != "PER" and not whole(words[a:b]):
             out += [(a, k, "LOC"), (k, b, "LOC")]
         else:

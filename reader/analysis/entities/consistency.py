@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from reader.analysis.entities.grouping import NEAR, similar_names
 from reader.analysis.entities.tagger import bio_spans
 
+SHORT = 5  # the longest short form of an organisation's name, in words
+
 
 def known_names(
     words: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
@@ -45,7 +47,7 @@ def short_forms(
     for name, typ in names.items():
         if typ != "ORG" or len(name) < 3 or not head(name[-1]):
             continue
-        for k in range(2, len(name)):
+        for k in range(2, min(len(name), SHORT + 1)):
             short = name[:k]
             capitalised = all(w[:1].isupper() and w.isalpha() for w in short)
             if capitalised and short not in names and not listed(short):
@@ -226,16 +228,16 @@ def bracketed(
     ( GCH )") or after the places of a dateline (its agency: "HALDEN , Norway ( VNA ) —"); not a
     ``stop`` word ("( SEP )")."""
     for ws, ts in zip(words, tags):
+        ends = {b: typ for _, b, typ in bio_spans(ts)}  # the type of the name ending at each end
+        dateline = True  # only places and commas so far
         for i in range(2, len(ws) - 1):
-            w, before = ws[i], bio_spans(ts[: i - 1])
-            after_name = bool(before) and before[-1][1] == i - 1
-            dateline = all(t[2:] == "LOC" or v == "," for v, t in zip(ws[: i - 1], ts))
+            dateline = dateline and (ts[i - 2][2:] == "LOC" or ws[i - 2] == ",")
+            w, before = ws[i], ends.get(i - 1, "")
             if (
                 ts[i] == "O"
                 and ws[i - 1] == "("
                 and ws[i + 1] == ")"
-                and after_name
-                and (dateline or before[-1][2] == "ORG")
+                and (before == "ORG" or (before == "LOC" and dateline))
                 and 2 <= len(w) <= 5
                 and w.isalpha()
                 and w.isupper()
