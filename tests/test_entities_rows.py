@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.analysis.entities import (
     _after_opening,
     _lone_common,
@@ -58,6 +60,16 @@ def test_a_name_tagged_just_before_the_head_joins_it() -> None:
     assert completed("for Tolvo Grain Council members", "O B-PER B-ORG I-ORG O") == [
         "O", "B-ORG", "I-ORG", "I-ORG", "O",
     ]  # fmt: skip
+
+
+def test_a_place_grows_to_a_head_over_words_known_as_organisations() -> None:
+    tests = replace(TESTS, known=lambda w: {"Police": "ORG", "Corsican": "MISC"}.get(w, ""))
+    words, tags = [["at", "Halden", "Police", "Records", "today"]], [["O", "B-LOC", "O", "O", "O"]]
+    complete(words, tags, tests)
+    assert tags[0] == ["O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    words, tags = [["at", "Halden", "Police", "today"]], [["O", "B-LOC", "O", "O"]]
+    complete(words, tags, tests)
+    assert tags[0] == ["O", "B-LOC", "O", "O"]  # no head: the place stays as it is
 
 
 def test_an_organisation_takes_of_and_the_name_after_it() -> None:

@@ -150,8 +150,8 @@ def _completed(
     ws: Sequence[str], ts: Sequence[str], a: int, b: int, typ: str, t: WordTests
 ) -> tuple[int, int, str] | None:
     """The span and type name ``ws[a:b]`` completes to, or None if it stays as it is."""
-    end = b
-    while end < len(ws) and _joins(ws[end], ts[end], typ, t):
+    end = b  # words known as organisations' may lead on to a head: "Halden Police Department"
+    while end < len(ws) and any(_joins(ws[end], ts[end], k, t) for k in (typ, "ORG")):
         end += 1
     while end > b and t.common(ws[end - 1]) and not t.head(ws[end - 1]):
         end -= 1
