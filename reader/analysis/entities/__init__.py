@@ -350,7 +350,8 @@ def lower_places(
 ) -> list[tuple[int, int]]:
     """Untagged words in lower case that are, whole, a known ``place`` after a preposition of
     place ("we moved to halden"): informal web text writes names so. Each word must be one
-    running text nearly always capitalises (``name``: not "reading", "nice", "north")."""
+    running text nearly always capitalises, or never writes (``name``: not "reading", "nice",
+    "north")."""
     out = []
     i = 1
     while i < len(words):
@@ -495,7 +496,10 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
             etype = "LOC" if is_place(surface, etype) else etype
             mentions.append(Mention(span, etype, surface, titled))
         for a, b in lower_places(
-            ws, ts, lambda ws: known_place(" ".join(ws)), lambda w: tagger.case_class(w) == "C"
+            ws,
+            ts,
+            lambda ws: known_place(" ".join(ws)),
+            lambda w: tagger.case_class(w) in ("C", ""),
         ):
             span = Span(line[a].start, line[b - 1].end)
             mentions.append(Mention(span, "LOC", text[span.start : span.end]))
