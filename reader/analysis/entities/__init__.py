@@ -14,6 +14,7 @@ referent (``grouping.group``). Pure and thread-safe: the model loads once, lazil
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from functools import cache
@@ -177,9 +178,10 @@ def _org_heads() -> tuple[frozenset[str], frozenset[str]]:
     return heads, frozenset(w for w, n in of.items() if n >= 2 and n >= 0.25 * ends.get(w, 0))
 
 
-def _place(words: Sequence[str]) -> bool:
-    """Whether ``words`` are, whole, a place of the training lexicon or of the gazetteer, and
-    no word running text also writes in lower case alone ("South", "Valley")."""
+def _place_alone(words: Sequence[str]) -> bool:
+    """Whether ``words`` are, whole, a place of the training lexicon or of the gazetteer that
+    can stand beside another: no one word running text also writes in lower case ("South",
+    "Valley")."""
     tagger = get_tagger()
     lexicon = tagger.lexicon
     if len(words) == 1 and tagger.case_class(words[0].lower()) in ("L", "l", "m", "c"):
@@ -221,26 +223,33 @@ def split_pairs(
     return out
 
 
+def _cut_at(
+    spans: Sequence[tuple[int, int, str]], at: Callable[[int, int], bool]
+) -> list[tuple[int, int, str]]:
+    """Spans but for MISC (titles) cut at each word ``k`` inside them for which ``at(k, end)``
+    holds, that word left out of both sides."""
+    out = []
+    for a, b, typ in spans:
+        for k in range(a + 1, b - 1) if typ != "MISC" else ():
+            if at(k, b):
+                out.append((a, k, typ))
+                a = k + 1
+        out.append((a, b, typ))
+    return out
+
+
 def _split_verbs(
     words: Sequence[str], spans: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """Spans cut where a word inside them is one running text only writes in lower case and
     longer than a particle ("Ruiz told Velo Radio", "Acme beat Tolvo"), but for those names hold
     ("upon"); MISC titles keep theirs."""
-    out = []
-    for a, b, typ in spans:
-        for k in range(a + 1, b - 1) if typ != "MISC" else ():
-            w = words[k]
-            if (
-                w.islower()
-                and len(w) >= 4
-                and w not in _INNER
-                and get_tagger().case_class(w) == "L"
-            ):
-                out.append((a, k, typ))
-                a = k + 1
-        out.append((a, b, typ))
-    return out
+
+    def verb(k: int, end: int) -> bool:
+        w = words[k]
+        return w.islower() and len(w) >= 4 and w not in _INNER and get_tagger().case_class(w) == "L"
+
+    return _cut_at(spans, verb)
 
 
 def split_lists(
@@ -252,17 +261,16 @@ def split_lists(
     before a ``suffix``, an abbreviation or a short word in capitals ("Acme , Inc.", "Halden ,
     D.C.", "Berg & Lund , LLP"), for commas of an enumeration inside a name ("Bureau of Grain ,
     Salt and Oil", "Velo , Berg & Co"), and in titles (MISC: "Yes , Minister")."""
-    out = []
-    for a, b, typ in spans:
-        joined = max((k for k in range(a, b) if words[k] in ("and", "&")), default=-1)
-        for k in range(a + 1, b - 1) if typ != "MISC" else ():
-            after = words[k + 1]
-            tail = suffix(after) or after.endswith(".") or (after.isupper() and len(after) <= 3)
-            if words[k] == "," and not tail and k > joined:  # no "and" after: not "X , Y and Z"
-                out.append((a, k, typ))
-                a = k + 1
-        out.append((a, b, typ))
-    return out
+    joins = [k for k, w in enumerate(words) if w in ("and", "&")]
+
+    def comma(k: int, end: int) -> bool:
+        after = words[k + 1]
+        tail = suffix(after) or after.endswith(".") or (after.isupper() and len(after) <= 3)
+        j = bisect_right(joins, k)
+        enumeration = j < len(joins) and joins[j] < end  # "X , Y and Z"
+        return words[k] == "," and not tail and not enumeration
+
+    return _cut_at(spans, comma)
 
 
 def split_places(
@@ -404,17 +412,20 @@ def is_place(name: str, typ: EntityType) -> bool:
     )
 
 
-def _cut_lists(ws: Sequence[str], ts: Sequence[str], caps: bool) -> list[tuple[int, int, str]]:
-    """The tagged spans of a line, cut at commas between names (``split_lists``) unless the line
-    is in capitals, where case tells no name's end."""
-    if caps:
-        return bio_spans(ts)
-    tagger = get_tagger()
-    return split_lists(
-        ws,
-        bio_spans(ts),
-        lambda w: w.lower() in _org_heads()[0] or tagger.gazetteer.category([w]) == "ORG",
-    )
+def _cut(
+    ws: Sequence[str], ts: Sequence[str], caps: bool, whole: Callable[[Sequence[str]], bool]
+) -> list[tuple[int, int, str]]:
+    """The tagged spans of a line, cut where two names were glued: at commas (``split_lists``,
+    unless the line is in capitals, where case tells no name's end), at "and" (``split_pairs``),
+    between two places (``split_places``, unless ``whole``) and at verbs (``_split_verbs``)."""
+    spans = bio_spans(ts)
+    if not caps:
+        gazetteer = get_tagger().gazetteer
+        spans = split_lists(
+            ws, spans, lambda w: w.lower() in _org_heads()[0] or gazetteer.category([w]) == "ORG"
+        )
+    spans = split_places(ws, split_pairs(ws, spans, _listed), _place_alone, whole)
+    return _split_verbs(ws, spans)
 
 
 def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
@@ -425,12 +436,6 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         words[0] = [w.upper() for w in words[0]]
     tagger = get_tagger()
     tags = tagger.tag(words)
-    propagate(
-        words,
-        tags,
-        head=lambda w: w.lower() in _org_heads()[0],
-        listed=lambda ws: bool(tagger.gazetteer.category(ws)),
-    )
     # Words capitalised inside a sentence somewhere: a name, even where it starts one.
     cap_mid = {w for ws in words if not is_caps_line(ws) for w in ws[1:] if w[:1].isupper()}
     # In capitals or all capitalised (a headline, a slogan, a table header), case says nothing.
@@ -444,6 +449,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         stop=_inside_stop,
         evidence=lambda w: w in cap_mid and not _common(w),
     )
+    propagate(words, tags, tests.head, lambda ws: bool(tagger.gazetteer.category(ws)))
     prose = [ws for ws, c in zip(words, caps) if not c]
     prose_tags = [ts for ts, c in zip(tags, caps) if not c]
     complete(prose, prose_tags, tests)
@@ -460,15 +466,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
 
     mentions = []
     for line, ws, ts, caps_line in zip(toks, words, tags, caps):
-        for a, b, typ in _split_verbs(
-            ws,
-            split_places(
-                ws,
-                split_pairs(ws, _cut_lists(ws, ts, caps_line), _listed),
-                _place,
-                whole,
-            ),
-        ):
+        for a, b, typ in _cut(ws, ts, caps_line, whole):
             if a == 0 and typ == "PER" and not caps_line:
                 a = _after_opening(ws, b, cap_mid)
             found = _trim(text, line[a:b], TYPES[typ])
