@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.analysis.entities import (
+    _after_opening,
     _lone_common,
     _split_verbs,
     _titled,
     find_entities,
+    lower_places,
+    split_lists,
     split_pairs,
+    split_places,
 )
-from reader.analysis.entities.consistency import WordTests, complete
+from reader.analysis.entities.consistency import (
+    WordTests,
+    acronym_names,
+    bracketed,
+    complete,
+    propagate,
+)
 from reader.analysis.entities.grouping import Mention, group
 from reader.analysis.model import EntityType
 from reader.analysis.tokens import tokenize
@@ -50,6 +62,16 @@ def test_a_name_tagged_just_before_the_head_joins_it() -> None:
     ]  # fmt: skip
 
 
+def test_a_place_grows_to_a_head_over_words_known_as_organisations() -> None:
+    tests = replace(TESTS, known=lambda w: {"Police": "ORG", "Corsican": "MISC"}.get(w, ""))
+    words, tags = [["at", "Halden", "Police", "Records", "today"]], [["O", "B-LOC", "O", "O", "O"]]
+    complete(words, tags, tests)
+    assert tags[0] == ["O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    words, tags = [["at", "Halden", "Police", "today"]], [["O", "B-LOC", "O", "O"]]
+    complete(words, tags, tests)
+    assert tags[0] == ["O", "B-LOC", "O", "O"]  # no head: the place stays as it is
+
+
 def test_an_organisation_takes_of_and_the_name_after_it() -> None:
     assert completed("the University of Lund said", "O B-ORG O B-LOC O") == [
         "O", "B-ORG", "I-ORG", "I-ORG", "O",
@@ -60,6 +82,52 @@ def test_an_organisation_takes_of_and_the_name_after_it() -> None:
     assert completed("Acme Records of Lund", "B-ORG I-ORG O B-LOC") == [
         "B-ORG", "I-ORG", "O", "B-LOC",
     ]  # fmt: skip
+
+
+def propagated(lines: list[tuple[str, str]]) -> list[list[str]]:
+    words = [sentence.split() for sentence, _ in lines]
+    tags = [t.split() for _, t in lines]
+    propagate(words, tags, head=HEADS.__contains__, listed=lambda ws: ws == ["New", "Halden"])
+    return tags
+
+
+def test_an_organisation_s_short_form_is_tagged_as_it() -> None:
+    assert (
+        propagated(
+            [
+                ("the label Velo Sound Records said", "O O B-ORG I-ORG I-ORG O"),
+                ("then Velo Sound replied", "O O B-PER O"),  # partly tagged
+                ("and Velo Sound agreed", "O O O O"),  # untagged
+                ("so Velo Sound Ltd said", "O B-ORG I-ORG I-ORG O"),  # a name round it stays
+            ]
+        )[1:]
+        == [
+            ["O", "B-ORG", "I-ORG", "O"],
+            ["O", "B-ORG", "I-ORG", "O"],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+        ]
+    )
+
+
+def test_an_organisation_s_name_tagged_without_its_first_word_gets_it_back() -> None:
+    assert propagated(
+        [
+            ("the label Velo Sound Records said", "O O B-ORG I-ORG I-ORG O"),
+            ("Then Velo Sound Records said", "O O B-PER I-PER O"),
+        ]
+    )[1] == ["O", "B-ORG", "I-ORG", "I-ORG", "O"]
+
+
+def test_no_short_form_that_is_a_listed_name_or_of_a_name_with_no_head() -> None:
+    tags = propagated(
+        [
+            ("the New Halden Records label", "O B-ORG I-ORG I-ORG O"),
+            ("in New Halden today", "O B-LOC I-LOC O"),
+            ("at Tolvo Grain Works and", "O B-ORG I-ORG I-ORG O"),
+            ("Tolvo Grain said", "O O O"),
+        ]
+    )
+    assert tags[1] == ["O", "B-LOC", "I-LOC", "O"] and tags[3] == ["O", "O", "O"]
 
 
 def test_initials_grow_over_the_name_after_them() -> None:
@@ -120,6 +188,8 @@ def test_a_part_of_an_organisation_s_name_joins_it_when_it_names_one() -> None:
 
     assert rows("Velo Records", "Velo") == [("Velo Records", ("Velo",))]
     assert rows("Grain Council", "EU Grain Council") == [("EU Grain Council", ("Grain Council",))]
+    places = [Mention(Span(0, 11), "ORG", "FC Halden"), Mention(Span(30, 36), "ORG", "Halden")]
+    assert [e.name for e in group(places, lambda form: form == "Halden")] == ["FC Halden"]
     assert rows("Velo Records", "Velo Films", "Velo") == [
         ("Velo Records", ()),
         ("Velo Films", ()),
@@ -156,6 +226,21 @@ def test_two_listed_names_joined_by_and_are_two_spans() -> None:
     ]
 
 
+def test_two_names_joined_by_and_the_are_two_spans_but_a_band_or_a_title() -> None:
+    def cut(sentence: str, typ: str = "ORG") -> list[str]:
+        ws = sentence.split()
+        return [
+            " ".join(ws[a:b]) for a, b, _ in split_pairs(ws, [(0, len(ws), typ)], lambda ws: False)
+        ]
+
+    assert cut("Halden University and the Velo Institute") == [
+        "Halden University",
+        "Velo Institute",
+    ]
+    assert cut("Al Berg and the Vans") == ["Al Berg and the Vans"]  # a band
+    assert cut("Velo and the Sea", "MISC") == ["Velo and the Sea"]  # a title
+
+
 def test_a_span_is_cut_at_a_verb_inside_it_not_at_a_particle() -> None:
     words = ["Ruiz", "told", "Velo", "Radio", ",", "Harwell", "upon", "Avon"]
     assert _split_verbs(words, [(0, 4, "ORG"), (5, 8, "LOC")]) == [
@@ -174,3 +259,102 @@ def test_a_name_tagged_a_place_and_an_organisation_as_often_is_two_rows() -> Non
 
     assert rows(2) == [("Harwell", "LOC"), ("Harwell", "ORG")]  # the town and its team
     assert rows(1) == [("Harwell", "LOC")]  # one mistyped mention joins the place
+
+
+def test_a_common_word_opening_the_sentence_is_cut_from_a_person_s_name() -> None:
+    assert _after_opening(["Both", "Halvorsen", "and", "Reyes"], 2, set()) == 1
+    assert _after_opening(["Enter", "for", "Velikova"], 3, set()) == 2  # and "for" after it
+    assert _after_opening(["Both", "Halvorsen"], 2, {"Both"}) == 0  # capitalised elsewhere
+    assert _after_opening(["Marta", "Halvorsen"], 2, set()) == 0  # a name's first word
+    assert _after_opening(["Both"], 1, set()) == 0
+
+
+def test_a_known_place_in_lower_case_after_a_place_preposition_is_a_place() -> None:
+    def places(sentence: str, tags: str | None = None) -> list[tuple[int, int]]:
+        ws = sentence.split()
+        return lower_places(
+            ws,
+            (tags or " ".join("O" * len(ws))).split(),
+            lambda w: w in (["Halden"], ["Port", "Velo"], ["Reading"]),
+            lambda w: w != "reading",
+        )
+
+    assert places("we moved to halden last year") == [(3, 4)]
+    assert places("i grew up near port velo") == [(4, 6)]
+    assert places("a halden farm") == []  # no preposition of place
+    assert places("she is in reading") == []  # a word running text writes in lower case
+    assert places("we moved to halden", "O O O B-PER") == []  # tagged already
+
+
+def test_a_lower_case_place_is_a_row_in_informal_text() -> None:
+    text = "i live in ohio now and like it"
+    sentences = tokenize(text, [Block("paragraph", Span(0, len(text)))])[0]
+    assert [(e.name, e.type) for e in find_entities(text, sentences)] == [("ohio", "LOC")]
+
+
+def test_a_span_is_cut_at_a_comma_between_names() -> None:
+    def cut(sentence: str, typ: str = "ORG") -> list[str]:
+        ws = sentence.split()
+        spans = split_lists(ws, [(0, len(ws), typ)], lambda w: w == "Inc")
+        return [" ".join(ws[a:b]) for a, b, _ in spans]
+
+    assert cut("Velo Sound , Tolvo Radio") == ["Velo Sound", "Tolvo Radio"]
+    assert cut("Velo Sound , Inc") == ["Velo Sound , Inc"]  # a suffix
+    assert cut("Halden , D.C.") == ["Halden , D.C."]  # an abbreviation
+    assert cut("Berg & Lund , LLP") == ["Berg & Lund , LLP"]  # a short word in capitals
+    assert cut("Bureau of Grain , Salt and Oil") == ["Bureau of Grain , Salt and Oil"]
+    assert cut("Yes , Minister", "MISC") == ["Yes , Minister"]  # a title
+
+
+def test_capitals_in_brackets_after_an_organisation_or_a_dateline_are_an_organisation() -> None:
+    def tagged(sentence: str, tags: str) -> list[str]:
+        out = [tags.split()]
+        bracketed([sentence.split()], out, lambda w: w == "SEP")
+        return out[0]
+
+    assert tagged("the Grain Council ( GC ) said", "O B-ORG I-ORG O O O O")[4] == "B-ORG"
+    assert tagged("HALDEN , Norway ( VNA ) -", "B-LOC O B-LOC O O O O")[4] == "B-ORG"
+    assert tagged("in Halden ( VNA ) or", "O B-LOC O O O O")[3] == "O"  # no dateline
+    assert tagged("the price ( GDP ) rose", "O O O O O O")[3] == "O"  # after no name
+    assert tagged("Acme Futures ( SEP ) rose", "B-ORG I-ORG O O O O")[3] == "O"  # a stop word
+
+
+def test_two_places_side_by_side_are_two_spans() -> None:
+    places = {("Halden",), ("Norway",), ("Velo", "Heights"), ("Tolvo",)}
+
+    def cut(sentence: str, typ: str = "LOC", whole: tuple[str, ...] = ()) -> list[str]:
+        ws = sentence.split()
+        spans = split_places(
+            ws, [(0, len(ws), typ)], lambda w: tuple(w) in places, lambda w: tuple(w) == whole
+        )
+        return [" ".join(ws[a:b]) for a, b, _ in spans]
+
+    assert cut("Halden Norway") == ["Halden", "Norway"]
+    assert cut("Velo Heights Tolvo", "ORG") == ["Velo Heights", "Tolvo"]
+    assert cut("Halden Norway", whole=("Halden", "Norway")) == ["Halden Norway"]  # one name
+    assert cut("Halden Norway", "PER") == ["Halden Norway"]
+    assert cut("Halden Berg") == ["Halden Berg"]
+
+
+def test_an_acronym_grows_over_the_capitalised_words_after_it() -> None:
+    tests = WordTests(
+        head=HEADS.__contains__,
+        of_head=HEADS.__contains__,
+        first_name=FIRST.__contains__,
+        known=lambda w: {"Velonian": "MISC", "Results": "O"}.get(w, ""),
+        common={"Results"}.__contains__,
+        stop={"Chairman", "Commissioner"}.__contains__,
+        evidence=lambda w: False,
+    )
+
+    def grown(sentence: str) -> str:
+        ws = sentence.split()
+        tags = [["B-ORG" if w == "VTC" else "O" for w in ws]]
+        acronym_names([ws], tags, tests)
+        return " ".join(w for w, t in zip(ws, tags[0]) if t != "O")
+
+    assert grown("at VTC Halden Reports today") == "VTC Halden Reports"
+    assert grown("said VTC Chairman Berg") == "VTC"  # a role
+    assert grown("a VTC Farm Commissioner") == "VTC"  # the words before a role
+    assert grown("the VTC Results were") == "VTC"  # a common word training leaves out
+    assert grown("a VTC Velonian group") == "VTC"  # an adjective known as another name

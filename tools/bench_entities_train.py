@@ -38,7 +38,7 @@ LONG = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 def gold_list(text: str, gold: set[tuple[int, int, str]]) -> dict[str, Any]:
     """Gold referents of one document: distinct (name, type), surnames joining full names."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for a, b, typ in sorted(gold, key=lambda s: -(s[1] - s[0])):
+    for a, b, typ in sorted(gold, key=lambda s: (s[0] - s[1], s)):  # ties by place: runs agree
         name = text[a:b]
         k = (norm(name), typ)
         if k in found or not k[0]:

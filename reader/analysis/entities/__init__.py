@@ -1,21 +1,32 @@
 """Named entities: tagging, consistency passes and grouping of mentions into entities.
 
 The passes run in this order: the tagger; repeats of names found elsewhere tagged too
-(``consistency.propagate``); fragments of one name completed (``consistency.complete``); spans cut
-where two names were glued ("and", a verb), trimmed of what is not the name (``_trim``), typed a
-person after a title, dropped when no name (a common word, a letter); mentions grouped into one
-row per referent (``grouping.group``). Pure and thread-safe: the model loads once, lazily, behind
-a lock (``tagger.get_tagger``).
+(``consistency.propagate``); fragments of one name completed (``consistency.complete``, and an
+acronym over the words after it: ``consistency.acronym_names``); capitals in brackets after an
+organisation or a dateline tagged as one (``consistency.bracketed``); spans cut where two names
+were glued (a comma, "and", two places side by side, a verb), a person's cut from a common word
+opening the sentence (``_after_opening``), trimmed of what is not the name (``_trim``), typed a
+person after a title, dropped when no name (a common word, a letter); known places written in
+lower case after a preposition of place (``lower_places``); mentions grouped into one row per
+referent (``grouping.group``). Pure and thread-safe: the model loads once, lazily, behind a lock
+(``tagger.get_tagger``).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import cache
 from itertools import pairwise
 
-from reader.analysis.entities.consistency import WordTests, complete, propagate
+from reader.analysis.entities.consistency import (
+    WordTests,
+    acronym_names,
+    bracketed,
+    complete,
+    propagate,
+)
 from reader.analysis.entities.features import is_caps_line
 from reader.analysis.entities.gazetteer import HONORIFICS, NOT_ALONE
 from reader.analysis.entities.grouping import Mention, group
@@ -36,6 +47,8 @@ _COURTESY = words("courtesy_titles")
 _NOT_NAMES = words("not_names")
 _INNER = words("name_inner_words")
 _NATIONALITIES = words("ner_nationalities")
+_PLACE_PREPOSITIONS = words("place_prepositions")
+PLACE_WORDS = 6  # the longest span cut into two places, in words
 _TITLES = frozenset(w.lower().rstrip(".") for w in words("ner_titles"))
 
 
@@ -165,6 +178,18 @@ def _org_heads() -> tuple[frozenset[str], frozenset[str]]:
     return heads, frozenset(w for w, n in of.items() if n >= 2 and n >= 0.25 * ends.get(w, 0))
 
 
+def _place_alone(words: Sequence[str]) -> bool:
+    """Whether ``words`` are, whole, a place of the training lexicon or of the gazetteer that
+    can stand beside another: no one word running text also writes in lower case ("South",
+    "Valley")."""
+    tagger = get_tagger()
+    lexicon = tagger.lexicon
+    if len(words) == 1 and tagger.case_class(words[0].lower()) in ("L", "l", "m", "c"):
+        return False
+    listed = lexicon.category(words) if lexicon else ""
+    return listed == "LOC" or tagger.gazetteer.category(words) == "LOC"
+
+
 def _listed(words: Sequence[str]) -> bool:
     """Whether ``words`` are one name of the training lexicon, whole."""
     lexicon = get_tagger().lexicon
@@ -177,11 +202,16 @@ def split_pairs(
     listed: Callable[[Sequence[str]], bool],
 ) -> list[tuple[int, int, str]]:
     """Spans that are two names joined by "and", cut in two: each side a ``listed`` name (in the
-    training lexicon), the whole none ("Trinidad and Tobago" is one)."""
+    training lexicon), the whole none ("Trinidad and Tobago" is one), or any two joined by "and
+    the" ("University of Halden and the Velo Institute") but for a title (MISC) and a band ("Al
+    Berg and the Vans")."""
     out = []
     for a, b, typ in spans:
         k = next((k for k in range(a + 1, b - 1) if words[k] == "and"), None)
-        if (
+        band = k is not None and k + 3 == b and words[b - 1].endswith("s")  # "Al and the Vans"
+        if k is not None and typ != "MISC" and words[k + 1].lower() == "the" and not band:
+            out += [(a, k, typ), (k + 2, b, typ)]  # "the" opens a second name
+        elif (
             k is not None
             and listed(words[a:k])
             and listed(words[k + 1 : b])
@@ -193,25 +223,73 @@ def split_pairs(
     return out
 
 
+def _cut_at(
+    spans: Sequence[tuple[int, int, str]], at: Callable[[int, int], bool]
+) -> list[tuple[int, int, str]]:
+    """Spans but for MISC (titles) cut at each word ``k`` inside them for which ``at(k, end)``
+    holds, that word left out of both sides."""
+    out = []
+    for a, b, typ in spans:
+        for k in range(a + 1, b - 1) if typ != "MISC" else ():
+            if at(k, b):
+                out.append((a, k, typ))
+                a = k + 1
+        out.append((a, b, typ))
+    return out
+
+
 def _split_verbs(
     words: Sequence[str], spans: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """Spans cut where a word inside them is one running text only writes in lower case and
     longer than a particle ("Ruiz told Velo Radio", "Acme beat Tolvo"), but for those names hold
     ("upon"); MISC titles keep theirs."""
+
+    def verb(k: int, end: int) -> bool:
+        w = words[k]
+        return w.islower() and len(w) >= 4 and w not in _INNER and get_tagger().case_class(w) == "L"
+
+    return _cut_at(spans, verb)
+
+
+def split_lists(
+    words: Sequence[str],
+    spans: Sequence[tuple[int, int, str]],
+    suffix: Callable[[str], bool],
+) -> list[tuple[int, int, str]]:
+    """Spans cut at a comma between names ("Velo Sound , Tolvo" as two), but for a comma
+    before a ``suffix``, an abbreviation or a short word in capitals ("Acme , Inc.", "Halden ,
+    D.C.", "Berg & Lund , LLP"), for commas of an enumeration inside a name ("Bureau of Grain ,
+    Salt and Oil", "Velo , Berg & Co"), and in titles (MISC: "Yes , Minister")."""
+    joins = [k for k, w in enumerate(words) if w in ("and", "&")]
+
+    def comma(k: int, end: int) -> bool:
+        after = words[k + 1]
+        tail = suffix(after) or after.endswith(".") or (after.isupper() and len(after) <= 3)
+        j = bisect_right(joins, k)
+        enumeration = j < len(joins) and joins[j] < end  # "X , Y and Z"
+        return words[k] == "," and not tail and not enumeration
+
+    return _cut_at(spans, comma)
+
+
+def split_places(
+    words: Sequence[str],
+    spans: Sequence[tuple[int, int, str]],
+    place: Callable[[Sequence[str]], bool],
+    whole: Callable[[Sequence[str]], bool],
+) -> list[tuple[int, int, str]]:
+    """Spans that are two known places side by side ("Halden Norway", "Velo Heights Tolvo"),
+    cut in two places, unless a ``whole`` name (one listed, or one the document tags so twice:
+    a mountain range named by two places); a person's name stays whole."""
     out = []
     for a, b, typ in spans:
-        for k in range(a + 1, b - 1) if typ != "MISC" else ():
-            w = words[k]
-            if (
-                w.islower()
-                and len(w) >= 4
-                and w not in _INNER
-                and get_tagger().case_class(w) == "L"
-            ):
-                out.append((a, k, typ))
-                a = k + 1
-        out.append((a, b, typ))
+        ends = range(a + 1, b) if b - a <= PLACE_WORDS else ()  # places are short: linear time
+        k = next((k for k in ends if place(words[a:k]) and place(words[k:b])), 0)
+        if k and typ != "PER" and not whole(words[a:b]):
+            out += [(a, k, "LOC"), (k, b, "LOC")]
+        else:
+            out.append((a, b, typ))
     return out
 
 
@@ -256,6 +334,55 @@ def _lone_common(surface: str) -> bool:
     )
 
 
+def _after_opening(words: Sequence[str], b: int, cap_mid: Container[str]) -> int:
+    """Where a name that starts its sentence starts without a common word glued before it
+    ("Both Reyes", "Enter Velo", "Drivers for Acme"): a word running text nearly always writes in
+    lower case (not "Destiny"), that training never tags as a name and the document never
+    capitalises inside a sentence, and the lower-case words after it; 0 if none."""
+    first, low = words[0], words[0].lower()
+    tagger = get_tagger()
+    never_name = (tagger.tokens or {}).get(low, "") in ("", "O")
+    if b < 2 or first in cap_mid or tagger.case_class(low) != "L" or not never_name:
+        return 0
+    a = 1
+    while a < b - 1 and words[a][:1].islower():
+        a += 1
+    return a
+
+
+def lower_places(
+    words: Sequence[str],
+    tags: Sequence[str],
+    place: Callable[[Sequence[str]], bool],
+    name: Callable[[str], bool],
+) -> list[tuple[int, int]]:
+    """Untagged words in lower case that are, whole, a known ``place`` after a preposition of
+    place ("we moved to halden"): informal web text writes names so. Each word must be one
+    running text nearly always capitalises, or never writes (``name``: not "reading", "nice",
+    "north")."""
+    out = []
+    i = 1
+    while i < len(words):
+        after = words[i - 1].lower() in _PLACE_PREPOSITIONS
+        ends = range(min(len(words), i + 3), i, -1) if after else ()  # longest first
+        b = next(
+            (
+                b
+                for b in ends
+                if all(w.isalpha() and w.islower() and name(w) for w in words[i:b])
+                and all(t == "O" for t in tags[i:b])
+                and place([w.capitalize() for w in words[i:b]])
+            ),
+            0,
+        )
+        if b:
+            out.append((i, b))
+            i = b
+        else:
+            i += 1
+    return out
+
+
 def _all_capitalised(words: Sequence[str]) -> bool:
     """A line of two or more words, every one capitalised: "Team Played Won Points"."""
     letters = [w for w in words if w[:1].isalpha()]
@@ -285,6 +412,22 @@ def is_place(name: str, typ: EntityType) -> bool:
     )
 
 
+def _cut(
+    ws: Sequence[str], ts: Sequence[str], caps: bool, whole: Callable[[Sequence[str]], bool]
+) -> list[tuple[int, int, str]]:
+    """The tagged spans of a line, cut where two names were glued: at commas (``split_lists``,
+    unless the line is in capitals, where case tells no name's end), at "and" (``split_pairs``),
+    between two places (``split_places``, unless ``whole``) and at verbs (``_split_verbs``)."""
+    spans = bio_spans(ts)
+    if not caps:
+        gazetteer = get_tagger().gazetteer
+        spans = split_lists(
+            ws, spans, lambda w: w.lower() in _org_heads()[0] or gazetteer.category([w]) == "ORG"
+        )
+    spans = split_places(ws, split_pairs(ws, spans, _listed), _place_alone, whole)
+    return _split_verbs(ws, spans)
+
+
 def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
     """Entities of ``text`` sorted by first mention, with ids E1, E2… in that order."""
     toks = lines(text, sentences)
@@ -293,31 +436,39 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         words[0] = [w.upper() for w in words[0]]
     tagger = get_tagger()
     tags = tagger.tag(words)
-    propagate(words, tags)
     # Words capitalised inside a sentence somewhere: a name, even where it starts one.
     cap_mid = {w for ws in words if not is_caps_line(ws) for w in ws[1:] if w[:1].isupper()}
     # In capitals or all capitalised (a headline, a slogan, a table header), case says nothing.
     caps = [is_caps_line(ws) or _all_capitalised(ws) for ws in words]
-    complete(
-        [ws for ws, c in zip(words, caps) if not c],
-        [ts for ts, c in zip(tags, caps) if not c],
-        WordTests(
-            head=lambda w: w.lower() in _org_heads()[0],
-            of_head=lambda w: w.lower() in _org_heads()[1],
-            first_name=lambda w: tagger.gazetteer.category([w]) == "FN",
-            known=lambda w: (tagger.tokens or {}).get(w.lower(), ""),
-            common=_common,
-            stop=_inside_stop,
-            evidence=lambda w: w in cap_mid and not _common(w),
-        ),
+    tests = WordTests(
+        head=lambda w: w.lower() in _org_heads()[0],
+        of_head=lambda w: w.lower() in _org_heads()[1],
+        first_name=lambda w: tagger.gazetteer.category([w]) == "FN",
+        known=lambda w: (tagger.tokens or {}).get(w.lower(), ""),
+        common=_common,
+        stop=_inside_stop,
+        evidence=lambda w: w in cap_mid and not _common(w),
     )
+    propagate(words, tags, tests.head, lambda ws: bool(tagger.gazetteer.category(ws)))
+    prose = [ws for ws, c in zip(words, caps) if not c]
+    prose_tags = [ts for ts, c in zip(tags, caps) if not c]
+    complete(prose, prose_tags, tests)
+    acronym_names(prose, prose_tags, tests)
+    bracketed(prose, prose_tags, tests.stop)
 
     def known_place(form: str) -> bool:
         return tagger.gazetteer.category(form.split()) == "LOC"
 
+    seen = Counter(tuple(ws[a:b]) for ws, ts in zip(words, tags) for a, b, _ in bio_spans(ts))
+
+    def whole(ws: Sequence[str]) -> bool:  # a name listed, or tagged so twice in the document
+        return _listed(ws) or bool(tagger.gazetteer.category(ws)) or seen[tuple(ws)] > 1
+
     mentions = []
     for line, ws, ts, caps_line in zip(toks, words, tags, caps):
-        for a, b, typ in _split_verbs(ws, split_pairs(ws, bio_spans(ts), _listed)):
+        for a, b, typ in _cut(ws, ts, caps_line, whole):
+            if a == 0 and typ == "PER" and not caps_line:
+                a = _after_opening(ws, b, cap_mid)
             found = _trim(text, line[a:b], TYPES[typ])
             if found is None:
                 continue
@@ -342,4 +493,12 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
                 # a letter in a sentence ("S" of "S$"; one signing a message stays)
             etype = "LOC" if is_place(surface, etype) else etype
             mentions.append(Mention(span, etype, surface, titled))
+        for a, b in lower_places(
+            ws,
+            ts,
+            lambda ws: known_place(" ".join(ws)),
+            lambda w: tagger.case_class(w) in ("C", ""),
+        ):
+            span = Span(line[a].start, line[b - 1].end)
+            mentions.append(Mention(span, "LOC", text[span.start : span.end]))
     return group(mentions, known_place)

@@ -5,6 +5,8 @@ when the local context is weak. Here every untagged capitalised repeat of a foun
 surname of a found person, gets the type the name has most often in the document, unless the
 document also writes the word in lower case (then it is likely a common word: "May", "Bill"). An
 untagged near spelling of a person's surname ("Zelensky" beside "Zelenskiy") becomes a person too.
+An organisation's name ending in a head word ("Velo Sound Records") also tags its short form ("Velo
+Sound"), and both are tagged where the tagger found only names inside them.
 Then ``complete`` joins the fragments of one name that the tagger left apart.
 """
 
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 
 from reader.analysis.entities.grouping import NEAR, similar_names
 from reader.analysis.entities.tagger import bio_spans
+
+SHORT = 5  # the longest short form of an organisation's name, in words
 
 
 def known_names(
@@ -31,9 +35,39 @@ def known_names(
     return {name: c.most_common(1)[0][0] for name, c in seen.items()}
 
 
-def propagate(words: Sequence[Sequence[str]], tags: Sequence[list[str]]) -> None:
-    """Tag, in place, the untagged repeats of names found elsewhere in the document."""
+def short_forms(
+    names: dict[tuple[str, ...], str],
+    head: Callable[[str], bool],
+    listed: Callable[[Sequence[str]], bool],
+) -> dict[tuple[str, ...], str]:
+    """Short forms of organisations' names ending in a ``head`` word: their first two words or
+    more, all capitalised ("Velo Sound" of "Velo Sound Records"), unless tagged as another name
+    in the document or ``listed`` as one ("New York" of "New York Stock Exchange")."""
+    out: dict[tuple[str, ...], str] = {}
+    for name, typ in names.items():
+        if typ != "ORG" or len(name) < 3 or not head(name[-1]):
+            continue
+        for k in range(2, min(len(name), SHORT + 1)):
+            short = name[:k]
+            capitalised = all(w[:1].isupper() and w.isalpha() for w in short)
+            if capitalised and short not in names and not listed(short):
+                out[short] = "ORG"
+    return out
+
+
+def propagate(
+    words: Sequence[Sequence[str]],
+    tags: Sequence[list[str]],
+    head: Callable[[str], bool] = lambda w: False,
+    listed: Callable[[Sequence[str]], bool] = lambda ws: False,
+) -> None:
+    """Tag, in place, the untagged repeats of names found elsewhere in the document, and the
+    short forms of organisations' names (``short_forms``)."""
     names = known_names(words, tags)
+    shorts = short_forms(names, head, listed)
+    whole = {n for n, typ in names.items() if typ == "ORG" and len(n) > 1 and head(n[-1])}
+    whole |= shorts.keys()
+    names |= shorts
     lower = {w for ws in words for w in ws if w.islower()}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(names, key=len, reverse=True):
@@ -59,14 +93,30 @@ def propagate(words: Sequence[Sequence[str]], tags: Sequence[list[str]]) -> None
                 ts[i] = "B-PER"  # a spelling variant of a person's name: "Zelensky", "Zelenskiy"
                 i += 1
                 continue
-            for name in by_first.get(ws[i], ()) if ts[i] == "O" else ():
+            for name in by_first.get(ws[i], ()) if ts[i][0] in "OB" else ():
                 n = len(name)
-                if tuple(ws[i : i + n]) == name and all(t == "O" for t in ts[i : i + n]):
+                if tuple(ws[i : i + n]) == name and _retaggable(ts, i, n, name in whole):
                     typ = names[name]
                     ts[i : i + n] = ["B-" + typ] + ["I-" + typ] * (n - 1)
                     i += n - 1
                     break
             i += 1
+
+
+def _retaggable(ts: Sequence[str], i: int, n: int, whole: bool) -> bool:
+    """Whether the words at ``i:i+n`` may be tagged as one name found elsewhere: untagged, or,
+    when the name is an organisation's whole name or short form (``whole``), partly untagged
+    with only names inside it ("Velo" of "Velo Sound" tagged alone, or "Sound Records" without
+    its first word)."""
+    inside = ts[i : i + n]
+    if all(t == "O" for t in inside):
+        return True
+    return (
+        whole
+        and "O" in inside
+        and inside[0][0] != "I"
+        and (i + n == len(ts) or ts[i + n][0] != "I")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +150,8 @@ def _completed(
     ws: Sequence[str], ts: Sequence[str], a: int, b: int, typ: str, t: WordTests
 ) -> tuple[int, int, str] | None:
     """The span and type name ``ws[a:b]`` completes to, or None if it stays as it is."""
-    end = b
-    while end < len(ws) and _joins(ws[end], ts[end], typ, t):
+    end = b  # words known as organisations' may lead on to a head: "Halden Police Department"
+    while end < len(ws) and any(_joins(ws[end], ts[end], k, t) for k in (typ, "ORG")):
         end += 1
     while end > b and t.common(ws[end - 1]) and not t.head(ws[end - 1]):
         end -= 1
@@ -168,3 +218,58 @@ def complete(words: Sequence[Sequence[str]], tags: Sequence[list[str]], t: WordT
             if found is not None:
                 start, end, new = found
                 ts[start:end] = ["B-" + new] + ["I-" + new] * (end - start - 1)
+
+
+def bracketed(
+    words: Sequence[Sequence[str]], tags: Sequence[list[str]], stop: Callable[[str], bool]
+) -> None:
+    """Tag, in place, an untagged word of two to five capitals alone in brackets as an
+    organisation, right after an organisation's name (its acronym: "Grain Council of Halden
+    ( GCH )") or after the places of a dateline (its agency: "HALDEN , Norway ( VNA ) —"); not a
+    ``stop`` word ("( SEP )")."""
+    for ws, ts in zip(words, tags):
+        ends = {b: typ for _, b, typ in bio_spans(ts)}  # the type of the name ending at each end
+        dateline = True  # only places and commas so far
+        for i in range(2, len(ws) - 1):
+            dateline = dateline and (ts[i - 2][2:] == "LOC" or ws[i - 2] == ",")
+            w, before = ws[i], ends.get(i - 1, "")
+            if (
+                ts[i] == "O"
+                and ws[i - 1] == "("
+                and ws[i + 1] == ")"
+                and (before == "ORG" or (before == "LOC" and dateline))
+                and 2 <= len(w) <= 5
+                and w.isalpha()
+                and w.isupper()
+                and not stop(w)
+            ):
+                ts[i] = "B-ORG"
+
+
+def acronym_names(words: Sequence[Sequence[str]], tags: Sequence[list[str]], t: WordTests) -> None:
+    """Grow, in place, an organisation tagged as one word in capitals over the capitalised words
+    after it ("VTC Sound Reports", "GBN Sports"): an acronym opens a longer name more often than
+    it stands beside another. Not over a stop word ("VTC Chairman") nor the words before one
+    ("VTC Farm Commissioner"), nor a common word training always leaves outside names ("VTC
+    Results"); a word known as another kind of name ends no such name ("VTC Velonian")."""
+    for ws, ts in zip(words, tags):
+        for a, b, typ in bio_spans(ts):
+            if typ != "ORG" or b - a != 1 or not (ws[a].isupper() and ws[a].isalpha()):
+                continue
+            end = b
+            while (
+                end < len(ws)
+                and ts[end] == "O"
+                and ws[end].isalpha()
+                and ws[end][:1].isupper()
+                and not ws[end].isupper()
+                and not t.stop(ws[end])
+                and t.known(ws[end]) in ("", "O", "ORG", "MISC")
+                and not (t.known(ws[end]) == "O" and t.common(ws[end]))
+            ):
+                end += 1
+            while end > b and t.known(ws[end - 1]) == "MISC":
+                end -= 1
+            role = end < len(ws) and ws[end][:1].isupper() and t.stop(ws[end])
+            if not role:  # "VTC Farm Commissioner": words before a title or role are its own
+                ts[b:end] = ["I-ORG"] * (end - b)

@@ -165,11 +165,12 @@ class _Index:
             return self.acronyms.get(form)
         return None
 
-    def whole(self, form: str, typ: EntityType, place: bool) -> _Cluster | None:
+    def whole(self, form: str, typ: EntityType) -> _Cluster | None:
         """The one organisation whose name starts or ends with organisation ``form`` ("Velo" of
-        "Velo Records", "Grain Council" of "EU Grain Council"), if ``form`` is no known place (a
-        MISC form would bring its type: "Iraqi" of "Iraqi Airways")."""
-        owners = self.parts.get(key(form), {}) if typ == "ORG" and not place else {}
+        "Velo Records", "Grain Council" of "EU Grain Council"), a place's name too when tagged an
+        organisation ("Halden" of "FC Halden", the town's team); not a MISC form, which would
+        bring its type ("Iraqi" of "Iraqi Airways")."""
+        owners = self.parts.get(key(form), {}) if typ == "ORG" else {}
         return next(iter(owners.values())) if len(owners) == 1 else None
 
     def add(self, form: str, typ: EntityType, c: _Cluster) -> None:
@@ -220,7 +221,7 @@ def group(
             typ = "LOC"  # an abbreviated place name: "US" is "United States" ("EU" is no place)
         home = index.home(form, typ, place, len(by_form[k]))
         vote = typ
-        if home is None and (home := index.whole(form, typ, place)) is not None:
+        if home is None and (home := index.whole(form, typ)) is not None:
             vote = home.type  # a part of a name does not type the whole
         if home is None:
             home = _Cluster(typ)
