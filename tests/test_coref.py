@@ -250,3 +250,9 @@ def test_a_capitalised_quantifier_is_no_name() -> None:
     assert display_name(text, span_of(text, "Some")) is None
     assert display_name(text, span_of(text, "One nurse")) is None
     assert display_name(text, span_of(text, "Both")) is None
+
+
+def test_a_common_word_opening_a_sentence_is_no_name() -> None:
+    text = "Separately, it said the plan was “fair.” Ode said it was late."
+    assert display_name(text, span_of(text, "Separately")) is None
+    assert display_name(text, span_of(text, "Ode")) == "Ode"

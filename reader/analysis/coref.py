@@ -43,6 +43,7 @@ from typing import Literal
 from reader.analysis.entities import is_honorific
 from reader.analysis.lexicons import words
 from reader.analysis.model import Entity
+from reader.analysis.tokens import case_class_of
 from reader.document.model import Span
 
 MentionKind = Literal["name", "pronoun", "role", "other"]
@@ -94,6 +95,12 @@ _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our",
 def _not_role_words() -> frozenset[str]:
     """Words beside a name that say nothing of a role: "the", "of", "Mr"."""
     return words("stop_words") | words("determiners") | words("courtesy_titles")
+
+
+def _common_word(lower: str) -> bool:
+    """A word alone that is no name: a stop word or title, or one that running text writes in
+    lower case (its case class in the entity model), capitalised only as a sentence's first."""
+    return lower in _not_role_words() or case_class_of(lower) in ("L", "l")
 
 
 def _role_nouns() -> frozenset[str]:
@@ -524,6 +531,6 @@ def display_name(text: str, mention: Span) -> str | None:
         ws = ws[lower[-1] + 1 :]
     while len(ws) > 1 and is_honorific(ws[0]):
         ws = ws[1:]
-    if ws[-1][:1].islower() or (len(ws) == 1 and ws[0].lower() in _not_role_words()):
-        return None  # "One nurse said", "Some called it “…”": no name
+    if ws[-1][:1].islower() or (len(ws) == 1 and _common_word(ws[0].lower())):
+        return None  # "One nurse said", "Some called it “…”", "Lately, …": no name
     return " ".join(ws)
