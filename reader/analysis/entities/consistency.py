@@ -58,8 +58,8 @@ def short_forms(
 def propagate(
     words: Sequence[Sequence[str]],
     tags: Sequence[list[str]],
-    head: Callable[[str], bool] = lambda w: False,
-    listed: Callable[[Sequence[str]], bool] = lambda ws: False,
+    head: Callable[[str], bool],
+    listed: Callable[[Sequence[str]], bool],
 ) -> None:
     """Tag, in place, the untagged repeats of names found elsewhere in the document, and the
     short forms of organisations' names (``short_forms``)."""

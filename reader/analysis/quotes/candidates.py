@@ -502,32 +502,30 @@ def gather(
         seen.append(m)
     none = none_features(doc, q, local, prev is not None, rule_entity)
     out.insert(0, Candidate(None, None, None, none))
-    g = shared.governor.mention if shared.governor else None
-    if shared.governor and g and not any(g.start < o.end and o.start < g.end for o in seen):
-        g_entity = doc.coref.resolve(g)
-        feats = features(
-            doc, q, local, "gov", g, g_entity, prev_entity, None, spoke(g_entity, "gov"), shared
-        )
-        out.append(Candidate(g, g_entity, shared.governor.cue, feats))
-        seen.append(g)
     closing = final_clause(doc.text, q.span.end, local.sent_end) if local.rule != "final" else None
-    f = closing.mention if closing else None
-    if closing and f and not any(f.start < o.end and o.start < f.end for o in seen):
-        f_entity = doc.coref.resolve(f)
+    # The governing verb's subject is scored without its cue, the closing clause's with it.
+    for source, found, scored_cue in (
+        ("gov", shared.governor, None),
+        ("final", closing, closing.cue if closing else None),
+    ):
+        subject = found.mention if found else None
+        if found is None or subject is None or any(subject.overlaps(o) for o in seen):
+            continue
+        entity = doc.coref.resolve(subject)
         feats = features(
             doc,
             q,
             local,
-            "final",
-            f,
-            f_entity,
+            source,
+            subject,
+            entity,
             prev_entity,
-            closing.cue,
-            spoke(f_entity, "final"),
+            scored_cue,
+            spoke(entity, source),
             shared,
         )
-        out.append(Candidate(f, f_entity, closing.cue, feats))
-        seen.append(f)
+        out.append(Candidate(subject, entity, found.cue, feats))
+        seen.append(subject)
     if prev is not None:
         feats = features(
             doc,
@@ -547,8 +545,7 @@ def gather(
     near = [
         (s, e)
         for s, e in doc.coref.near(lo, q.span.end + _REACH)
-        if not (q.span.start <= s.start < q.span.end)
-        and not any(s.start < o.end and o.start < s.end for o in seen)
+        if not (q.span.start <= s.start < q.span.end) and not any(s.overlaps(o) for o in seen)
     ]
     near.sort(key=lambda t: abs(t[0].start - q.span.start))
     for span, entity in near[:_NAMES]:
