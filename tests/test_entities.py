@@ -227,6 +227,11 @@ def test_what_follows_or_precedes_a_name_is_cut_off(text, name):
     assert text[span.start : span.end] == name
 
 
+def test_a_role_after_of_is_part_of_the_name():
+    text = "Tolvo Court of Justice"  # "Justice" is also a judge's title
+    assert _trim(text, spans_of(text), "ORG") == (Span(0, len(text)), "ORG")
+
+
 def test_no_name_ends_with_a_function_word():
     text = "Summit of Heads of State and"
     toks = [Span(0, 6), Span(7, 9), Span(10, 15), Span(16, 18), Span(19, 24), Span(25, 28)]

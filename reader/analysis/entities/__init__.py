@@ -125,7 +125,8 @@ def _trim(
     """The mention's span and type without what is glued to the name: possessive endings and
     punctuation at its edges (but with a closing bracket whose opening one it holds), greetings
     and sentence adverbs before it, titles and roles before it (what is left is a person), and
-    months, prepositions and lower-case words after it. None if no name is left."""
+    months, prepositions, lower-case words and a role after it (not one after "of": "Court of
+    Justice" is whole). None if no name is left."""
     words = [text[t.start : t.end].replace("’", "'") for t in toks]
     person = typ == "PERSON"
 
@@ -146,7 +147,7 @@ def _trim(
         (bare(b - 1) and not closes(b - 1))
         or words[b - 1] in _NOT_LAST
         or (b - a > 1 and (words[b - 1] in NOT_ALONE or words[b - 1][:1].islower()))
-        or (b - a > 1 and _role(words[b - 1]))
+        or (b - a > 1 and _role(words[b - 1]) and words[b - 2] != "of")
     ):
         b -= 1
     cut = _cut_role(words, a, b, person)
