@@ -206,6 +206,8 @@ def test_a_title_is_not_part_of_a_persons_name():
         ("Defense Secretary Ada Vinter", "Ada Vinter"),
         ("Col Ada Vinter", "Ada Vinter"),
         ("Ms Vinter", "Vinter"),  # a courtesy title: a person, whatever the tagger said
+        ("Defense Minister Ana de Vinter", "Ana de Vinter"),  # a particle inside the name
+        ("Sen. Ali bin Vinter", "Ali bin Vinter"),
     ],
 )
 def test_roles_before_a_name_are_cut_off_and_leave_a_person(text, name):
@@ -225,6 +227,11 @@ def test_roles_before_a_name_are_cut_off_and_leave_a_person(text, name):
 def test_what_follows_or_precedes_a_name_is_cut_off(text, name):
     span, _ = _trim(text, spans_of(text), "ORG")
     assert text[span.start : span.end] == name
+
+
+def test_a_surname_joined_to_its_particle_ends_a_name():
+    text = "Omar al-Vinter"  # lower case, yet no word glued after the name
+    assert _trim(text, spans_of(text), "PERSON") == (Span(0, len(text)), "PERSON")
 
 
 def test_a_role_after_of_is_part_of_the_name():
@@ -278,6 +285,14 @@ def test_surname_joins_full_name_and_name_is_longest_form():
         [mention("Stoltenberg", 0), mention("Jens Stoltenberg", 50), mention("Stoltenberg", 90)]
     )
     assert e.name == "Jens Stoltenberg" and e.aliases == ("Stoltenberg",) and len(e.mentions) == 3
+
+
+def test_a_surname_with_its_particle_joins_the_person_whatever_its_type():
+    # At a sentence start the particle is capitalised and the tagger may take a place for it.
+    (e,) = group([mention("Ludwig van der Osten", 0), mention("Van der Osten", 40, "LOC")])
+    assert (e.name, e.type, e.aliases) == ("Ludwig van der Osten", "PERSON", ("Van der Osten",))
+    (e,) = group([mention("Omar al-Hadrani", 0), mention("Al-Hadrani", 40, "ORG")])
+    assert (e.name, e.type) == ("Omar al-Hadrani", "PERSON")
 
 
 def test_transliterations_of_one_surname_join():

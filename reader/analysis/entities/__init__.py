@@ -29,7 +29,7 @@ from reader.analysis.entities.consistency import (
 )
 from reader.analysis.entities.features import is_caps_line
 from reader.analysis.entities.gazetteer import HONORIFICS, NOT_ALONE
-from reader.analysis.entities.grouping import Mention, group
+from reader.analysis.entities.grouping import PARTICLES, Mention, group, particled
 from reader.analysis.entities.tagger import bio_spans, get_tagger
 from reader.analysis.lexicons import words
 from reader.analysis.model import Entity, EntityType, Sentence
@@ -96,8 +96,8 @@ def _role(word: str) -> bool:
 def _cut_role(words: Sequence[str], a: int, b: int, person: bool) -> int:
     """Where a person's name starts after the titles and roles glued before it ("Defense Secretary
     Tom Reyes", "Secretary of State Tom Reyes"): ``a`` if none. The rest must look like a name:
-    capitalised words, two or more, or any after a courtesy title ("Ms"), or one the tagger took
-    for a person."""
+    capitalised words (particles inside: "Ali bin Hamad"), two or more, or any after a courtesy
+    title ("Ms"), or one the tagger took for a person."""
     cut = a
     for k in range(a, b - 1):
         if _role(words[k]):
@@ -106,7 +106,11 @@ def _cut_role(words: Sequence[str], a: int, b: int, person: bool) -> int:
                 j += 2  # "Secretary of State" is all role
             cut = max(cut, j)
     rest = words[cut:b]
-    if cut == a or not all(w[:1].isupper() and not _role(w) for w in rest):
+    inner = range(1, len(rest) - 1)  # a particle stands only inside: "Ali bin Hamad"
+    if cut == a or not all(
+        (w[:1].isupper() or (k in inner and w in PARTICLES)) and not _role(w)
+        for k, w in enumerate(rest)
+    ):
         return a
     courtesy = words[cut - 1].lower().rstrip(".") in _COURTESY
     return cut if person or courtesy or (len(rest) >= 2 and _personal(rest)) else a
@@ -146,7 +150,13 @@ def _trim(
     while b > a and (
         (bare(b - 1) and not closes(b - 1))
         or words[b - 1] in _NOT_LAST
-        or (b - a > 1 and (words[b - 1] in NOT_ALONE or words[b - 1][:1].islower()))
+        or (
+            b - a > 1
+            and (
+                words[b - 1] in NOT_ALONE
+                or (words[b - 1][:1].islower() and not particled(words[b - 1]))
+            )
+        )
         or (b - a > 1 and _role(words[b - 1]) and words[b - 2] != "of")
     ):
         b -= 1

@@ -6,7 +6,8 @@ join only when both the surnames and the first names agree (exactly, by initial,
 spellings), so "Ingrid Halvorsen" and "Ingrid Lund" stay apart, while "Marta Velikova" and "Marta
 Velikowa" (one person, two transliterations) come together. A one-word form joins a person whatever
 type the tagger gave it (the tagger types a lone surname from too little context), unless it is a
-known place the tagger typed as a place; the row's type is the one most of its mentions have. An
+known place the tagger typed as a place, and so does a surname opening with a particle ("Van der
+Berg", "Al-Amin"); the row's type is the one most of its mentions have. An
 organisation named by the first or last words of one other organisation's name joins it ("Velo"
 of "Velo Records", "Grain Council" of "EU Grain Council"), without a say in its type. A name
 tagged a place as often as an organisation is two referents (a town and its team): its
@@ -33,6 +34,7 @@ ACRONYM_TYPES = frozenset({"ORG", "MISC"})  # the tagger often mistakes one for 
 NEAR = 8
 PARTS = 4  # an organisation's name is found by its first and last words, up to so many
 _SUFFIXES = words("name_suffixes")
+PARTICLES = words("name_particles")
 _ALIASES = table("entity_aliases")
 
 
@@ -93,6 +95,19 @@ def _bare(name: str) -> list[str]:
     return out
 
 
+def surname_form(form: str) -> bool:
+    """A surname opening with a particle, alone ("Van der Berg", "De Souza"): a person's, though
+    the tagger may type it a place or a body from its capital letters."""
+    words_ = form.split()
+    return len(words_) > 1 and words_[0].lower() in PARTICLES and words_[-1][:1].isupper()
+
+
+def particled(word: str) -> bool:
+    """A surname joined to its particle by a hyphen ("al-Rashid", "el-Amin")."""
+    particle, _, rest = word.partition("-")
+    return particle in PARTICLES and rest[:1].isupper() and rest.isalpha()
+
+
 def _same_person(form: str, known: str) -> bool:
     """Whether person name ``form`` can refer to the one written ``known`` (at least as long):
     same surname and agreeing first names, or the end of it ("De Santis" of "Marco De Santis")."""
@@ -137,7 +152,11 @@ class _Index:
     def home(self, form: str, typ: EntityType, place: bool, count: int) -> _Cluster | None:
         """The cluster an unseen form joins, if any (forms arrive longest first)."""
         single = len(form.split()) == 1
-        if typ == "PERSON" or (single and not (place and typ == "LOC") and form[:1].isupper()):
+        if (
+            typ == "PERSON"
+            or (single and not (place and typ == "LOC") and form[:1].isupper())
+            or surname_form(form)
+        ):
             last = _bare(form)[-1].lower()
             exact = islice(self.surnames.get(last, {}).values(), NEAR)
             near = islice(self.people.get(last[0], {}).values(), NEAR)
