@@ -7,7 +7,7 @@ spellings), so "Ingrid Halvorsen" and "Ingrid Lund" stay apart, while "Marta Vel
 Velikowa" (one person, two transliterations) come together. A one-word form joins a person whatever
 type the tagger gave it (the tagger types a lone surname from too little context), unless it is a
 known place the tagger typed as a place, and so does a surname opening with a particle ("Van der
-Berg", "Al-Amin"); the row's type is the one most of its mentions have. An
+Berg"); the row's type is the one most of its mentions have. An
 organisation named by the first or last words of one other organisation's name joins it ("Velo"
 of "Velo Records", "Grain Council" of "EU Grain Council"), without a say in its type. A name
 tagged a place as often as an organisation is two referents (a town and its team): its
