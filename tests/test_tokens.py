@@ -51,6 +51,19 @@ def test_abbreviations_do_not_end_sentences():
     ]
 
 
+def test_initials_written_without_spaces_end_no_sentence():
+    from reader.document.load import from_bytes
+
+    doc = from_bytes(b"The club signed T.J. Velmar and A.B.C. Ode. Both start today.", "x", None)
+    sentences, _ = tokenize(doc.text, doc.blocks)
+    assert [doc.text[s.span.start : s.span.end] for s in sentences] == [
+        "The club signed T.J. Velmar and A.B.C. Ode.",
+        "Both start today.",
+    ]
+    words = [doc.text[t.start : t.end] for t in sentences[0].tokens]
+    assert "T.J." in words and "A.B.C." in words
+
+
 def case(word: str) -> str:
     """A stand-in case table: these few words are common lower-case words."""
     return "L" if word in {"within", "invited", "he", "since", "personally", "crunch"} else ""

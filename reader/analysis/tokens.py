@@ -127,10 +127,23 @@ _GLUED_SUFFIXES = entries("glued_suffixes")  # function words glued to a name: "
 _NOT_GLUE_AFTER = ("#", "@", "/", ".")  # hashtags, handles, paths and domains are written joined
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "j.r" of "J.R.", as Punkt asks (no last dot)
+
+
+class _Abbreviations(set[str]):
+    """``ABBREVIATIONS`` and any letters joined by full stops: initials written without spaces
+    ("J.R. Velm", "A.B.") end no sentence, as Punkt would otherwise end one after them."""
+
+    def __contains__(self, typ: object) -> bool:
+        return super().__contains__(typ) or (
+            isinstance(typ, str) and _INITIALS.fullmatch(typ) is not None
+        )
+
+
 @lru_cache(maxsize=1)
 def _sentence_tokenizer() -> PunktSentenceTokenizer:
     params = PunktParameters()
-    params.abbrev_types = set(ABBREVIATIONS)
+    params.abbrev_types = _Abbreviations(ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
 
 
