@@ -295,6 +295,16 @@ def test_a_surname_with_its_particle_joins_the_person_whatever_its_type():
     assert (e.name, e.type) == ("Omar al-Hadrani", "PERSON")
 
 
+def test_father_and_son_stay_apart_and_a_surname_joins_one_of_them():
+    entities = group(
+        [mention("Tom Velmar Sr.", 0), mention("Tom Velmar Jr.", 30), mention("Velmar Jr.", 60)]
+    )
+    assert [(e.name, len(e.mentions)) for e in entities] == [
+        ("Tom Velmar Sr.", 1),
+        ("Tom Velmar Jr.", 2),
+    ]
+
+
 def test_transliterations_of_one_surname_join():
     (e,) = group(
         [mention("Kuleba", 0), mention("Dimitro Koleba", 20), mention("Dmytro Kuleba", 60)]

@@ -108,9 +108,19 @@ def particled(word: str) -> bool:
     return particle in PARTICLES and rest[:1].isupper() and rest.isalpha()
 
 
+def _suffix(name: str) -> str:
+    """A person's generational suffix, lower case without its dot ("jr"), or ""."""
+    last = name.split()[-1].rstrip(".").lower()
+    return last if last in _SUFFIXES and " " in name else ""
+
+
 def _same_person(form: str, known: str) -> bool:
     """Whether person name ``form`` can refer to the one written ``known`` (at least as long):
-    same surname and agreeing first names, or the end of it ("De Santis" of "Marco De Santis")."""
+    same surname and agreeing first names, or the end of it ("De Santis" of "Marco De Santis");
+    never when both have a generational suffix and not the same one (father and son: "Jr."
+    and "Sr.")."""
+    if _suffix(form) and _suffix(known) and _suffix(form) != _suffix(known):
+        return False
     f, k = _bare(form), _bare(known)
     if len(f) < len(k) and [w.lower() for w in k[-len(f) :]] == [w.lower() for w in f]:
         return True
