@@ -358,3 +358,15 @@ def test_an_acronym_grows_over_the_capitalised_words_after_it() -> None:
     assert grown("a VTC Farm Commissioner") == "VTC"  # the words before a role
     assert grown("the VTC Results were") == "VTC"  # a common word training leaves out
     assert grown("a VTC Velonian group") == "VTC"  # an adjective known as another name
+
+
+def test_a_row_is_named_as_running_text_writes_the_name_not_as_a_headline() -> None:
+    mentions = [Mention(Span(0, 6), "LOC", "HALDEN"), Mention(Span(30, 36), "LOC", "Halden")]
+    assert [(e.name, e.aliases) for e in group(mentions)] == [("Halden", ("HALDEN",))]
+
+
+def test_a_table_header_gives_no_row() -> None:
+    text = "The table.\nTeam | Played | Won | Points\nHalden Hawks | 10 | 7 | 21\n"
+    blocks = [Block("paragraph", Span(0, len(text) - 1))]
+    rows = find_entities(text, tokenize(text, blocks)[0])
+    assert all("|" not in e.name and "Won" not in e.name for e in rows)

@@ -495,7 +495,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
                 or not any(c.isupper() for c in surface)  # "moon": a name has a capital
                 or (
                     (caps_line or (span.start == line[0].start and first not in cap_mid))
-                    and all(_common(w) for w in surface.split())
+                    and all(_common(w) for w in surface.split() if any(c.isalnum() for c in w))
                 )
                 or _lone_common(surface)
                 or (len(surface) == 1 and sum(w[:1].isalpha() for w in ws) > 1)

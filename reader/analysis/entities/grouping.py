@@ -262,7 +262,10 @@ def group(
     entities: list[Entity] = []
     for c in sorted(clusters, key=lambda c: min(c.mentions)):
         firsts = {k: min(by_form[k]) for k in c.forms}
-        name = max(firsts, key=lambda k: (len(k[0].split()), len(k[0]), -firsts[k].start))[0]
+        name = max(  # the longest form, as running text writes it rather than a headline
+            firsts,
+            key=lambda k: (len(k[0].split()), len(k[0]), not k[0].isupper(), -firsts[k].start),
+        )[0]
         typ = max(c.votes, key=lambda t: (c.votes[t], t == c.type))
         if any(t == "PERSON" and " " in f for f, t in c.forms) or titled.intersection(c.mentions):
             typ = "PERSON"  # a full name tagged as a person, or a title before a name, outweighs
