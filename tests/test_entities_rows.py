@@ -370,3 +370,10 @@ def test_a_table_header_gives_no_row() -> None:
     blocks = [Block("paragraph", Span(0, len(text) - 1))]
     rows = find_entities(text, tokenize(text, blocks)[0])
     assert all("|" not in e.name and "Won" not in e.name for e in rows)
+
+
+def test_a_word_known_only_inside_names_opening_a_sentence_is_no_row() -> None:
+    # "River" is capitalised mostly inside river names, never a name alone.
+    text = "River port reopens after long strike\n"
+    rows = find_entities(text, tokenize(text, [Block("paragraph", Span(0, len(text) - 1))])[0])
+    assert "River" not in [e.name for e in rows]

@@ -6,10 +6,10 @@ acronym over the words after it: ``consistency.acronym_names``); capitals in bra
 organisation or a dateline tagged as one (``consistency.bracketed``); spans cut where two names
 were glued (a comma, "and", two places side by side, a verb), a person's cut from a common word
 opening the sentence (``_after_opening``), trimmed of what is not the name (``_trim``), typed a
-person after a title, dropped when no name (a common word, a letter); known places written in
-lower case after a preposition of place (``lower_places``); mentions grouped into one row per
-referent (``grouping.group``). Pure and thread-safe: the model loads once, lazily, behind a lock
-(``tagger.get_tagger``).
+person after a title, dropped when no name (a common word, a word known only inside longer
+names opening a sentence, a letter); known places written in lower case after a preposition of
+place (``lower_places``); mentions grouped into one row per referent (``grouping.group``). Pure
+and thread-safe: the model loads once, lazily, behind a lock (``tagger.get_tagger``).
 """
 
 from __future__ import annotations
@@ -345,6 +345,20 @@ def _lone_common(surface: str) -> bool:
     )
 
 
+def _only_inside(surface: str) -> bool:
+    """One word that training knows only inside longer names ("River", "Street"), never alone
+    and on no list: at a sentence start, a common word ("River port reopens")."""
+    tagger = get_tagger()
+    return (
+        " " not in surface
+        and not surface.isupper()
+        and tagger.case_class(surface.lower()) in ("m", "c")
+        and (tagger.tokens or {}).get(surface.lower(), "O") != "O"
+        and not _listed([surface])
+        and not tagger.gazetteer.category([surface])
+    )
+
+
 def _after_opening(words: Sequence[str], b: int, cap_mid: Container[str]) -> int:
     """Where a name that starts its sentence starts without a common word glued before it
     ("Both Reyes", "Enter Velo", "Drivers for Acme"): a word running text nearly always writes in
@@ -497,6 +511,7 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
                     (caps_line or (span.start == line[0].start and first not in cap_mid))
                     and all(_common(w) for w in surface.split() if any(c.isalnum() for c in w))
                 )
+                or (span.start == line[0].start and first not in cap_mid and _only_inside(surface))
                 or _lone_common(surface)
                 or (len(surface) == 1 and sum(w[:1].isalpha() for w in ws) > 1)
             ):
