@@ -377,3 +377,13 @@ def test_a_word_known_only_inside_names_opening_a_sentence_is_no_row() -> None:
     text = "River port reopens after long strike\n"
     rows = find_entities(text, tokenize(text, [Block("paragraph", Span(0, len(text) - 1))])[0])
     assert "River" not in [e.name for e in rows]
+
+
+def test_the_head_before_of_names_its_organisation() -> None:
+    mentions = [
+        Mention(Span(0, 25), "ORG", "Halden Academy of Science"),
+        Mention(Span(40, 47), "ORG", "Academy"),
+    ]
+    assert [(e.name, e.aliases) for e in group(mentions)] == [
+        ("Halden Academy of Science", ("Academy",))
+    ]

@@ -8,8 +8,9 @@ Velikowa" (one person, two transliterations) come together. A one-word form join
 type the tagger gave it (the tagger types a lone surname from too little context), unless it is a
 known place the tagger typed as a place, and so does a surname opening with a particle ("Van der
 Berg"); the row's type is the one most of its mentions have. An
-organisation named by the first or last words of one other organisation's name joins it ("Velo"
-of "Velo Records", "Grain Council" of "EU Grain Council"), without a say in its type. A name
+organisation named by the first or last words of one other organisation's name, or by the word
+before its "of" ("Academy" of "Halden Academy of Science"), joins it ("Velo" of "Velo Records",
+"Grain Council" of "EU Grain Council"), without a say in its type. A name
 tagged a place as often as an organisation is two referents (a town and its team): its
 organisation form joins the place only when it has fewer mentions.
 """
@@ -218,6 +219,9 @@ class _Index:
             for k in range(1, min(len(words_), PARTS + 1)):
                 for part in (words_[:k], words_[-k:]):
                     self.parts.setdefault(" ".join(part), {})[id(c)] = c
+            if "of" in words_[1:-1]:  # "Academy" of "Halden Academy of Sciences"
+                head = words_[words_.index("of") - 1]
+                self.parts.setdefault(head, {})[id(c)] = c
 
 
 def group(
