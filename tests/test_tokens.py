@@ -86,6 +86,10 @@ def test_glued_words_need_evidence():
     assert split_glued("Georgiain", known, case) == [7]
     assert split_glued("Berlin", Counter({"berl": 0}), case) == []
     assert split_glued("Within", Counter({"with": 4, "in": 9}), case) == []  # a word of its own
+    # a short first name glued to a surname the article writes alone
+    assert split_glued("TomVinter", known, case, lambda w: w == "tom") == [3]
+    assert split_glued("TomVinter", known, case) == []  # "Tom" is no name known
+    assert split_glued("NowThis", Counter({"this": 5}), case, lambda w: w == "tom") == []
 
 
 def test_a_camel_cased_word_written_twice_is_a_name():

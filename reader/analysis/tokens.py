@@ -122,6 +122,7 @@ ABBREVIATIONS = frozenset(
 
 # A lower-case run followed by a capitalised word inside one token: "HalvorsenShe".
 _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_TWO_NAMES = re.compile(r"[A-Z][a-z]+(?=[A-Z][a-z]+$)")  # "TomVinter": where the first one ends
 _CAMEL_WORDS = words("camel_case_words")  # brands written in camel case on purpose
 _GLUED_SUFFIXES = entries("glued_suffixes")  # function words glued to a name: "Norwayin"
 _NOT_GLUE_AFTER = ("#", "@", "/", ".")  # hashtags, handles, paths and domains are written joined
@@ -152,12 +153,18 @@ def _word_tokenizer() -> WordTokenizer:
     return WordTokenizer()
 
 
-def split_glued(word: str, known: Counter[str], case: Callable[[str], str]) -> list[int]:
+def split_glued(
+    word: str,
+    known: Counter[str],
+    case: Callable[[str], str],
+    first_name: Callable[[str], bool] = lambda part: False,
+) -> list[int]:
     """Offsets inside ``word`` where a lost line break glued two words together.
 
     A split needs evidence, since real pages are full of names written joined on purpose:
     ``known`` counts the document's tokens in lower case, ``case`` gives a word's case class in
     unlabelled text ("" if unseen, "L" for a common lower-case word: ``features.case_class``).
+    - "TomHalvorsen": a known ``first_name`` glued to a word the article writes alone;
     - "HalvorsenShe": the part after the cut occurs in the article as a word, and so does the part
       before it, or the part after it is a common word (a sentence start glued to a name); a
       camel-cased brand ("TechCrunch") rarely meets this, and the known ones never split;
@@ -177,6 +184,9 @@ def split_glued(word: str, known: Counter[str], case: Callable[[str], str]) -> l
     ):
         return []
     if not word[1:].islower():
+        two = _TWO_NAMES.match(word)
+        if two and first_name(lower[: two.end()]) and known[lower[two.end() :]] > 0:
+            return [two.end()]
         cuts = [m.start() for m in _CAMEL.finditer(word)]
         parts = [lower[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)])]
         if cuts and (
@@ -227,6 +237,13 @@ def case_class_of(word: str) -> str:
     return get_tagger().case_class(word)
 
 
+def first_name_of(word: str) -> bool:
+    """Whether a lower-cased word is a first name on the entity model's gazetteer."""
+    from reader.analysis.entities.tagger import get_tagger
+
+    return get_tagger().gazetteer.category([word.capitalize()]) == "FN"
+
+
 def tokenize(text: str, blocks: Iterable[Block]) -> tuple[list[Sentence], list[int]]:
     """Split each block into sentences and tokens.
 
@@ -249,7 +266,7 @@ def tokenize(text: str, blocks: Iterable[Block]) -> tuple[list[Sentence], list[i
             word = text[tok.start : tok.end]
             piece_start = tok.start
             glue = text[tok.start - 1 : tok.start] not in _NOT_GLUE_AFTER
-            cuts = split_glued(word, known, case_class_of) if glue else []
+            cuts = split_glued(word, known, case_class_of, first_name_of) if glue else []
             for cut, end in zip(cuts, [*cuts[1:], len(word)]):
                 breaks.append(tok.start + cut)
                 current.append(Span(piece_start, tok.start + cut))
