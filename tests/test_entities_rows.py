@@ -387,3 +387,9 @@ def test_the_head_before_of_names_its_organisation() -> None:
     assert [(e.name, e.aliases) for e in group(mentions)] == [
         ("Halden Academy of Science", ("Academy",))
     ]
+
+
+def test_a_first_name_after_a_role_starts_a_person() -> None:
+    text = "The league fined two players.\nCleveland DL Tom Ogujo also received a suspension.\n"
+    rows = find_entities(text, tokenize(text, [Block("paragraph", Span(0, len(text) - 1))])[0])
+    assert ("Tom Ogujo", "PERSON") in [(e.name, e.type) for e in rows]

@@ -1,6 +1,7 @@
 """Named entities: tagging, consistency passes and grouping of mentions into entities.
 
-The passes run in this order: the tagger; repeats of names found elsewhere tagged too
+The passes run in this order: the tagger; a known first name after a role tagged as a person
+(``after_roles``: "Halden DL Tom Ode"); repeats of names found elsewhere tagged too
 (``consistency.propagate``); fragments of one name completed (``consistency.complete``, and an
 acronym over the words after it: ``consistency.acronym_names``); capitals in brackets after an
 organisation or a dateline tagged as one (``consistency.bracketed``); spans cut where two names
@@ -359,6 +360,21 @@ def _only_inside(surface: str) -> bool:
     )
 
 
+def after_roles(words: Sequence[str], tags: list[str], first_name: Callable[[str], bool]) -> None:
+    """Tag, in place, an untagged known first name and the capitalised words after it as a
+    person when a role stands just before ("Halden DL Tom Ode", "coach Ivo Berg"): the tagger,
+    having ended a team's name at the role, often leaves the player out."""
+    for i in range(1, len(words) - 1):
+        if tags[i] == "O" and _role(words[i - 1]) and first_name(words[i]):
+            j = i + 1
+            while (
+                j < len(words) and tags[j] == "O" and words[j][:1].isupper() and words[j].isalpha()
+            ):
+                j += 1
+            if j > i + 1:
+                tags[i:j] = ["B-PER"] + ["I-PER"] * (j - i - 1)
+
+
 def _after_opening(words: Sequence[str], b: int, cap_mid: Container[str]) -> int:
     """Where a name that starts its sentence starts without a common word glued before it
     ("Both Reyes", "Enter Velo", "Drivers for Acme"): a word running text nearly always writes in
@@ -474,6 +490,8 @@ def find_entities(text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         stop=_inside_stop,
         evidence=lambda w: w in cap_mid and not _common(w),
     )
+    for ws, ts in zip(words, tags):
+        after_roles(ws, ts, tests.first_name)
     propagate(words, tags, tests.head, lambda ws: bool(tagger.gazetteer.category(ws)))
     prose = [ws for ws, c in zip(words, caps) if not c]
     prose_tags = [ts for ts, c in zip(tags, caps) if not c]
