@@ -365,7 +365,12 @@ def after_roles(words: Sequence[str], tags: list[str], first_name: Callable[[str
     person when a role stands just before ("Halden DL Tom Ode", "coach Ivo Berg"): the tagger,
     having ended a team's name at the role, often leaves the player out."""
     for i in range(1, len(words) - 1):
-        if tags[i] == "O" and _role(words[i - 1]) and first_name(words[i]):
+        if (
+            tags[i] == "O"
+            and words[i][:1].isupper()
+            and _role(words[i - 1])
+            and first_name(words[i])
+        ):
             j = i + 1
             while (
                 j < len(words) and tags[j] == "O" and words[j][:1].isupper() and words[j].isalpha()
