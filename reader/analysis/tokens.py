@@ -123,12 +123,10 @@ ABBREVIATIONS = frozenset(
 # A lower-case run followed by a capitalised word inside one token: "HalvorsenShe".
 _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _TWO_NAMES = re.compile(r"[A-Z][a-z]+(?=[A-Z][a-z]+$)")  # "TomVinter": where the first one ends
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "j.r" of "J.R.", as Punkt asks (no last dot)
 _CAMEL_WORDS = words("camel_case_words")  # brands written in camel case on purpose
 _GLUED_SUFFIXES = entries("glued_suffixes")  # function words glued to a name: "Norwayin"
 _NOT_GLUE_AFTER = ("#", "@", "/", ".")  # hashtags, handles, paths and domains are written joined
-
-
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "j.r" of "J.R.", as Punkt asks (no last dot)
 
 
 class _Abbreviations(set[str]):

@@ -7,12 +7,12 @@ spellings), so "Ingrid Halvorsen" and "Ingrid Lund" stay apart, while "Marta Vel
 Velikowa" (one person, two transliterations) come together. A one-word form joins a person whatever
 type the tagger gave it (the tagger types a lone surname from too little context), unless it is a
 known place the tagger typed as a place, and so does a surname opening with a particle ("Van der
-Berg"); the row's type is the one most of its mentions have. An
-organisation named by the first or last words of one other organisation's name, or by the word
-before its "of" ("Academy" of "Halden Academy of Science"), joins it ("Velo" of "Velo Records",
-"Grain Council" of "EU Grain Council"), without a say in its type. A name
-tagged a place as often as an organisation is two referents (a town and its team): its
-organisation form joins the place only when it has fewer mentions.
+Berg"); the row's type is the one most of its mentions have. An organisation named by the first
+or last words of one other organisation's name, or by the word before its "of", joins it ("Velo"
+of "Velo Records", "Grain Council" of "EU Grain Council", "Academy" of "Halden Academy of
+Science"), without a say in its type. A name tagged a place as often as an organisation is two
+referents (a town and its team): its organisation form joins the place only when it has fewer
+mentions.
 """
 
 from __future__ import annotations
@@ -110,9 +110,9 @@ def particled(word: str) -> bool:
 
 
 def _suffix(name: str) -> str:
-    """A person's generational suffix, lower case without its dot ("jr"), or ""."""
-    last = name.split()[-1].rstrip(".").lower()
-    return last if last in _SUFFIXES and " " in name else ""
+    """A person's generational suffix, lower case without its dot ("jr"), or "" (what ``_bare``
+    leaves out)."""
+    return " ".join(w.rstrip(".").lower() for w in name.split()[len(_bare(name)) :])
 
 
 def _same_person(form: str, known: str) -> bool:
